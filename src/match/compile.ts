@@ -1,0 +1,163 @@
+// Compiles every name and blocker of every pack into one trie over folded symbols, stored as a
+// flat typed-array transition table, plus the per-matcher symbol map (code unit → symbol) that
+// folds the text as it is read.
+
+import { APOS, EXPAND, EXPANSIONS, FOLD, IGNORE, IS_WORD, SPACE, TANWEEN, foldString } from './fold-table';
+import type { Ambiguity, MatchInput } from './match-input';
+
+// Symbols 0–4 are fixed; punctuation that occurs inside names comes next; then the ligature
+// marker, "any other letter", and the letters of names. `sym >= firstWord` means a word character.
+export const S_IGNORE = 0;
+export const S_TANWEEN = 1;
+export const S_APOS = 2;
+export const S_SPACE = 3;
+export const S_PUNCT = 4;
+
+/** Ambiguity as a small integer, for the resolver: 0 none, 1 needs-evidence, 2 unless-blocked. */
+export type Evidence = 0 | 1 | 2;
+export const ALWAYS: Evidence = 0;
+export const NEEDS_EVIDENCE: Evidence = 1;
+export const UNLESS_BLOCKED: Evidence = 2;
+
+/** One compiled spelling: a name of an entity, or a blocker (entity === ''). */
+export interface Rule {
+  readonly entity: string;
+  readonly name: string;
+  readonly evidence: Evidence;
+  /** Letter-case pattern ('U'/'l' per letter) a case-sensitive name must show; '' when not. */
+  readonly casePattern: string;
+  /** For blockers: 'span' or 'document'; '' for names. */
+  readonly blockerScope: '' | 'span' | 'document';
+  /** For document blockers: the entities they switch off. */
+  readonly blocks: readonly string[];
+  readonly cuesBefore: readonly string[];
+  readonly cuesAfter: readonly string[];
+}
+
+/** The compiled automaton and its symbol map. */
+export interface Tables {
+  readonly sym: Uint16Array;
+  readonly trans: Uint32Array;
+  readonly accept: Uint32Array;
+  readonly alphabet: number;
+  readonly firstWord: number;
+  readonly startOk: Uint8Array;
+  /** Ligature code unit → its symbols. */
+  readonly expansions: ReadonlyMap<number, Uint16Array>;
+  /** accept[state] - 1 indexes this: the rules that end in that state. */
+  readonly groups: readonly (readonly Rule[])[];
+  readonly caseGroup: Uint8Array;
+  /** State after reading a bare alef: where ل + ال (للأسد) resumes, with the alef dropped. */
+  readonly alefState: number;
+  /** Symbols of the proclitic letters و ف ب ك ل. */
+  readonly proclitic: { readonly waw: number; readonly fa: number; readonly ba: number; readonly kaf: number; readonly lam: number };
+}
+
+const AMBIGUITY: Readonly<Record<Ambiguity, Evidence>> = {
+  'needs-evidence': NEEDS_EVIDENCE,
+  'unless-blocked': UNLESS_BLOCKED,
+};
+const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** The case pattern of a name's letters, compared on case-sensitive matches only. */
+export function casePattern(text: string, start = 0, end = text.length): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (IS_WORD[c] !== 1) continue;
+    const ch = text[i] ?? '';
+    out += ch !== ch.toLowerCase() ? 'U' : 'l';
+  }
+  return out;
+}
+
+/** Compiles names and blockers of all inputs into one automaton. */
+export function compileTables(inputs: readonly MatchInput[]): Tables {
+  const byKey = new Map<string, Rule[]>();
+  const add = (text: string, rule: Rule): void => {
+    const key = foldString(text).replace(EDGE_NON_WORD, '');
+    if (key === '') return;
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [rule]);
+    else if (!list.some((r) => r.entity === rule.entity && r.blockerScope === rule.blockerScope && r.evidence === rule.evidence && r.casePattern === rule.casePattern)) list.push(rule);
+  };
+  for (const input of inputs) {
+    for (const e of input.entities) {
+      const cuesBefore = (e.cues?.before ?? []).map(foldString).filter((c) => c !== '');
+      const cuesAfter = (e.cues?.after ?? []).map(foldString).filter((c) => c !== '');
+      for (const n of e.names) {
+        const evidence = n.ambiguity === undefined ? ALWAYS : AMBIGUITY[n.ambiguity];
+        const pattern = n.caseSensitive === true ? casePattern(n.text) : '';
+        add(n.text, { entity: e.id, name: n.text, evidence, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
+      }
+    }
+    for (const b of input.blockers) {
+      add(b.text, { entity: '', name: b.text, evidence: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
+    }
+  }
+  // Blockers first in each group: a blocker spelled like a name wins over it.
+  for (const list of byKey.values()) list.sort((a, b) => (a.entity === '' ? 0 : 1) - (b.entity === '' ? 0 : 1));
+
+  // Alphabet: punctuation used in names below the word range, letters above it.
+  const punct = new Map<number, number>();
+  const letters = new Map<number, number>();
+  const note = (f: number): void => {
+    if (f === SPACE) return;
+    if (IS_WORD[f] === 1) letters.set(f, 0);
+    else punct.set(f, 0);
+  };
+  for (const key of byKey.keys()) for (let i = 0; i < key.length; i++) note(key.charCodeAt(i));
+  for (const ch of 'وفبكلا') letters.set(ch.charCodeAt(0), 0);
+  let next = S_PUNCT + 1;
+  for (const f of punct.keys()) punct.set(f, next++);
+  const firstWord = next; // the ligature marker
+  const other = firstWord + 1;
+  next = other + 1;
+  for (const f of letters.keys()) letters.set(f, next++);
+  const alphabet = next;
+
+  const sym = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const f = FOLD[c]!;
+    if (f === IGNORE) sym[c] = S_IGNORE;
+    else if (f === TANWEEN) sym[c] = S_TANWEEN;
+    else if (f === APOS) sym[c] = S_APOS;
+    else if (f === SPACE) sym[c] = S_SPACE;
+    else if (f === EXPAND) sym[c] = firstWord;
+    else if (IS_WORD[c] === 1) sym[c] = letters.get(f) ?? other;
+    else sym[c] = punct.get(f) ?? S_PUNCT;
+  }
+  const symOf = (f: number): number => (f === SPACE ? S_SPACE : (letters.get(f) ?? punct.get(f) ?? S_PUNCT));
+  const expansions = new Map<number, Uint16Array>();
+  for (const [c, text] of EXPANSIONS) {
+    expansions.set(c, Uint16Array.from(text, (ch) => letters.get(ch.charCodeAt(0)) ?? other));
+  }
+
+  let capacity = 1;
+  for (const key of byKey.keys()) capacity += key.length;
+  const trans = new Uint32Array(capacity * alphabet);
+  const accept = new Uint32Array(capacity);
+  const groups: (readonly Rule[])[] = [];
+  const caseGroup = new Uint8Array(byKey.size + 1);
+  let states = 1;
+  const startOk = new Uint8Array(alphabet);
+  for (const [key, rules] of byKey) {
+    let state = 0;
+    for (let i = 0; i < key.length; i++) {
+      const s = symOf(key.charCodeAt(i));
+      const at = state * alphabet + s;
+      if (trans[at] === 0) trans[at] = states++;
+      state = trans[at]!;
+      if (i === 0) startOk[s] = 1;
+    }
+    groups.push(rules);
+    accept[state] = groups.length;
+    caseGroup[groups.length] = rules.some((r) => r.casePattern !== '') ? 1 : 0;
+  }
+  const p = (ch: string): number => letters.get(ch.charCodeAt(0)) ?? other;
+  const proclitic = { waw: p('و'), fa: p('ف'), ba: p('ب'), kaf: p('ك'), lam: p('ل') };
+  for (const s of Object.values(proclitic)) startOk[s] = 1;
+  startOk[firstWord] = 1;
+  const alefState = trans[p('ا')]!;
+  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, alefState, proclitic };
+}

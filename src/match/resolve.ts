@@ -1,0 +1,86 @@
+// How a candidate becomes a mention — the reference for the matching semantics.
+//
+// 1. Scan (per text block, matcher.ts). The automaton holds every name (canonical names in both
+//    languages and every alias) and every blocker phrase of every pack, folded. From each word
+//    start (and after the Arabic proclitics و ف ب ك ل and their pairs, and ل + ال with the alef
+//    dropped: للأسد) it keeps the LONGEST name that ends on a word boundary. Candidates never
+//    overlap: once a name is taken, the scan resumes after it, so a name inside a longer name
+//    (Abu Qasra inside Murhaf Abu Qasra) is never reported on its own. Case-sensitive names (SANA,
+//    AFP) count only when the letters show the same case; names inside a URL or e-mail address
+//    do not count.
+// 2. Blockers swallow. A candidate whose spelling is a blocker (نصيب الأسد, Damascus steel,
+//    Hafez al-Assad, Moscow, Idaho) is longer than the name it contains, so it wins step 1 and
+//    produces nothing. A `document` blocker (Australian Federal Police) also records, for the
+//    block, the entities it switches off.
+// 3. Evidence, per block: an entity has a strong mention when a name without ambiguity matched,
+//    or a needs-evidence name matched with one of the entity's cue words right before or after
+//    it (الرئيس الشرع, بشار الأسد). Cue-confirmed mentions count as strong too: after
+//    "الرئيس الشرع" a bare الشرع in the same story is the president, not the law.
+// 4. Decision, per document (resolve below, over the scans of all its blocks):
+//    - no ambiguity: always a mention;
+//    - unless-blocked (Moscow, Damascus, Assad, AFP): a mention unless a document blocker of its
+//      entity occurred anywhere in the document;
+//    - needs-evidence (الشرع the law, الأسد the lion): a mention only with an adjacent cue or a
+//      strong mention of the same entity anywhere in the document, and no document blocker.
+//    When several entities share one spelling, the first whose rule passes takes the mention.
+// Other members of the al-Assad family are span blockers in the data, so their names swallow
+// "al-Assad" and are never linked to Bashar al-Assad.
+
+import { NEEDS_EVIDENCE, UNLESS_BLOCKED, type Rule } from './compile';
+
+/** One found name, before the document-level decision. */
+export interface Candidate {
+  readonly start: number;
+  readonly end: number;
+  /** The entity rules of this spelling (blockers never reach a candidate). */
+  readonly rules: readonly Rule[];
+  /** Bit i set: rule i has a cue word next to it here. */
+  readonly cues: number;
+}
+
+/** What one text block contributes: its candidates and its document-level evidence. */
+export interface Scan {
+  readonly candidates: readonly Candidate[];
+  /** Entities with a strong mention in this block. */
+  readonly strong: readonly string[];
+  /** Entities switched off by a document blocker found in this block. */
+  readonly blocked: readonly string[];
+}
+
+/** A mention of an entity at UTF-16 offsets [start, end) of its text block. */
+export interface Mention {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: string;
+  /** The pack's spelling that matched (name or alias). */
+  readonly name: string;
+}
+
+/** Decides, for scans of the blocks of one document, which candidates are mentions (per block). */
+export function resolve(scans: readonly Scan[]): Mention[][] {
+  const strong = new Set<string>();
+  const blocked = new Set<string>();
+  for (const scan of scans) {
+    for (const id of scan.strong) strong.add(id);
+    for (const id of scan.blocked) blocked.add(id);
+  }
+  return scans.map((scan) => {
+    const out: Mention[] = [];
+    for (const c of scan.candidates) {
+      for (let i = 0; i < c.rules.length; i++) {
+        const r = c.rules[i]!;
+        const confirmed = ((c.cues >> i) & 1) === 1 || strong.has(r.entity);
+        const ok = r.evidence === UNLESS_BLOCKED
+          ? !blocked.has(r.entity)
+          : r.evidence === NEEDS_EVIDENCE
+            ? confirmed && !blocked.has(r.entity)
+            : true;
+        if (ok) {
+          out.push({ start: c.start, end: c.end, entity: r.entity, name: r.name });
+          break;
+        }
+      }
+    }
+    return out;
+  });
+}

@@ -1,0 +1,41 @@
+// URLs and e-mail addresses are addresses, not prose: a name inside one (x.com/Putin,
+// putin@kremlin.ru, pic.twitter.com/…) is not a mention. Checked only for candidate matches, so
+// the scan itself pays nothing.
+
+const WINDOW = 512;
+const LOOKS_LIKE_ADDRESS = [
+  /[a-z][a-z0-9+.-]*:\/\//i, // scheme://
+  /(?:^|[^\p{L}\p{N}])www\./iu,
+  /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}]/u, // e-mail (a handle like @Sana__gov is not)
+  /[a-z0-9-]+\.[a-z]{2,}(?:\.[a-z0-9-]+)*\/[^\s]/i, // host/path without a scheme
+  /(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu,
+];
+
+function isWhite(c: number): boolean {
+  return c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** True when the whitespace-delimited token around `at` looks like a URL or e-mail address. */
+export function inAddress(text: string, at: number): boolean {
+  let from = at;
+  let suspicious = false;
+  const low = Math.max(0, at - WINDOW);
+  while (from > low) {
+    const c = text.charCodeAt(from - 1);
+    if (isWhite(c)) break;
+    if (c === 0x2e || c === 0x2f || c === 0x3a || c === 0x40) suspicious = true;
+    from--;
+  }
+  let to = at;
+  const high = Math.min(text.length, at + WINDOW);
+  while (to < high) {
+    const c = text.charCodeAt(to);
+    if (isWhite(c)) break;
+    if (c === 0x2e || c === 0x2f || c === 0x3a || c === 0x40) suspicious = true;
+    to++;
+  }
+  if (!suspicious) return false;
+  const token = text.slice(from, to);
+  return LOOKS_LIKE_ADDRESS.some((re) => re.test(token));
+}
