@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+// Builds Hashiya: two loadable extensions (dist/chrome, dist/firefox) from one source, plus the
+// Node command-line tools (dist/cli) and benchmarks (dist/bench).
+//
+//   node build.mjs            build everything once
+//   node build.mjs --watch    rebuild on every change
+//   node build.mjs --node     only the command-line tools and benchmarks (quiet; used by
+//                             `npm run annotate` / `npm run validate`, whose stdout is a contract)
+//
+// Output is minified with source maps: readable for a store reviewer, never obfuscated.
+import * as esbuild from 'esbuild';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const nodeOnly = args.has('--node');
+const BROWSERS = ['chrome', 'firefox'];
+
+/** The content script must stay small: it is injected into every page and frame. */
+export const CONTENT_SCRIPT_BUDGET = 60 * 1024;
+
+const extensionEntries = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.ts',
+  popup: 'src/popup/index.tsx',
+  options: 'src/options/index.tsx',
+};
+const extensionPages = ['src/popup/popup.html', 'src/options/options.html'];
+
+function fail(message) {
+  console.error(`build: ${message}`);
+  process.exit(1);
+}
+
+/** Applies manifest.overrides.json's keys; `key[i]` addresses one element of an array. */
+export function mergeManifest(base, overrides) {
+  const out = structuredClone(base);
+  for (const [key, value] of Object.entries(overrides)) {
+    const indexed = /^(.+)\[(\d+)\]$/.exec(key);
+    if (indexed) {
+      const list = out[indexed[1]];
+      const item = list?.[Number(indexed[2])];
+      if (!item) fail(`manifest.overrides.json names ${key}, which manifest.json does not have`);
+      Object.assign(item, value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+async function readJson(path) {
+  try {
+    return JSON.parse(await readFile(join(root, path), 'utf8'));
+  } catch (error) {
+    fail(`cannot read ${path}: ${error.message}`);
+  }
+}
+
+async function writeManifests() {
+  const base = await readJson('manifest.json');
+  const overrides = await readJson('manifest.overrides.json');
+  const version = (await readJson('package.json')).version;
+  for (const browser of BROWSERS) {
+    const manifest = mergeManifest({ ...base, version }, overrides[browser]);
+    await writeFile(join(root, 'dist', browser, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  }
+}
+
+async function copyStatic() {
+  for (const browser of BROWSERS) {
+    const out = join(root, 'dist', browser);
+    await mkdir(join(out, 'icons'), { recursive: true });
+    for (const file of await readdir(join(root, 'icons'))) {
+      if (file.endsWith('.png')) await cp(join(root, 'icons', file), join(out, 'icons', file));
+    }
+    await cp(join(root, 'src/_locales'), join(out, '_locales'), { recursive: true });
+    for (const page of extensionPages) {
+      await cp(join(root, page), join(out, page.split('/').pop()));
+    }
+  }
+}
+
+/** Keeps manifests, icons, locales and pages in step with their sources while watching. */
+const staticFiles = {
+  name: 'hashiya-static',
+  setup(build) {
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0) return;
+      await copyStatic();
+      await writeManifests();
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  charset: 'utf8',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+function extensionOptions(browser) {
+  return {
+    ...common,
+    entryPoints: extensionEntries,
+    outdir: join(root, 'dist', browser),
+    format: 'iife',
+    target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
+    define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
+    plugins: [staticFiles],
+  };
+}
+
+async function nodeOptions() {
+  const entryPoints = {};
+  for (const [dir, suffix, out] of [
+    ['src/cli', '.ts', 'cli'],
+    ['test/bench', '-bench.ts', 'bench'],
+  ]) {
+    if (!existsSync(join(root, dir))) continue;
+    for (const file of await readdir(join(root, dir))) {
+      if (file.endsWith(suffix) && !file.endsWith('.test.ts')) {
+        entryPoints[`${out}/${file.slice(0, -3)}`] = join(dir, file);
+      }
+    }
+  }
+  return {
+    ...common,
+    minify: false,
+    sourcemap: 'inline',
+    entryPoints,
+    outdir: join(root, 'dist'),
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    target: ['node20'],
+    define: { ...common.define, __BROWSER__: '"node"' },
+  };
+}
+
+async function reportSizes() {
+  for (const browser of BROWSERS) {
+    const path = join(root, 'dist', browser, 'content.js');
+    const { size } = await stat(path);
+    const line = `dist/${browser}/content.js: ${(size / 1024).toFixed(1)} KB (budget ${CONTENT_SCRIPT_BUDGET / 1024} KB)`;
+    if (size > CONTENT_SCRIPT_BUDGET) fail(`${line} — over budget`);
+    if (!args.has('--quiet')) console.log(line);
+  }
+}
+
+async function main() {
+  if (!existsSync(join(root, 'node_modules', 'esbuild'))) fail('dependencies are missing: run `npm ci` first');
+  const node = await nodeOptions();
+  if (nodeOnly) {
+    await esbuild.build({ ...node, logLevel: 'error' }).catch(() => fail('the command-line tools did not build (errors above)'));
+    return;
+  }
+  if (!watch) await rm(join(root, 'dist'), { recursive: true, force: true });
+  const configs = [...BROWSERS.map(extensionOptions), node];
+  if (watch) {
+    for (const config of configs) await (await esbuild.context(config)).watch();
+    console.log('build: watching src/, manifest.json, icons/ — rebuilds on every change (Ctrl-C to stop)');
+    return;
+  }
+  try {
+    await Promise.all(configs.map((config) => esbuild.build(config)));
+  } catch {
+    fail('the extension did not build (errors above)');
+  }
+  await reportSizes();
+}
+
+await main();

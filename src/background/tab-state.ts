@@ -1,0 +1,40 @@
+import browser from 'webextension-polyfill';
+import type { TabState } from '../messages';
+
+// Per-tab entity counts live in storage.session, never only in memory: Chrome stops an idle
+// service worker (and Firefox an idle event page) at any time, and a restarted background must
+// still know what each tab holds.
+
+type FrameCounts = Record<string, Record<string, number>>;
+const key = (tabId: number) => `tab:${tabId}`;
+
+async function readFrames(tabId: number): Promise<FrameCounts> {
+  const stored = await browser.storage.session.get(key(tabId));
+  return (stored[key(tabId)] as FrameCounts | undefined) ?? {};
+}
+
+/** Records what one frame of a tab reported and returns the tab's new state. */
+export async function recordFrame(tabId: number, frameId: number, counts: Readonly<Record<string, number>>): Promise<TabState> {
+  const frames = await readFrames(tabId);
+  frames[frameId] = { ...counts };
+  await browser.storage.session.set({ [key(tabId)]: frames });
+  return summarise(tabId, frames);
+}
+
+/** Forgets a tab (closed, or navigating to a new document). */
+export async function forgetTab(tabId: number): Promise<void> {
+  await browser.storage.session.remove(key(tabId));
+}
+
+/** The tab's entities, counted once each across all its frames. */
+export async function tabState(tabId: number): Promise<TabState> {
+  return summarise(tabId, await readFrames(tabId));
+}
+
+function summarise(tabId: number, frames: FrameCounts): TabState {
+  const counts: Record<string, number> = {};
+  for (const frame of Object.values(frames)) {
+    for (const [id, n] of Object.entries(frame)) counts[id] = (counts[id] ?? 0) + n;
+  }
+  return { tabId, frames: Object.keys(frames).length, counts };
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseBackgroundMessage } from './messages';
+
+describe('parseBackgroundMessage', () => {
+  it('accepts well-formed messages', () => {
+    expect(parseBackgroundMessage({ type: 'frame-entities', counts: { 'vladimir-putin': 3 } })).toEqual({
+      type: 'frame-entities',
+      counts: { 'vladimir-putin': 3 },
+    });
+    expect(parseBackgroundMessage({ type: 'get-tab-state', tabId: 7 })).toEqual({ type: 'get-tab-state', tabId: 7 });
+  });
+
+  it('refuses junk a compromised frame could send', () => {
+    for (const junk of [
+      null,
+      'frame-entities',
+      [],
+      { type: 'unknown' },
+      { type: 'frame-entities' },
+      { type: 'frame-entities', counts: { 'vladimir-putin': -1 } },
+      { type: 'frame-entities', counts: { 'vladimir-putin': 1.5 } },
+      { type: 'frame-entities', counts: { '<img src=x>': 1 } },
+      { type: 'frame-entities', counts: JSON.parse('{"__proto__": 1}') as unknown },
+      { type: 'get-tab-state', tabId: '7' },
+    ]) {
+      expect(parseBackgroundMessage(junk)).toBeNull();
+    }
+  });
+});

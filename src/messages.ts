@@ -1,0 +1,53 @@
+// Every message between Hashiya's contexts, in one place, checked on arrival. A page can never
+// reach the background, but a compromised frame can send anything: shapes are checked here and
+// anything unexpected is refused, never trusted.
+
+/** Sent by a frame's content script: the story entities found in that frame (id → mentions). */
+export interface FrameEntitiesMessage {
+  readonly type: 'frame-entities';
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/** Sent by an extension page: what the background knows about a tab. */
+export interface GetTabStateMessage {
+  readonly type: 'get-tab-state';
+  readonly tabId: number;
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage;
+
+/** The background's answer to `get-tab-state`. */
+export interface TabState {
+  readonly tabId: number;
+  readonly frames: number;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const MAX_ENTITIES = 10_000;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCounts(value: unknown): value is Record<string, number> {
+  if (!isRecord(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length <= MAX_ENTITIES &&
+    entries.every(([id, n]) => ID.test(id) && Number.isSafeInteger(n) && (n as number) > 0)
+  );
+}
+
+/** Returns the message if it has the shape of a background message, otherwise null. */
+export function parseBackgroundMessage(value: unknown): BackgroundMessage | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'frame-entities':
+      return isCounts(value.counts) ? { type: 'frame-entities', counts: value.counts } : null;
+    case 'get-tab-state':
+      return Number.isSafeInteger(value.tabId) ? { type: 'get-tab-state', tabId: value.tabId as number } : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from './server';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import { DIST, type BrowserAdapter, type BrowserName, type BrowserOptions, type Diagnostics, type TestBrowser } from './common';
+
+export * from './common';
+
+// One harness for both real browsers: a test file calls `forEachBrowser` and gets the same
+// TestBrowser/TestPage API whether Chromium (playwright-core) or Firefox (puppeteer-core) is behind
+// it. Every request that is not for 127.0.0.1 is aborted and recorded; every error that comes from
+// the extension (its background, its pages, its content script) is recorded and fails the test.
+
+/** Launches `name` headless with the built extension loaded and a fresh test server. */
+export async function launchBrowser(name: BrowserName, options: BrowserOptions = {}): Promise<TestBrowser> {
+  const server = await startServer();
+  const diagnostics: Diagnostics = { extensionErrors: [], blockedRequests: [], pageErrors: [] };
+  const temporary = options.profileDir === undefined;
+  const profileDir = options.profileDir ?? (await mkdtemp(join(tmpdir(), `hashiya-${name}-`)));
+  let adapter: BrowserAdapter;
+  try {
+    const launch = name === 'chromium' ? launchChromium : launchFirefox;
+    const extensionDir = options.extensionDir ?? DIST[name];
+    adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  const url = (path: string) => (/^[a-z-]+:/.test(path) ? path : server.origin + path);
+  return {
+    name,
+    server,
+    extensionErrors: diagnostics.extensionErrors,
+    blockedRequests: diagnostics.blockedRequests,
+    pageErrors: diagnostics.pageErrors,
+    extensionOrigin: adapter.extensionOrigin,
+    url,
+    newPage: () => adapter.newPage(),
+    openExtensionPage: (path) => adapter.openExtensionPage(path),
+    async open(pathOrUrl) {
+      const page = await adapter.newPage();
+      await page.goto(url(pathOrUrl));
+      return page;
+    },
+    async close() {
+      await adapter.close().catch(() => undefined);
+      await server.close();
+      if (temporary) await rm(profileDir, { recursive: true, force: true }).catch(() => undefined);
+    },
+  };
+}

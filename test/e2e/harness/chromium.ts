@@ -1,0 +1,135 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
+
+// Debian's Chromium through playwright-core: a persistent context is the only way to load an
+// unpacked extension, and headless mode (the new one) runs extensions.
+
+
+export function wrapPlaywrightPage(page: Page): TestPage {
+  return {
+    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout })),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    mouse: {
+      move: (x, y) => page.mouse.move(x, y),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    keyboard: {
+      press: (key) => page.keyboard.press(key),
+      type: (text) => page.keyboard.type(text),
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Starts Chromium with dist/chrome loaded. */
+export async function launchChromium({ profileDir, extensionDir, locale, diagnostics }: LaunchOptions): Promise<BrowserAdapter> {
+  let extensionOrigin = 'chrome-extension://';
+  const recorder = makeRecorder(diagnostics, () => extensionOrigin);
+  const logFile = join(profileDir, 'chromium.log');
+  const context: BrowserContext = await chromium.launchPersistentContext(profileDir, {
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    locale: locale === 'ar' ? 'ar' : 'en-US',
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Nothing but the test server resolves: even a request the routes below miss cannot leave.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      // An uncaught error in the service worker reaches no playwright event; Chromium's log of
+      // console messages does carry it, so the log goes to a file that is read as it grows.
+      '--enable-logging',
+      `--log-file=${logFile}`,
+      '--v=0',
+    ],
+  });
+  await context.route('**/*', (route) => (recorder.request(route.request().url()) ? route.continue() : route.abort()));
+  context.on('request', (request) => void recorder.request(request.url()));
+  context.on('weberror', (error) => recorder.error('page', `${error.error().message}\n${error.error().stack ?? ''}`));
+
+  const watchPage = (page: Page) => {
+    const isExtensionPage = () => page.url().startsWith(extensionOrigin);
+    page.on('pageerror', (error) => recorder.error(isExtensionPage() ? 'extension' : 'page', `${error.message}\n${error.stack ?? ''}`));
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url;
+      const fromExtension = isExtensionPage() || where.startsWith(extensionOrigin);
+      recorder.error(fromExtension ? 'extension' : 'page', `${message.text()} (${where})`);
+    });
+  };
+  context.on('page', watchPage);
+  context.pages().forEach(watchPage);
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  // Node's URL gives `null` as the origin of a chrome-extension: URL, hence the pattern.
+  extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? 'chrome-extension://';
+  const watchWorker = (w: typeof worker) => {
+    w.on('console', (message) => {
+      if (message.type() === 'error') recorder.error('extension', `background: ${message.text()}`);
+    });
+  };
+  watchWorker(worker);
+  context.on('serviceworker', watchWorker);
+
+  const stopTailing = tailLog(logFile, (line) => {
+    if (line.includes(`source: ${extensionOrigin}/background.js`) && /CONSOLE.*(Uncaught|Error)/.test(line)) {
+      recorder.error('extension', `background: ${line}`);
+    }
+  });
+
+  const newPage = async () => wrapPlaywrightPage(await context.newPage());
+  return {
+    extensionOrigin,
+    newPage,
+    async openExtensionPage(path) {
+      const page = await newPage();
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      stopTailing();
+    },
+  };
+}
+
+/** Calls `onLine` for every line appended to `file` (checked every 100 ms); returns the stopper. */
+function tailLog(file: string, onLine: (line: string) => void): () => void {
+  let offset = 0;
+  let partial = '';
+  const read = () => {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch {
+      return;
+    }
+    if (size <= offset) return;
+    const fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(size - offset);
+    readSync(fd, buffer, 0, buffer.length, offset);
+    closeSync(fd);
+    offset = size;
+    const lines = (partial + buffer.toString('utf8')).split('\n');
+    partial = lines.pop() ?? '';
+    lines.forEach(onLine);
+  };
+  const timer = setInterval(read, 100);
+  return () => {
+    read();
+    clearInterval(timer);
+  };
+}

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT, isLocal, type TestServer } from './server';
+
+// What both browser adapters share: the names, the paths, the page API and the recorder of
+// errors and requests.
+
+export type BrowserName = 'chromium' | 'firefox';
+export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox'];
+
+/** Built extension folders, produced by `npm run build`. */
+export const DIST = { chromium: join(PROJECT_ROOT, 'dist/chrome'), firefox: join(PROJECT_ROOT, 'dist/firefox') };
+export const EXECUTABLES = { chromium: '/usr/bin/chromium', firefox: '/usr/bin/firefox-esr' };
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Resolves once `fn(arg)` is truthy in the page; rejects after `timeout` ms. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
+  screenshot(path: string, fullPage?: boolean): Promise<void>;
+  setViewport(width: number, height: number): Promise<void>;
+  readonly mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  close(): Promise<void>;
+}
+
+export interface BrowserOptions {
+  /** UI language: 'en' (default) or 'ar'. */
+  readonly locale?: 'en' | 'ar';
+  /** Keep the profile here (for restart tests); a fresh temporary one by default. */
+  readonly profileDir?: string;
+  /** Load this build instead of dist/<browser> (the harness's own tests load a broken copy). */
+  readonly extensionDir?: string;
+}
+
+/** What `launchBrowser` hands to a browser adapter. */
+export interface LaunchOptions {
+  readonly profileDir: string;
+  readonly extensionDir: string;
+  readonly locale: 'en' | 'ar';
+  readonly diagnostics: Diagnostics;
+}
+
+export interface Diagnostics {
+  /** Errors that come from the extension: each one fails the test. */
+  readonly extensionErrors: string[];
+  /** Every request the browser tried to make beyond 127.0.0.1 (all aborted). */
+  readonly blockedRequests: string[];
+  /** Errors from the pages themselves (not the extension's): informational. */
+  readonly pageErrors: string[];
+}
+
+/** What a launched browser adapter provides; the shared parts are added by `launchBrowser`. */
+export interface BrowserAdapter {
+  readonly extensionOrigin: string;
+  newPage(): Promise<TestPage>;
+  /** Opens a page of the extension (`popup.html`, `options.html` …) in a tab. */
+  openExtensionPage(path: string): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser extends BrowserAdapter, Diagnostics {
+  readonly name: BrowserName;
+  readonly server: TestServer;
+  /** Opens a new tab at a path of the test server (`/fixtures/x.html`) or a full URL. */
+  open(pathOrUrl: string): Promise<TestPage>;
+  /** The full URL of a path on the test server (a full URL is returned as it is). */
+  url(path: string): string;
+}
+
+/** The sink both adapters report to. */
+export interface Recorder {
+  error(source: 'extension' | 'page', text: string): void;
+  request(url: string): boolean;
+}
+
+export function makeRecorder(diagnostics: Diagnostics, extensionMarker: () => string): Recorder {
+  return {
+    error(source, text) {
+      // A page's own error counts against the extension when it names the extension's code.
+      const fromExtension = source === 'extension' || text.includes(extensionMarker());
+      (fromExtension ? diagnostics.extensionErrors : diagnostics.pageErrors).push(text);
+    },
+    request(url) {
+      if (isLocal(url)) return true;
+      diagnostics.blockedRequests.push(url);
+      return false;
+    },
+  };
+}
+

@@ -1,0 +1,30 @@
+import type { TabState } from '../../../src/messages';
+import type { TestBrowser } from './browsers';
+
+/**
+ * Asks the background, from one of the extension's own pages, what it knows of the tab showing
+ * `path` (waiting until at least one of its frames has reported).
+ */
+export async function tabStateOf(browser: TestBrowser, path: string, timeout = 10_000): Promise<TabState> {
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    const url = browser.url(path);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const state = await probe.evaluate(async (target) => {
+        // `browser` is the WebExtension namespace in both browsers' extension pages (Chromium has
+        // it since 144); fall back to `chrome` for older Chromium.
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const tabs = await api.tabs.query({});
+        const tab = tabs.find((t) => t.url === target);
+        if (tab?.id === undefined) return null;
+        return (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState;
+      }, url);
+      if (state && state.frames > 0) return state;
+      if (Date.now() > deadline) throw new Error(`no frame of ${path} reported to the background`);
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  } finally {
+    await probe.close();
+  }
+}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { PROJECT_ROOT } from './server';
+import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
+
+// Debian's Firefox ESR through puppeteer-core (WebDriver BiDi). The extension is installed as a
+// temporary add-on; its internal UUID is fixed by a preference so that its pages have a known
+// moz-extension:// URL, and --remote-allow-system-access lets the driver navigate to them
+// (Firefox 153+ refuses otherwise). Such a navigation loads the page but its promise never
+// settles, so it is started without awaiting and the URL is polled instead.
+
+
+export const FIREFOX_UUID = '6b1c3f1e-4a8e-4d55-9a57-3f0c6a1e2b7d';
+const overrides = JSON.parse(readFileSync(join(PROJECT_ROOT, 'manifest.overrides.json'), 'utf8')) as {
+  firefox: { browser_specific_settings: { gecko: { id: string } } };
+};
+export const GECKO_ID = overrides.firefox.browser_specific_settings.gecko.id;
+
+function wrapPuppeteerPage(page: Page): TestPage {
+  return {
+    async goto(url) {
+      if (!url.startsWith('moz-extension:')) {
+        await page.goto(url, { waitUntil: 'load' });
+        return;
+      }
+      void page.goto(url).catch(() => undefined);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const here = await page.evaluate(() => location.href + '|' + document.readyState).catch(() => '');
+        if (here.startsWith(url) && here.endsWith('|complete')) return;
+        if (Date.now() > deadline) throw new Error(`Firefox did not open ${url}`);
+        await new Promise((ok) => setTimeout(ok, 100));
+      }
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = 10_000) => void (await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg)),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    mouse: {
+      move: (x, y) => page.mouse.move(x, y),
+      click: (x, y) => page.mouse.click(x, y),
+    },
+    keyboard: {
+      press: (key) => page.keyboard.press(key as never),
+      type: (text) => page.keyboard.type(text),
+    },
+    close: () => page.close(),
+  };
+}
+
+/** Starts Firefox ESR with dist/firefox installed. */
+export async function launchFirefox({ profileDir, extensionDir, locale, diagnostics }: LaunchOptions): Promise<BrowserAdapter> {
+  const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
+  const recorder = makeRecorder(diagnostics, () => extensionOrigin);
+  const browser: Browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: EXECUTABLES.firefox,
+    headless: true,
+    userDataDir: profileDir,
+    args: ['--remote-allow-system-access'],
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'xpinstall.signatures.required': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+      'intl.locale.requested': locale === 'ar' ? 'ar' : 'en-US',
+      // Every request that is not for 127.0.0.1 goes to a proxy that does not exist.
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': 9,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': 9,
+      'network.proxy.no_proxies_on': '127.0.0.1',
+      'network.proxy.allow_hijacking_localhost': false,
+      'network.dns.disableIPv6': true,
+      // Errors of the extension's background go to the browser console; copy it to stderr.
+      'devtools.console.stdout.chrome': true,
+    },
+  });
+  // The background page's errors reach only the browser console, which the preference above
+  // copies to the process's output: read it there.
+  browser.process()?.stdout?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.includes(extensionOrigin) && /error/i.test(line)) recorder.error('extension', `background: ${line}`);
+    }
+  });
+  browser.process()?.stderr?.on('data', (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.includes(extensionOrigin) && /error/i.test(line)) recorder.error('extension', `background: ${line}`);
+    }
+  });
+  await browser.installExtension(extensionDir);
+
+  const watchPage = async (page: Page) => {
+    const isExtensionPage = () => page.url().startsWith(extensionOrigin);
+    page.on('pageerror', (error) => {
+      const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+      recorder.error(isExtensionPage() ? 'extension' : 'page', text);
+    });
+    page.on('console', (message) => {
+      if (message.type() !== 'error') return;
+      const where = message.location().url ?? '';
+      recorder.error(isExtensionPage() || where.startsWith(extensionOrigin) ? 'extension' : 'page', `${message.text()} (${where})`);
+    });
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (recorder.request(request.url())) void request.continue();
+      else void request.abort();
+    });
+  };
+
+  const newPage = async () => {
+    const page = await browser.newPage();
+    await watchPage(page);
+    return wrapPuppeteerPage(page);
+  };
+  return {
+    extensionOrigin,
+    newPage,
+    async openExtensionPage(path) {
+      const page = await newPage();
+      await page.goto(`${extensionOrigin}/${path}`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
