@@ -28,19 +28,17 @@
 
 import { NEEDS_EVIDENCE, UNLESS_BLOCKED, type Rule } from './compile';
 
-/** One found name, before the document-level decision. */
-export interface Candidate {
-  readonly start: number;
-  readonly end: number;
-  /** The entity rules of this spelling (blockers never reach a candidate). */
-  readonly rules: readonly Rule[];
-  /** Bit i set: rule i has a cue word next to it here. */
-  readonly cues: number;
-}
-
-/** What one text block contributes: its candidates and its document-level evidence. */
+/**
+ * What one text block contributes: its candidates (parallel arrays, in text order, never
+ * overlapping; blockers already removed) and its document-level evidence.
+ */
 export interface Scan {
-  readonly candidates: readonly Candidate[];
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  /** The entity rules of each candidate's spelling. */
+  readonly rules: readonly (readonly Rule[])[];
+  /** Bit i set: rule i of that candidate has a cue word next to it here. */
+  readonly cues: readonly number[];
   /** Entities with a strong mention in this block. */
   readonly strong: readonly string[];
   /** Entities switched off by a document blocker found in this block. */
@@ -66,17 +64,16 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
   }
   return scans.map((scan) => {
     const out: Mention[] = [];
-    for (const c of scan.candidates) {
-      for (let i = 0; i < c.rules.length; i++) {
-        const r = c.rules[i]!;
-        const confirmed = ((c.cues >> i) & 1) === 1 || strong.has(r.entity);
-        const ok = r.evidence === UNLESS_BLOCKED
-          ? !blocked.has(r.entity)
-          : r.evidence === NEEDS_EVIDENCE
-            ? confirmed && !blocked.has(r.entity)
-            : true;
+    for (let k = 0; k < scan.starts.length; k++) {
+      const rules = scan.rules[k]!;
+      const cues = scan.cues[k]!;
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
+        let ok = true;
+        if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
+        else if (r.evidence === NEEDS_EVIDENCE) ok = (((cues >> i) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
         if (ok) {
-          out.push({ start: c.start, end: c.end, entity: r.entity, name: r.name });
+          out.push({ start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name });
           break;
         }
       }

@@ -16,6 +16,11 @@ function isWhite(c: number): boolean {
     (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
 }
 
+// Addresses put an ASCII letter or digit after their dots; a sentence's full stop does not.
+function isAsciiWord(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
 /** True when the whitespace-delimited token around `at` looks like a URL or e-mail address. */
 export function inAddress(text: string, at: number): boolean {
   let from = at;
@@ -24,7 +29,7 @@ export function inAddress(text: string, at: number): boolean {
   while (from > low) {
     const c = text.charCodeAt(from - 1);
     if (isWhite(c)) break;
-    if (c === 0x2e || c === 0x2f || c === 0x3a || c === 0x40) suspicious = true;
+    if (c === 0x2f || c === 0x3a || c === 0x40 || (c === 0x2e && isAsciiWord(text.charCodeAt(from)))) suspicious = true;
     from--;
   }
   let to = at;
@@ -32,7 +37,7 @@ export function inAddress(text: string, at: number): boolean {
   while (to < high) {
     const c = text.charCodeAt(to);
     if (isWhite(c)) break;
-    if (c === 0x2e || c === 0x2f || c === 0x3a || c === 0x40) suspicious = true;
+    if (c === 0x2f || c === 0x3a || c === 0x40 || (c === 0x2e && isAsciiWord(text.charCodeAt(to + 1)))) suspicious = true;
     to++;
   }
   if (!suspicious) return false;

@@ -1,0 +1,148 @@
+// The hot loop: one pass over the text, one symbol-table lookup per UTF-16 unit, folding as it
+// goes. The trie is walked only from word starts whose first letter can begin a name or a
+// proclitic, and only as deep as the text keeps following a name. Tables live in closure
+// constants and results in closure variables, so nothing is allocated per character or per word.
+
+import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, casePattern, type Tables } from './compile';
+
+/** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
+export interface Hits {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly groups: number[];
+}
+
+/** Builds the scan function for compiled tables. */
+export function createScanner(t: Tables): (text: string, hits: Hits) => void {
+  const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
+  const { waw, fa, ba, kaf, lam } = t.proclitic;
+  let bestStart = -1;
+  let bestEnd = -1;
+  let bestGroup = 0;
+
+  /** Index of the next letter from j, skipping ignorable units; -1 if a non-letter comes first. */
+  function nextLetter(text: string, j: number): number {
+    for (; j < text.length; j++) {
+      const s = sym[text.charCodeAt(j)]!;
+      if (s === S_IGNORE) continue;
+      return s >= firstWord ? j : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where a name ending before text[e] ends if e is a word boundary (trailing marks included),
+   * else -1. An apostrophe is a boundary when followed by a non-letter or by `s` + non-letter
+   * (possessive, kept outside); tanween fath makes another word form (روسياً).
+   */
+  function wordEnd(text: string, e: number): number {
+    const n = text.length;
+    while (e < n && sym[text.charCodeAt(e)] === S_IGNORE) e++;
+    if (e === n) return e;
+    const s = sym[text.charCodeAt(e)]!;
+    if (s === S_TANWEEN || s >= firstWord) return -1;
+    if (s !== S_APOS) return e;
+    let k = e + 1;
+    while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
+    if (k === n) return e;
+    const a = sym[text.charCodeAt(k)]!;
+    if (a < firstWord) return a === S_TANWEEN ? -1 : e;
+    const c = text.charCodeAt(k);
+    if (c !== 0x73 && c !== 0x53) return -1;
+    k++;
+    while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
+    if (k === n) return e;
+    const after = sym[text.charCodeAt(k)]!;
+    return after < firstWord && after !== S_TANWEEN ? e : -1;
+  }
+
+  function caseOk(group: number, text: string, start: number, end: number): boolean {
+    if (caseGroup[group] === 0) return true;
+    const seen = casePattern(text, start, end);
+    return groups[group - 1]!.some((r) => r.casePattern === '' || r.casePattern === seen);
+  }
+
+  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
+  function walk(text: string, start: number, state: number): void {
+    const n = text.length;
+    let gap = false;
+    for (let j = start; j < n; j++) {
+      const c = text.charCodeAt(j);
+      const s = sym[c]!;
+      if (s <= S_APOS) continue;
+      if (s === S_SPACE) {
+        if (gap) continue;
+        gap = true;
+        state = trans[state * alphabet + S_SPACE]!;
+        if (state === 0) return;
+        continue;
+      }
+      gap = false;
+      if (s === firstWord) {
+        const seq = expansions.get(c);
+        if (seq === undefined) return;
+        for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+      } else {
+        state = trans[state * alphabet + s]!;
+      }
+      if (state === 0) return;
+      const g = accept[state]!;
+      if (g === 0) continue;
+      const end = wordEnd(text, j + 1);
+      if (end > bestEnd && caseOk(g, text, start, end)) {
+        bestStart = start;
+        bestEnd = end;
+        bestGroup = g;
+      }
+    }
+  }
+
+  /** All walks from one word start: the bare word, then after و/ف, ب/ك/ل, and ل + ال. */
+  function tryAt(text: string, i: number, s: number): void {
+    bestEnd = -1;
+    walk(text, i, 0);
+    let at = i;
+    let letter = s;
+    if (letter === waw || letter === fa) {
+      at = nextLetter(text, at + 1);
+      if (at < 0) return;
+      letter = sym[text.charCodeAt(at)]!;
+      walk(text, at, 0);
+    }
+    if (letter === ba || letter === kaf || letter === lam) {
+      const q = nextLetter(text, at + 1);
+      if (q < 0) return;
+      walk(text, q, 0);
+      if (letter === lam && alefState !== 0) walk(text, q, alefState);
+    }
+  }
+
+  // Per code unit, bits: 1 = a letter that can begin a name or a proclitic, 4 = transparent
+  // (mark, apostrophe: the word goes on), 64 = a letter. `inWord` (0 or 4) is updated with two
+  // bit operations, no branch and no second lookup, so the loop-carried chain stays short.
+  const kind = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const s = sym[c]!;
+    kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
+  }
+
+  return function scan(text: string, hits: Hits): void {
+    const n = text.length;
+    const kindOf = kind;
+    let inWord = 0;
+    for (let i = 0; i < n; i++) {
+      const k = kindOf[text.charCodeAt(i)]!;
+      if (((k & 1) | inWord) !== 1) {
+        inWord = (inWord & k) | ((k >> 4) & 4);
+        continue;
+      }
+      inWord = 4;
+      tryAt(text, i, sym[text.charCodeAt(i)]!);
+      if (bestEnd < 0) continue;
+      hits.starts.push(bestStart);
+      hits.ends.push(bestEnd);
+      hits.groups.push(bestGroup);
+      i = bestEnd - 1;
+    }
+  };
+}
