@@ -18,7 +18,7 @@ export async function tabStateOf(browser: TestBrowser, path: string, timeout = 1
         const tabs = await api.tabs.query({});
         const tab = tabs.find((t) => t.url === target);
         if (tab?.id === undefined) return null;
-        return (await api.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as TabState;
+        return api.runtime.sendMessage<unknown, TabState>({ type: 'get-tab-state', tabId: tab.id });
       }, url);
       if (state && state.frames > 0) return state;
       if (Date.now() > deadline) throw new Error(`no frame of ${path} reported to the background`);

@@ -33,9 +33,9 @@ function wrapPuppeteerPage(page: Page): TestPage {
         await new Promise((ok) => setTimeout(ok, 100));
       }
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     waitFor: async (fn, arg, timeout = 10_000) => void (await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg)),
-    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path: path as `${string}.png`, fullPage })),
+    screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
     setViewport: (width, height) => page.setViewport({ width, height }),
     mouse: {
       move: (x, y) => page.mouse.move(x, y),

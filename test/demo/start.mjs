@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// `npm start`: builds Hashiya, serves the demo pages on http://127.0.0.1:8787 and opens Chromium
+// with Hashiya loaded on them. With no display (headless machines, CI) it saves screenshots of
+// what a reader would see into screenshots/ and prints their paths instead.
+//
+// Each entry of SHOTS is one screenshot; later features add theirs (an open card, the popup …).
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { serveDemo } from './serve.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const PORT = Number(process.env.HASHIYA_PORT ?? 8787);
+const headless = process.env.CI === 'true' || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+
+/** What the demo shows: [file name, page path, what to do before the shot, colour scheme]. */
+const SHOTS = [
+  ['demo-ar-article.png', '/demo/ar-article.html', null, 'light'],
+  ['demo-en-article.png', '/demo/en-article.html', null, 'light'],
+  ['demo-ar-article-dark.png', '/demo/ar-article.html', null, 'dark'],
+  ['demo-en-article-dark.png', '/demo/en-article.html', null, 'dark'],
+  ['popup-en.png', 'extension:popup.html', null, 'light'],
+  ['options-en.png', 'extension:options.html', null, 'light'],
+];
+
+function run(command, args) {
+  try {
+    execFileSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    process.exit(1); // the command has said what went wrong
+  }
+}
+
+run('node', ['build.mjs', '--quiet']);
+run('node', ['test/e2e/check-browsers.mjs', 'chromium']);
+const { chromium } = await import('playwright-core');
+
+let server;
+try {
+  server = await serveDemo(PORT);
+} catch (error) {
+  console.error(`hashiya: ${error.message}`);
+  process.exit(1);
+}
+const profile = await mkdtemp(join(tmpdir(), 'hashiya-demo-'));
+const dist = join(root, 'dist/chrome');
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless,
+  viewport: { width: 1280, height: 900 },
+  args: [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  ],
+});
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0];
+
+if (!headless) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${server.origin}/demo/index.html`);
+  console.log(`hashiya: Chromium shows ${server.origin}/demo/index.html with Hashiya loaded — close it or press Ctrl-C to stop`);
+  await new Promise((done) => context.on('close', done));
+} else {
+  const out = join(root, 'screenshots');
+  await mkdir(out, { recursive: true });
+  for (const [file, path, prepare, scheme] of SHOTS) {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    const url = path.startsWith('extension:') ? `${extensionOrigin}/${path.slice('extension:'.length)}` : server.origin + path;
+    if (path.startsWith('extension:popup')) await page.setViewportSize({ width: 360, height: 480 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    if (prepare) await prepare(page);
+    await page.screenshot({ path: join(out, file) });
+    console.log(join('screenshots', file));
+    await page.close();
+  }
+}
+await context.close();
+await server.close();
+await rm(profile, { recursive: true, force: true });
