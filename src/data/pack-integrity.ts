@@ -115,9 +115,6 @@ export function checkIntegrity(pack: Pack): PackError[] {
   });
 
   pack.blockers.forEach((blocker, i) => {
-    if (blocker.entities.length === 0) {
-      errors.push({ path: `blockers[${i}].entities`, expected: 'at least one entity id', found: 'an array of 0', message: 'a blocker must name the entities it blocks' });
-    }
     blocker.entities.forEach((id, k) => reference(`blockers[${i}].entities[${k}]`, id));
   });
   return errors;

@@ -237,6 +237,14 @@ export const QuoteSchema = v.pipe(
     audience: v.pipe(v.optional(EntityRefSchema), v.description('Who they were said to.')),
     place: v.pipe(v.optional(EntityRefSchema), v.description('Where they were said.')),
     via: v.pipe(v.optional(EntityRefSchema), v.description('The outlet the article quotes them through.')),
+    attribution: v.pipe(
+      v.optional(L10nSchema),
+      v.description('How the article attributes the words, e.g. "a Syrian government source who asked not to be named, as quoted by AFP"; needed when the speaker is unnamed and `speaker` is the outlet.'),
+    ),
+    indirect: v.pipe(
+      v.optional(v.boolean()),
+      v.description('true for reported speech the article gives without quotation marks.'),
+    ),
     date: DateRefSchema,
     start: v.pipe(OffsetSchema, v.description('Start of the quoted Arabic words in article.text.')),
     end: v.pipe(OffsetSchema, v.description('End (exclusive) of the quoted Arabic words.')),
@@ -256,7 +264,11 @@ export const BlockerSchema = v.pipe(
       v.picklist(['span', 'document']),
       v.description('"span": the phrase swallows the name inside it. "document": if the phrase occurs anywhere, the ambiguous aliases of the listed entities are not marked in that document.'),
     ),
-    entities: v.pipe(v.array(EntityRefSchema), v.description('The entities whose names the phrase blocks.')),
+    entities: v.pipe(
+      v.array(EntityRefSchema),
+      v.minLength(1, 'a blocker names at least one entity'),
+      v.description('The entities whose names the phrase blocks.'),
+    ),
   }),
   v.description('A phrase that contains a name of an entity but means something else.'),
 );

@@ -91,7 +91,8 @@ function fromIssue(issue: v.BaseIssue<unknown>): PackError {
 }
 
 // A card renders pack strings as text, never as HTML; refusing markup anyway keeps a hostile pack
-// from ever reaching a code path that might. Only the article text may hold line breaks.
+// from ever reaching a code path that might. Only the article text, and quotes (slices of it), may
+// hold line breaks.
 const MARKUP = /<[A-Za-z/!?]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/;
@@ -110,12 +111,13 @@ function findUnsafeStrings(value: unknown, keys: PathKey[], errors: PackError[])
         message: 'text may not contain HTML markup (<…>)',
       });
     }
-    const control = (path === 'article.text' ? CONTROL : CONTROL_OR_NEWLINE).exec(value);
+    const mayBreak = path === 'article.text' || /^quotes\[\d+\]\.ar$/.test(path);
+    const control = (mayBreak ? CONTROL : CONTROL_OR_NEWLINE).exec(value);
     if (control) {
       const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
       errors.push({
         path,
-        expected: path === 'article.text' ? 'text without control characters other than line breaks' : 'text without control characters',
+        expected: mayBreak ? 'text without control characters other than line breaks' : 'text without control characters',
         found: `U+${code} at position ${control.index}`,
         message: `text may not contain the control character U+${code}`,
       });
