@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { FIXTURE } from './fixture';
+import { compileMatcher, resolve } from './matcher';
+
+const matcher = compileMatcher(FIXTURE);
+
+function marks(text: string): [string, string][] {
+  return matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entity]);
+}
+
+describe('needs-evidence names', () => {
+  it('leaves الشرع (the law) alone in a text without other evidence', () => {
+    expect(marks('هذا مخالف لما أقره الشرع والقانون')).toEqual([]);
+  });
+
+  it('marks الشرع after a cue word of its entity', () => {
+    expect(marks('قال الرئيس الشرع')).toEqual([['الشرع', 'ahmad-al-sharaa']]);
+  });
+
+  it('marks الشرع before a cue word of its entity', () => {
+    expect(marks('ونقلت عن الشرع قوله')).toEqual([['الشرع', 'ahmad-al-sharaa']]);
+  });
+
+  it('does not take a cue separated by punctuation or glued as a proclitic', () => {
+    expect(marks('قال الرئيس، الشرع')).toEqual([]);
+    expect(marks('الرئيس والشرع')).toEqual([]);
+  });
+
+  it('marks الشرع anywhere once the document names the entity unambiguously', () => {
+    expect(marks('أحمد الشرع في موسكو. وقال الشرع إن')).toEqual([
+      ['أحمد الشرع', 'ahmad-al-sharaa'],
+      ['موسكو', 'moscow'],
+      ['الشرع', 'ahmad-al-sharaa'],
+    ]);
+  });
+
+  it('leaves الأسد (the lion) alone, marks it after بشار-less cue المخلوع', () => {
+    expect(marks('زأر الأسد في الغابة')).toEqual([]);
+    expect(marks('فر المخلوع الأسد')).toEqual([['الأسد', 'bashar-al-assad']]);
+  });
+
+  it('takes the evidence from another block of the same document', () => {
+    const blocks = ['تقرير', 'وقال الشرع', 'أحمد الشرع'];
+    const out = resolve(blocks.map((b) => matcher.scan(b)));
+    expect(out.map((ms) => ms.map((m) => m.entity))).toEqual([[], ['ahmad-al-sharaa'], ['ahmad-al-sharaa']]);
+    // The same block alone has no evidence.
+    expect(matcher.find('وقال الشرع')).toEqual([]);
+  });
+});
+
+describe('span blockers', () => {
+  it.each(['نصيب الأسد', 'حافظ الأسد', 'أحكام الشرع', 'Hafez al-Assad', 'Moscow, Idaho', 'Sputnik V'])(
+    'swallow %s even with strong evidence elsewhere',
+    (phrase) => {
+      const text = `بشار الأسد وأحمد الشرع. ${phrase}.`;
+      const inside = matcher.find(text).filter((m) => m.start >= text.indexOf(phrase));
+      expect(inside).toEqual([]);
+    },
+  );
+
+  it('swallow only their own span', () => {
+    expect(marks('Sputnik V and Sputnik').map(([t]) => t)).toEqual(['Sputnik']);
+  });
+
+  it('keep another member of the al-Assad family from being linked to Bashar', () => {
+    expect(marks('Hafez al-Assad ruled before Bashar al-Assad')).toEqual([['Bashar al-Assad', 'bashar-al-assad']]);
+  });
+});
+
+describe('unless-blocked names and document blockers', () => {
+  it('marks AFP by default', () => {
+    expect(marks('AFP reported')).toEqual([['AFP', 'afp']]);
+  });
+
+  it('switches AFP off for the whole document when a document blocker occurs', () => {
+    expect(marks('AFP reported. The Australian Federal Police (AFP) said')).toEqual([]);
+    const blocks = ['AFP reported', 'the Australian Federal Police said'];
+    expect(resolve(blocks.map((b) => matcher.scan(b)))).toEqual([[], []]);
+  });
+
+  it('does not switch off unambiguous names of the same entity', () => {
+    expect(marks('Australian Federal Police. فرانس برس')).toEqual([['فرانس برس', 'afp']]);
+  });
+});
+
+describe('scans', () => {
+  it('report strong mentions and document blockers for the page to combine', () => {
+    const scan = matcher.scan('Putin met the Australian Federal Police');
+    expect(scan.strong).toEqual(['vladimir-putin']);
+    expect(scan.blocked).toEqual(['afp']);
+  });
+});
