@@ -86,7 +86,9 @@ function fromIssue(issue: v.BaseIssue<unknown>): PackError {
   }
   const found = issue.input === undefined ? 'nothing' : describeValue(issue.input);
   const expected = issue.expected ?? issue.message;
-  const message = issue.input === undefined && issue.type !== 'undefined' ? `missing field (${expected})` : issue.message;
+  // valibot reports a missing key as an invalid type with the key as "expected"; say it plainly.
+  const missing = issue.input === undefined && issue.kind === 'schema';
+  const message = missing ? 'missing field' : issue.message;
   return { path: formatPath(keys), expected, found, message };
 }
 
