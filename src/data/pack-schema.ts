@@ -222,8 +222,8 @@ export const EntitySchema = v.pipe(
       v.description('Who or what this is, in both languages.'),
     ),
     mentions: v.pipe(v.array(SpanSchema), v.description('The sentences of article.text that mention the entity.')),
-    relations: v.array(RelationSchema),
-    dates: v.array(EntityDateSchema),
+    relations: v.pipe(v.array(RelationSchema), v.description('Typed links to other entities of the pack.')),
+    dates: v.pipe(v.array(EntityDateSchema), v.description('Dated facts for the card timeline.')),
     coordinates: v.optional(CoordinatesSchema),
   }),
   v.description('A person, place, organisation or event of the story.'),
@@ -258,7 +258,7 @@ export const QuoteSchema = v.pipe(
 export const BlockerSchema = v.pipe(
   v.object({
     text: v.pipe(NonEmptyText, v.description('The phrase, matched like a name.')),
-    lang: v.picklist(['ar', 'en']),
+    lang: v.pipe(v.picklist(['ar', 'en']), v.description('Script/language of the phrase.')),
     reason: v.pipe(L10nSchema, v.description('Why the phrase is not the entity.')),
     scope: v.pipe(
       v.picklist(['span', 'document']),
@@ -310,9 +310,9 @@ export const PackSchema = v.pipe(
     title: v.pipe(L10nSchema, v.description('Name of the pack, shown in options.')),
     description: v.pipe(L10nSchema, v.description('What the pack covers.')),
     article: ArticleSchema,
-    entities: v.array(EntitySchema),
-    quotes: v.array(QuoteSchema),
-    blockers: v.array(BlockerSchema),
+    entities: v.pipe(v.array(EntitySchema), v.description('The people, places, organisations and events of the story.')),
+    quotes: v.pipe(v.array(QuoteSchema), v.description('Every quotation of the article.')),
+    blockers: v.pipe(v.array(BlockerSchema), v.description('Phrases that contain a name but mean something else.')),
   }),
   v.description('A Hashiya dataset pack: one news story, its entities, quotes and blockers.'),
 );
