@@ -78,8 +78,23 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     const key = foldString(text).replace(EDGE_NON_WORD, '');
     if (key === '') return;
     const list = byKey.get(key);
-    if (list === undefined) byKey.set(key, [rule]);
-    else if (!list.some((r) => r.entity === rule.entity && r.blockerScope === rule.blockerScope && r.evidence === rule.evidence && r.casePattern === rule.casePattern)) list.push(rule);
+    if (list === undefined) {
+      byKey.set(key, [rule]);
+      return;
+    }
+    // One entity spelled the same twice (a canonical name and its alias "Moscow"[unless-blocked]):
+    // the stricter reading wins, because the alias says why the plain name is not enough.
+    const same = list.findIndex((r) => r.entity === rule.entity && r.blockerScope === rule.blockerScope);
+    if (same < 0) {
+      list.push(rule);
+      return;
+    }
+    const old = list[same]!;
+    list[same] = {
+      ...old,
+      evidence: old.evidence === NEEDS_EVIDENCE || rule.evidence === NEEDS_EVIDENCE ? NEEDS_EVIDENCE : Math.max(old.evidence, rule.evidence) as Evidence,
+      casePattern: old.casePattern !== '' ? old.casePattern : rule.casePattern,
+    };
   };
   for (const input of inputs) {
     for (const e of input.entities) {

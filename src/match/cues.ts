@@ -5,6 +5,9 @@ import { foldString } from './fold-table';
 
 const WINDOW = 48;
 const PROCLITICS = 'وفبكل';
+// Quotes around a name do not separate it from its cue: قناة "الإخبارية" السورية.
+const QUOTES_AT_END = /[\s"]+$/u;
+const QUOTES_AT_START = /^[\s"]+/u;
 
 function wordEdgeBefore(folded: string, at: number): boolean {
   if (at <= 0) return true;
@@ -21,9 +24,9 @@ export function cueBefore(text: string, start: number, cues: readonly string[]):
   if (cues.length === 0) return false;
   const raw = text.slice(Math.max(0, start - WINDOW), start);
   if (raw.length === 0) return false;
-  const folded = foldString(raw);
-  // A window that does not end in a gap is glued to the name (a proclitic): no cue.
-  if (foldString(raw.slice(-1)) !== '') return false;
+  // A window that does not end in a gap or a quote is glued to the name (a proclitic): no cue.
+  if (!/^["\s]*$/u.test(foldString(raw.slice(-1)))) return false;
+  const folded = foldString(raw).replace(QUOTES_AT_END, '');
   for (const cue of cues) {
     if (folded.endsWith(cue) && wordEdgeBefore(folded, folded.length - cue.length)) return true;
     // ل + ال drops the alef: للرئيس الشرع.
@@ -36,8 +39,8 @@ export function cueBefore(text: string, start: number, cues: readonly string[]):
 export function cueAfter(text: string, end: number, cues: readonly string[]): boolean {
   if (cues.length === 0) return false;
   const raw = text.slice(end, end + WINDOW);
-  const folded = foldString(raw);
-  if (raw.length === 0 || foldString(raw.slice(0, 1)) !== '') return false;
+  if (raw.length === 0 || !/^["\s]*$/u.test(foldString(raw.slice(0, 1)))) return false;
+  const folded = foldString(raw).replace(QUOTES_AT_START, '');
   for (const cue of cues) {
     if (!folded.startsWith(cue)) continue;
     const after = folded[cue.length];

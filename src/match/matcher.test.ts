@@ -35,6 +35,10 @@ describe('exact offsets through folding', () => {
     expect(marks('الکرملین')).toEqual([['الکرملین', 'kremlin']]);
   });
 
+  it('keeps trailing marks in the span but not a trailing bidi mark', () => {
+    expect(marks('عن بوتينَ\u200F قوله')).toEqual([['بوتينَ', 'vladimir-putin']]);
+  });
+
   it('ignores bidi and zero-width characters inside a name', () => {
     const text = 'Pu\u200Bti\u200Dn and \u200Fبو\u200Cتين';
     expect(marks(text).map(([, e]) => e)).toEqual(['vladimir-putin', 'vladimir-putin']);

@@ -1,7 +1,7 @@
 // The matcher: compiled packs plus the scan. `scan` reads one text block and keeps what the
 // document-level decision needs; `find` is that decision for a single self-contained text.
 
-import { ALWAYS, NEEDS_EVIDENCE, casePattern, compileTables, type Rule, type Tables } from './compile';
+import { ALWAYS, NEEDS_EVIDENCE, UNLESS_BLOCKED, casePattern, compileTables, type Rule, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
 import { resolve, type Mention, type Scan } from './resolve';
@@ -45,6 +45,7 @@ export class Matcher {
     const rulesOf: (readonly Rule[])[] = [];
     const cuesOf: number[] = [];
     const strong = new Set<string>();
+    const probable = new Set<string>();
     const blocked = new Set<string>();
     for (let k = 0; k < hits.starts.length; k++) {
       const start = hits.starts[k]!;
@@ -65,6 +66,7 @@ export class Matcher {
       for (let i = 0; i < rules.length && i < 31; i++) {
         const r = rules[i]!;
         if (r.evidence === ALWAYS) strong.add(r.entity);
+        else if (r.evidence === UNLESS_BLOCKED) probable.add(r.entity);
         else if (r.evidence === NEEDS_EVIDENCE && (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter))) {
           cues |= 1 << i;
           strong.add(r.entity);
@@ -75,7 +77,7 @@ export class Matcher {
       rulesOf.push(rules);
       cuesOf.push(cues);
     }
-    return { starts, ends, rules: rulesOf, cues: cuesOf, strong: [...strong], blocked: [...blocked] };
+    return { starts, ends, rules: rulesOf, cues: cuesOf, strong: [...strong], probable: [...probable], blocked: [...blocked] };
   }
 
   /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */

@@ -34,6 +34,17 @@ describe('needs-evidence names', () => {
     ]);
   });
 
+  it('lets quotes stand between a cue and the name', () => {
+    expect(marks('قال الرئيس "الشرع"')).toEqual([['الشرع', 'ahmad-al-sharaa']]);
+  });
+
+  it('counts an unless-blocked mention as evidence, unless a document blocker switches it off', () => {
+    expect(marks('al-Assad left. وقال الأسد')).toEqual([
+      ['al-Assad', 'bashar-al-assad'],
+      ['الأسد', 'bashar-al-assad'],
+    ]);
+  });
+
   it('leaves الأسد (the lion) alone, marks it after بشار-less cue المخلوع', () => {
     expect(marks('زأر الأسد في الغابة')).toEqual([]);
     expect(marks('فر المخلوع الأسد')).toEqual([['الأسد', 'bashar-al-assad']]);

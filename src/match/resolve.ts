@@ -14,8 +14,10 @@
 //    block, the entities it switches off.
 // 3. Evidence, per block: an entity has a strong mention when a name without ambiguity matched,
 //    or a needs-evidence name matched with one of the entity's cue words right before or after
-//    it (الرئيس الشرع, بشار الأسد). Cue-confirmed mentions count as strong too: after
-//    "الرئيس الشرع" a bare الشرع in the same story is the president, not the law.
+//    it (الرئيس الشرع, بشار الأسد; quotes may stand between: قناة "الإخبارية"). Cue-confirmed
+//    mentions count as strong too: after "الرئيس الشرع" a bare الشرع in the same story is the
+//    president, not the law. An unless-blocked mention (al-Sharaa, Assad) that no blocker
+//    swallowed counts as well, unless a document blocker switches its entity off.
 // 4. Decision, per document (resolve below, over the scans of all its blocks):
 //    - no ambiguity: always a mention;
 //    - unless-blocked (Moscow, Damascus, Assad, AFP): a mention unless a document blocker of its
@@ -41,6 +43,8 @@ export interface Scan {
   readonly cues: readonly number[];
   /** Entities with a strong mention in this block. */
   readonly strong: readonly string[];
+  /** Entities with an unless-blocked mention here: strong too, unless a document blocker. */
+  readonly probable: readonly string[];
   /** Entities switched off by a document blocker found in this block. */
   readonly blocked: readonly string[];
 }
@@ -62,6 +66,7 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
     for (const id of scan.strong) strong.add(id);
     for (const id of scan.blocked) blocked.add(id);
   }
+  for (const scan of scans) for (const id of scan.probable) if (!blocked.has(id)) strong.add(id);
   return scans.map((scan) => {
     const out: Mention[] = [];
     for (let k = 0; k < scan.starts.length; k++) {

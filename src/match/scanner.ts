@@ -5,6 +5,12 @@
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, casePattern, type Tables } from './compile';
 
+/** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
+function isFormatControl(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
+    c === 0xfeff || c === 0x00ad || c === 0x061c || c === 0x180e;
+}
+
 /** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
 export interface Hits {
   readonly starts: number[];
@@ -37,23 +43,28 @@ export function createScanner(t: Tables): (text: string, hits: Hits) => void {
    */
   function wordEnd(text: string, e: number): number {
     const n = text.length;
-    while (e < n && sym[text.charCodeAt(e)] === S_IGNORE) e++;
-    if (e === n) return e;
+    // Marks after the last letter belong to it; invisible format controls do not.
+    let end = e;
+    while (e < n && sym[text.charCodeAt(e)] === S_IGNORE) {
+      e++;
+      if (!isFormatControl(text.charCodeAt(e - 1))) end = e;
+    }
+    if (e === n) return end;
     const s = sym[text.charCodeAt(e)]!;
     if (s === S_TANWEEN || s >= firstWord) return -1;
-    if (s !== S_APOS) return e;
+    if (s !== S_APOS) return end;
     let k = e + 1;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
-    if (k === n) return e;
+    if (k === n) return end;
     const a = sym[text.charCodeAt(k)]!;
-    if (a < firstWord) return a === S_TANWEEN ? -1 : e;
+    if (a < firstWord) return a === S_TANWEEN ? -1 : end;
     const c = text.charCodeAt(k);
     if (c !== 0x73 && c !== 0x53) return -1;
     k++;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
-    if (k === n) return e;
+    if (k === n) return end;
     const after = sym[text.charCodeAt(k)]!;
-    return after < firstWord && after !== S_TANWEEN ? e : -1;
+    return after < firstWord && after !== S_TANWEEN ? end : -1;
   }
 
   function caseOk(group: number, text: string, start: number, end: number): boolean {

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Pack } from '../../src/data/pack-schema';
+import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import { compileMatcher } from '../../src/match/matcher';
+import { packInput } from '../../src/match/pack-input';
+import { parseGold, rates, score, type Score } from './gold';
+
+const pack = bundled as unknown as Pack;
+const matcher = compileMatcher(packInput(pack));
+const dir = join(import.meta.dirname, 'texts');
+const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
+
+describe('evaluation on labelled texts', () => {
+  const results = files.map((file) => {
+    const gold = parseGold(readFileSync(join(dir, file), 'utf8'));
+    const found = matcher.find(gold.text);
+    return { file, gold, found, score: score(gold.mentions, found) };
+  });
+
+  it('has at least 12 texts, every gold entity id exists in the bundled pack', () => {
+    expect(files.length).toBeGreaterThanOrEqual(12);
+    const ids = new Set(pack.entities.map((e) => e.id));
+    for (const r of results) for (const m of r.gold.mentions) expect(ids, `${r.file}: ${m.entity}`).toContain(m.entity);
+  });
+
+  it('marks no look-alike', () => {
+    const marked = results.flatMap((r) =>
+      r.gold.traps.flatMap((t) =>
+        r.found.filter((m) => m.start < t.end && m.end > t.start).map((m) => `${r.file}: "${r.gold.text.slice(m.start, m.end)}" → ${m.entity}`),
+      ),
+    );
+    expect(marked).toEqual([]);
+  });
+
+  it('scores F1 ≥ 0.95 overall (precision, recall and F1 printed per file)', () => {
+    const lines = ['file                        P      R      F1    (tp fp fn)'];
+    const total: Score = { truePositives: 0, falsePositives: 0, falseNegatives: 0 };
+    const misses: string[] = [];
+    for (const r of results) {
+      const { precision, recall, f1 } = rates(r.score);
+      lines.push(`${r.file.padEnd(26)} ${pct(precision)}  ${pct(recall)}  ${pct(f1)}  (${r.score.truePositives} ${r.score.falsePositives} ${r.score.falseNegatives})`);
+      Object.assign(total, {
+        truePositives: total.truePositives + r.score.truePositives,
+        falsePositives: total.falsePositives + r.score.falsePositives,
+        falseNegatives: total.falseNegatives + r.score.falseNegatives,
+      });
+      const key = (m: { start: number; end: number; entity: string }): string => `${m.start}:${m.end}:${m.entity}`;
+      const goldKeys = new Set(r.gold.mentions.map(key));
+      const foundKeys = new Set(r.found.map(key));
+      for (const m of r.found) if (!goldKeys.has(key(m))) misses.push(`${r.file}: extra "${r.gold.text.slice(m.start, m.end)}" → ${m.entity}`);
+      for (const m of r.gold.mentions) if (!foundKeys.has(key(m))) misses.push(`${r.file}: missed "${r.gold.text.slice(m.start, m.end)}" → ${m.entity}`);
+    }
+    const { precision, recall, f1 } = rates(total);
+    lines.push(`${'OVERALL'.padEnd(26)} ${pct(precision)}  ${pct(recall)}  ${pct(f1)}  (${total.truePositives} ${total.falsePositives} ${total.falseNegatives})`);
+    console.log([...lines, ...misses].join('\n'));
+    expect(f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
