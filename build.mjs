@@ -97,6 +97,32 @@ const staticFiles = {
   },
 };
 
+/**
+ * `import matchData from 'hashiya:match-data'`: the bundled pack reduced by toMatchData at build
+ * time, so the content script ships names and ambiguity data only, never the whole pack.
+ */
+const BUNDLED_PACK = 'src/data/packs/sharaa-moscow-2025.json';
+const matchDataModule = {
+  name: 'hashiya-match-data',
+  setup(build) {
+    build.onResolve({ filter: /^hashiya:match-data$/ }, () => ({ path: 'match-data', namespace: 'hashiya' }));
+    build.onLoad({ filter: /.*/, namespace: 'hashiya' }, async () => {
+      const entry = `import pack from './${BUNDLED_PACK}'; import { toMatchData } from './src/data/match-data.ts'; export default toMatchData(pack);`;
+      const out = await esbuild.build({
+        stdin: { contents: entry, resolveDir: root, loader: 'ts' },
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        write: false,
+        logLevel: 'silent',
+      });
+      const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
+      const data = (await import(url)).default;
+      return { contents: JSON.stringify(data), loader: 'json', watchFiles: [join(root, BUNDLED_PACK), join(root, 'src/data/match-data.ts')] };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: true,
@@ -117,7 +143,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [staticFiles],
+    plugins: [matchDataModule, staticFiles],
   };
 }
 

@@ -16,6 +16,13 @@ export interface GetTabStateMessage {
 
 export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage;
 
+/** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
+export interface RevealMentionMessage {
+  readonly type: 'reveal-mention';
+  readonly entity: string;
+  readonly index: number;
+}
+
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
   readonly tabId: number;
@@ -50,4 +57,13 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     default:
       return null;
   }
+}
+
+/** Returns the message if it has the shape of a message to a content script, otherwise null. */
+export function parseContentMessage(value: unknown): RevealMentionMessage | null {
+  if (!isRecord(value) || value.type !== 'reveal-mention') return null;
+  const { entity, index } = value;
+  return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0
+    ? { type: 'reveal-mention', entity, index: index as number }
+    : null;
 }

@@ -1,12 +1,90 @@
 import browser from 'webextension-polyfill';
-import type { FrameEntitiesMessage } from '../messages';
+import matchData from 'hashiya:match-data';
+import { compileMatcher } from '../match/matcher';
+import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
+import { isSiteDisabled, type Settings } from '../settings/settings';
+import { loadSettings, onSettingsChanged } from '../settings/storage';
+import { Annotator } from './annotator';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
-// what it found. It never changes the page.
+// what it found. It never changes the page. Switched off (globally or for this site) it keeps no
+// page listener and no highlight: only the settings listener that can switch it on again.
 
-async function report(counts: Record<string, number>): Promise<void> {
+const matcher = compileMatcher(matchData);
+let annotator: Annotator | null = null;
+let detach: (() => void) | null = null;
+
+function report(counts: Record<string, number>): void {
   const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
-  await browser.runtime.sendMessage(message);
+  void browser.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
 
-void report({});
+/** Pointer and page listeners, attached only while Hashiya runs. */
+function listen(active: Annotator): () => void {
+  let queued = false;
+  let x = 0;
+  let y = 0;
+  const onPointerMove = (event: PointerEvent) => {
+    x = event.clientX;
+    y = event.clientY;
+    if (queued) return;
+    queued = true;
+    // Hit testing at most once per frame: nothing else runs on pointer moves.
+    requestAnimationFrame(() => {
+      queued = false;
+      active.ensureRegistered();
+      active.focus(active.hitTest(x, y));
+    });
+  };
+  const onRestore = () => active.ensureRegistered();
+  const onNavigate = () => void active.readAll();
+  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+  window.addEventListener('pointermove', onPointerMove, { passive: true });
+  window.addEventListener('scroll', onRestore, { passive: true, capture: true });
+  document.addEventListener('visibilitychange', onRestore);
+  window.addEventListener('popstate', onNavigate);
+  navigation?.addEventListener('navigatesuccess', onNavigate);
+  return () => {
+    window.removeEventListener('pointermove', onPointerMove);
+    window.removeEventListener('scroll', onRestore, { capture: true });
+    document.removeEventListener('visibilitychange', onRestore);
+    window.removeEventListener('popstate', onNavigate);
+    navigation?.removeEventListener('navigatesuccess', onNavigate);
+  };
+}
+
+function apply(settings: Settings): void {
+  const wanted = settings.enabled && !isSiteDisabled(settings, location.hostname);
+  if (!wanted) {
+    detach?.();
+    detach = null;
+    annotator?.stop();
+    annotator = null;
+    report({});
+    return;
+  }
+  if (annotator) {
+    annotator.update(settings);
+    return;
+  }
+  annotator = new Annotator(matcher, settings, report);
+  detach = listen(annotator);
+  void annotator.readAll();
+}
+
+browser.runtime.onMessage.addListener((raw: unknown) => {
+  const message = parseContentMessage(raw);
+  if (!message || !annotator) return undefined;
+  const ranges = annotator.mentionsOf(message.entity);
+  const range = ranges[message.index % Math.max(ranges.length, 1)];
+  if (!range) return Promise.resolve(false);
+  const element = range.startContainer.parentElement;
+  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  element?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+  return Promise.resolve(true);
+});
+
+void loadSettings().then((settings) => {
+  apply(settings);
+  onSettingsChanged(apply);
+});

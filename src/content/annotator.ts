@@ -1,0 +1,275 @@
+// Page annotation: page text → blocks → scans → document-level decision → ranges → highlights.
+// Offsets within a block are the source of truth; ranges are made from them at the edge and
+// remade whenever the block is re-read, so one change to the DOM cannot corrupt the rest.
+import { resolve, type Matcher, type Mention, type Scan } from '../match/matcher';
+import type { Category, Settings } from '../settings/settings';
+import { Highlights } from './highlights';
+import { sliceDeadline, yieldToPage } from './scheduler';
+import { BlockWalker, blockOf, isInSkippedSubtree, isInlineElement, locate, type TextBlock } from './text-collector';
+
+type Root = Document | ShadowRoot;
+
+interface Block extends TextBlock {
+  readonly root: Root;
+  readonly scan: Scan;
+  /** The mentions drawn now, each with its range, in text order. */
+  shown: { readonly mention: Mention; readonly category: Category; readonly range: StaticRange }[];
+}
+
+/** A mention found under a point, with the live range and the line box under the pointer. */
+export interface Hit {
+  readonly mention: Mention;
+  readonly range: Range;
+  readonly rect: DOMRect;
+}
+
+export class Annotator {
+  readonly #matcher: Matcher;
+  readonly #onCounts: (counts: Record<string, number>) => void;
+  #settings: Settings;
+  readonly #highlights: Highlights;
+  #blocks: Block[] = [];
+  readonly #blockOf = new WeakMap<Text, Block>();
+  readonly #roots = new Set<Root>();
+  readonly #observers: MutationObserver[] = [];
+  readonly #dirty = new Set<Node>();
+  #flushQueued = false;
+  /** Bumped by every full read and by stop(): a running pass that sees a new value gives up. */
+  #generation = 0;
+  #lastAddress = '';
+  #lastCounts = '';
+
+  constructor(matcher: Matcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
+    this.#matcher = matcher;
+    this.#settings = settings;
+    this.#onCounts = onCounts;
+    this.#highlights = new Highlights(settings);
+  }
+
+  /** Reads the whole document (again), a slice at a time; resolves when done or superseded. */
+  async readAll(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#lastAddress = documentAddress();
+    for (const block of this.#blocks) this.#undraw(block);
+    this.#blocks = [];
+    this.#dirty.clear();
+    await this.#read([document], generation);
+  }
+
+  /** Stops all work and removes every highlight, stylesheet and observer. */
+  stop(): void {
+    this.#generation++;
+    for (const observer of this.#observers) observer.disconnect();
+    this.#observers.length = 0;
+    this.#roots.clear();
+    this.#blocks = [];
+    this.#dirty.clear();
+    this.#highlights.dispose();
+    this.#report();
+  }
+
+  /** Applies new settings (categories, styles) to what is drawn, without re-reading the page. */
+  update(settings: Settings): void {
+    this.#settings = settings;
+    this.#highlights.restyle(settings);
+    this.#decide();
+  }
+
+  /** Re-registers highlights the page removed from CSS.highlights. */
+  ensureRegistered(): void {
+    this.#highlights.ensureRegistered();
+  }
+
+  /** Shows `hit` as the mention under the pointer or focus (null: none). */
+  focus(hit: Hit | null): void {
+    this.#highlights.setFocus(hit?.range ?? null);
+  }
+
+  async #read(roots: Node[], generation: number): Promise<void> {
+    const walkers: { walker: BlockWalker; root: Root }[] = [];
+    for (const root of roots) this.#enqueue(root, walkers);
+    while (walkers.length > 0) {
+      const shouldYield = sliceDeadline();
+      while (walkers.length > 0 && !shouldYield()) {
+        const walker = walkers[0]!;
+        for (const block of walker.walker.next(shouldYield)) this.#add(block, walker.root);
+        if (walker.walker.done) walkers.shift();
+      }
+      this.#decide();
+      if (walkers.length === 0) break;
+      await yieldToPage();
+      if (generation !== this.#generation) return;
+    }
+  }
+
+  /** Queues a walk of `start`; open shadow roots met on the way are queued behind it. */
+  #enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[]): void {
+    const root = start.getRootNode() as Root;
+    this.#observe(root);
+    queue.push({ walker: new BlockWalker(start, (shadow) => this.#enqueue(shadow, queue)), root });
+  }
+
+  #observe(root: Root): void {
+    if (this.#roots.has(root)) return;
+    this.#roots.add(root);
+    this.#highlights.styleRoot(root);
+    const observer = new MutationObserver((records) => this.#onMutations(records));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    this.#observers.push(observer);
+  }
+
+  #add(text: TextBlock, root: Root): void {
+    const block: Block = { ...text, root, scan: this.#matcher.scan(text.text), shown: [] };
+    this.#blocks.push(block);
+    for (const node of block.nodes) this.#blockOf.set(node, block);
+  }
+
+  /** The document-level decision over every block; redraws only blocks whose mentions changed. */
+  #decide(): void {
+    const decided = resolve(this.#blocks.map((b) => b.scan));
+    this.#blocks.forEach((block, i) => {
+      const wanted = (decided[i] ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
+      if (sameMentions(block.shown, wanted)) return;
+      this.#undraw(block);
+      block.shown = wanted.map((mention) => ({ mention, category: this.#categoryOf(mention), range: this.#range(block, mention) }));
+      for (const { category, range } of block.shown) this.#highlights.add(category, range);
+    });
+    this.#report();
+  }
+
+  #categoryOf(mention: Mention): Category {
+    return (this.#matcher.entity(mention.entity)?.type ?? 'event') as Category;
+  }
+
+  #range(block: TextBlock, mention: Mention): StaticRange {
+    const start = locate(block, mention.start)!;
+    const end = locate(block, mention.end, true)!;
+    return new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+  }
+
+  #undraw(block: Block): void {
+    for (const { category, range } of block.shown) this.#highlights.delete(category, range);
+    block.shown = [];
+  }
+
+  #report(): void {
+    const counts: Record<string, number> = {};
+    for (const block of this.#blocks) for (const { mention } of block.shown) counts[mention.entity] = (counts[mention.entity] ?? 0) + 1;
+    const key = JSON.stringify(counts);
+    if (key === this.#lastCounts) return;
+    this.#lastCounts = key;
+    this.#onCounts(counts);
+  }
+
+  #onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') this.#dirty.add(record.target);
+      for (const node of record.addedNodes) this.#dirty.add(node);
+      for (const node of record.removedNodes) this.#markRemoved(node);
+    }
+    if (this.#dirty.size === 0 || this.#flushQueued) return;
+    this.#flushQueued = true;
+    // Batched per frame; a hidden tab gets no frames, so a timer stands in.
+    const flush = () => {
+      if (!this.#flushQueued) return;
+      this.#flushQueued = false;
+      void this.#flush();
+    };
+    requestAnimationFrame(flush);
+    setTimeout(flush, 200);
+  }
+
+  /** A removed subtree: the blocks that lost text are re-read (or dropped when gone entirely). */
+  #markRemoved(node: Node): void {
+    const visit = (text: Text) => {
+      const block = this.#blockOf.get(text);
+      if (block) this.#dirty.add(block.container);
+    };
+    if (node.nodeType === Node.TEXT_NODE) return visit(node as Text);
+    if (node.nodeType !== Node.ELEMENT_NODE) return;
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) visit(text as Text);
+  }
+
+  async #flush(): Promise<void> {
+    if (documentAddress() !== this.#lastAddress) return this.readAll(); // a single-page navigation
+    const containers: Node[] = [];
+    for (const node of this.#dirty) {
+      const root = node.getRootNode();
+      if (!node.isConnected || !this.#roots.has(root as Root) || isInSkippedSubtree(node)) continue;
+      // A changed block element is read on its own; changed inline text re-reads its block.
+      containers.push(node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element) ? node : blockOf(node, root));
+    }
+    const dropped = new Set<Node>([...this.#dirty].filter((n) => !n.isConnected));
+    this.#dirty.clear();
+    const unique = [...new Set(containers)];
+    const outer = unique.filter((c) => !unique.some((o) => o !== c && o.contains(c)));
+    this.#blocks = this.#blocks.filter((block) => {
+      const stale = dropped.has(block.container) || outer.some((c) => c === block.container || c.contains(block.container)) || !block.nodes[0]!.isConnected;
+      if (stale) this.#undraw(block);
+      return !stale;
+    });
+    await this.#read(outer, this.#generation);
+    this.#decide();
+  }
+
+  /** The mention drawn at viewport point (x, y), if the point is really on its text. */
+  hitTest(x: number, y: number): Hit | null {
+    const caret = caretAt(x, y);
+    const block = caret && this.#blockOf.get(caret.node);
+    const candidates = block
+      ? block.shown.filter(({ mention }) => {
+          const offset = block.starts[block.nodes.indexOf(caret.node)]! + caret.offset;
+          return mention.start <= offset && offset <= mention.end;
+        })
+      : this.#shadowCandidates(x, y);
+    for (const { mention, range: r } of candidates) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      // The caret lands on the nearest character even past the end of a line or between lines:
+      // only a point inside one of the mention's own line boxes is a hit.
+      for (const rect of range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return { mention, range, rect };
+      }
+    }
+    return null;
+  }
+
+  /** Mentions in shadow roots under the point: the caret APIs stop at the shadow host. */
+  #shadowCandidates(x: number, y: number): Block['shown'] {
+    const host = document.elementFromPoint(x, y);
+    const shadow = host?.shadowRoot;
+    if (!shadow || !this.#roots.has(shadow)) return [];
+    return this.#blocks.filter((b) => b.root === shadow).flatMap((b) => b.shown);
+  }
+
+  /** The drawn mentions of `entity`, in document order. */
+  mentionsOf(entity: string): StaticRange[] {
+    const ranges = this.#blocks.flatMap((b) => b.shown.filter((s) => s.mention.entity === entity).map((s) => s.range));
+    return ranges.sort((a, b) =>
+      a.startContainer === b.startContainer ? a.startOffset - b.startOffset : a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1,
+    );
+  }
+}
+
+function sameMentions(shown: Block['shown'], wanted: readonly Mention[]): boolean {
+  if (shown.length !== wanted.length) return false;
+  return shown.every(({ mention }, i) => mention.start === wanted[i]!.start && mention.end === wanted[i]!.end && mention.entity === wanted[i]!.entity);
+}
+
+/** The page's address without its fragment: a change means a new document to read. */
+function documentAddress(): string {
+  return location.origin + location.pathname + location.search;
+}
+
+/** The text position under a viewport point (caretPositionFromPoint where present). */
+function caretAt(x: number, y: number): { node: Text; offset: number } | null {
+  const doc = document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null };
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position?.offsetNode.nodeType === Node.TEXT_NODE ? { node: position.offsetNode as Text, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range?.startContainer.nodeType === Node.TEXT_NODE ? { node: range.startContainer as Text, offset: range.startOffset } : null;
+}

@@ -1,0 +1,98 @@
+// Draws the marks with the CSS Custom Highlight API: one Highlight per category, registered under
+// the name of its current style, plus one for the mention under the pointer or keyboard focus.
+// The page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The
+// only thing added is a constructed stylesheet with the ::highlight() rules, adopted by the
+// document and by each open shadow root that holds marks (highlight pseudo-elements are styled by
+// the tree the text is in, so a shadow root needs the rules too).
+import type { Category, Settings } from '../settings/settings';
+import { CATEGORIES } from '../settings/settings';
+import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from './highlight-styles';
+
+type StyleRoot = Document | ShadowRoot;
+
+export class Highlights {
+  /** The ranges of each category, kept so that a change of style can move them. */
+  readonly #ranges = new Map<Category, Set<AbstractRange>>(CATEGORIES.map((c) => [c, new Set()]));
+  /** One Highlight per style name in use (two categories may share a style). */
+  readonly #byName = new Map<string, Highlight>();
+  #nameOf = new Map<Category, string>();
+  readonly #focus = new Highlight();
+  readonly #sheet = new CSSStyleSheet();
+  readonly #styled = new Set<StyleRoot>();
+
+  constructor(settings: Settings) {
+    this.#sheet.replaceSync(highlightCss());
+    this.#focus.priority = 1;
+    this.restyle(settings);
+  }
+
+  /** Draws `range` as a mention of `category`. */
+  add(category: Category, range: AbstractRange): void {
+    this.#ranges.get(category)!.add(range);
+    this.#highlight(category).add(range);
+  }
+
+  /** Stops drawing `range`. */
+  delete(category: Category, range: AbstractRange): void {
+    this.#ranges.get(category)!.delete(range);
+    this.#highlight(category).delete(range);
+  }
+
+  #highlight(category: Category): Highlight {
+    const name = this.#nameOf.get(category)!;
+    let highlight = this.#byName.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.#byName.set(name, highlight);
+    }
+    return highlight;
+  }
+
+  /** Makes sure `root` has the ::highlight() rules (once per root). */
+  styleRoot(root: StyleRoot): void {
+    if (this.#styled.has(root)) return;
+    this.#styled.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
+  }
+
+  /** Draws every category in its style from `settings`. */
+  restyle(settings: Settings): void {
+    for (const name of this.#byName.keys()) CSS.highlights.delete(name);
+    this.#byName.clear();
+    this.#nameOf = new Map(CATEGORIES.map((c) => [c, highlightName(settings.marks[c].style, settings.marks[c].colour)]));
+    for (const [category, ranges] of this.#ranges) {
+      const highlight = this.#highlight(category);
+      for (const range of ranges) highlight.add(range);
+    }
+    this.ensureRegistered();
+  }
+
+  /** Re-registers whatever the page removed from CSS.highlights (a page may clear it). */
+  ensureRegistered(): void {
+    for (const [name, highlight] of this.#byName) {
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
+    }
+    if (CSS.highlights.get(FOCUS_HIGHLIGHT) !== this.#focus) CSS.highlights.set(FOCUS_HIGHLIGHT, this.#focus);
+  }
+
+  /** Marks `range` as the mention under the pointer or focus (null: none). */
+  setFocus(range: AbstractRange | null): void {
+    this.#focus.clear();
+    if (range) this.#focus.add(range);
+  }
+
+  /** Removes every highlight and stylesheet Hashiya added. */
+  dispose(): void {
+    for (const [name, highlight] of this.#byName) {
+      CSS.highlights.delete(name);
+      highlight.clear();
+    }
+    CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    this.#focus.clear();
+    for (const ranges of this.#ranges.values()) ranges.clear();
+    for (const root of this.#styled) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
+    }
+    this.#styled.clear();
+  }
+}
