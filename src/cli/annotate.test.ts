@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runAnnotate, type AnnotateIO } from './annotate';
+
+interface Line {
+  file: string; start: number; end: number; text: string; entity: string; name: string; type: string;
+}
+
+/** Real files on disk, output captured. */
+function capture(): { io: AnnotateIO; out: () => Line[]; errors: string[] } {
+  let stdout = '';
+  const errors: string[] = [];
+  return {
+    io: { readFile: (p) => readFile(p), write: async (c) => void (stdout += c), error: (l) => errors.push(l) },
+    out: () => stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Line),
+    errors,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'hashiya-annotate-'));
+const ar = join(dir, 'ar.txt');
+const en = join(dir, 'en.txt');
+const bad = join(dir, 'latin1.txt');
+writeFileSync(ar, '\uFEFFوصل الرئيس أحمد الشرع إلى موسكو.');
+writeFileSync(en, "Putin's guest, al-Sharaa, left Moscow, Idaho? No: Moscow.\n");
+writeFileSync(bad, Buffer.from([0x50, 0x75, 0x74, 0x69, 0x6e, 0xe9, 0x0a]));
+
+describe('annotate CLI', () => {
+  it('prints one JSON line per mention, in file order, with exact UTF-16 offsets', async () => {
+    const { io, out, errors } = capture();
+    expect(await runAnnotate([ar, en], io)).toBe(0);
+    expect(errors).toEqual([]);
+    const lines = out();
+    expect(lines.map((l) => [l.file, l.text, l.entity])).toEqual([
+      [ar, 'أحمد الشرع', 'ahmad-al-sharaa'],
+      [ar, 'موسكو', 'moscow'],
+      [en, 'Putin', 'vladimir-putin'],
+      [en, 'al-Sharaa', 'ahmad-al-sharaa'],
+      [en, 'Moscow', 'moscow'],
+    ]);
+    const arText = (await readFile(ar, 'utf8'));
+    const first = lines[0]!;
+    expect(arText.slice(first.start, first.end)).toBe('أحمد الشرع');
+    expect(first).toMatchObject({ name: 'Ahmad al-Sharaa', type: 'person' });
+    expect(Object.keys(first)).toEqual(['file', 'start', 'end', 'text', 'entity', 'name', 'type']);
+  });
+
+  it('reports unreadable files on stderr, still does the others, and exits 2', async () => {
+    const { io, out, errors } = capture();
+    const missing = join(dir, 'missing.txt');
+    expect(await runAnnotate([missing, dir, bad, en], io)).toBe(2);
+    expect(errors).toEqual([
+      `annotate: ${missing}: no such file`,
+      `annotate: ${dir}: is a directory`,
+      `annotate: ${bad}: not valid UTF-8`,
+    ]);
+    expect(out().map((l) => l.file)).toEqual([en, en, en]);
+  });
+
+  it('flushes large outputs in chunks', async () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, 'Putin met al-Sharaa in Moscow. '.repeat(5000));
+    let chunks = 0;
+    let lines = 0;
+    const io: AnnotateIO = {
+      readFile: (p) => readFile(p),
+      write: async (c) => {
+        chunks++;
+        lines += c.split('\n').length - 1;
+      },
+      error: () => {},
+    };
+    expect(await runAnnotate([big], io)).toBe(0);
+    expect(lines).toBe(15000);
+    expect(chunks).toBeGreaterThan(1);
+  });
+});

@@ -1,0 +1,88 @@
+// `npm run --silent annotate -- FILE...`: the matching engine on text files, one JSON object per
+// mention per line on stdout (nothing else there), in file order. A file that cannot be read
+// (missing, a directory, not UTF-8) gets one line on stderr; the others are still done, and the
+// exit status is then 2.
+
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import type { Pack } from '../data/pack-schema';
+import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { compileMatcher, type Matcher } from '../match/matcher';
+import { packInput } from '../match/pack-input';
+
+/** Where the annotator reads and writes; process streams in the CLI, buffers in tests. */
+export interface AnnotateIO {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes a chunk to stdout; resolves when the stream can take more. */
+  write(chunk: string): Promise<void>;
+  error(line: string): void;
+}
+
+const FLUSH_AT = 1 << 16;
+
+/** Annotates `files` in order; resolves to the exit status (0, or 2 if any file was unreadable). */
+export async function runAnnotate(files: readonly string[], io: AnnotateIO, matcher: Matcher = bundledMatcher()): Promise<number> {
+  let status = 0;
+  // A BOM stays in the text so offsets count every unit of the file.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  for (const file of files) {
+    let text: string;
+    try {
+      text = decoder.decode(await io.readFile(file));
+    } catch (e) {
+      io.error(`annotate: ${file}: ${reason(e)}`);
+      status = 2;
+      continue;
+    }
+    let chunk = '';
+    for (const m of matcher.find(text)) {
+      const info = matcher.entity(m.entity);
+      chunk += JSON.stringify({
+        file, start: m.start, end: m.end, text: text.slice(m.start, m.end),
+        entity: m.entity, name: info?.name ?? m.entity, type: info?.type ?? '',
+      }) + '\n';
+      if (chunk.length >= FLUSH_AT) {
+        await io.write(chunk);
+        chunk = '';
+      }
+    }
+    if (chunk !== '') await io.write(chunk);
+  }
+  return status;
+}
+
+function reason(e: unknown): string {
+  if (e instanceof TypeError) return 'not valid UTF-8';
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String(e.code) : '';
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+function bundledMatcher(): Matcher {
+  return compileMatcher(packInput(bundled as unknown as Pack));
+}
+
+/** The process's streams, with backpressure on stdout. */
+export function processIO(): AnnotateIO {
+  return {
+    readFile: (path) => readFile(path),
+    write: (chunk) =>
+      new Promise((resolve, reject) => {
+        if (process.stdout.write(chunk)) resolve();
+        else process.stdout.once('drain', resolve).once('error', reject);
+      }),
+    error: (line) => process.stderr.write(line + '\n'),
+  };
+}
+
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
+  if (process.argv.length < 3) {
+    process.stderr.write('usage: npm run --silent annotate -- FILE...\n');
+    process.exitCode = 2;
+  } else {
+    process.exitCode = await runAnnotate(process.argv.slice(2), processIO());
+  }
+}
