@@ -22,7 +22,7 @@ export async function launchBrowser(name: BrowserName, options: BrowserOptions =
   let adapter: BrowserAdapter;
   try {
     const launch = name === 'chromium' ? launchChromium : launchFirefox;
-    const extensionDir = options.extensionDir ?? DIST[name];
+    const extensionDir = options.withExtension === false ? null : (options.extensionDir ?? DIST[name]);
     adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics });
   } catch (error) {
     await server.close();

@@ -37,8 +37,7 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
     locale: locale === 'ar' ? 'ar' : 'en-US',
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--lang=${locale}`,
       '--no-sandbox',
       '--disable-gpu',
@@ -73,15 +72,15 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
   context.on('page', watchPage);
   context.pages().forEach(watchPage);
 
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const worker = extensionDir ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }))) : null;
   // Node's URL gives `null` as the origin of a chrome-extension: URL, hence the pattern.
-  extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? 'chrome-extension://';
-  const watchWorker = (w: typeof worker) => {
+  if (worker) extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())?.[0] ?? 'chrome-extension://';
+  const watchWorker = (w: NonNullable<typeof worker>) => {
     w.on('console', (message) => {
       if (message.type() === 'error') recorder.error('extension', `background: ${message.text()}`);
     });
   };
-  watchWorker(worker);
+  if (worker) watchWorker(worker);
   context.on('serviceworker', watchWorker);
 
   const stopTailing = tailLog(logFile, (line) => {

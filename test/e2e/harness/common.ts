@@ -30,12 +30,15 @@ export interface BrowserOptions {
   readonly profileDir?: string;
   /** Load this build instead of dist/<browser> (the harness's own tests load a broken copy). */
   readonly extensionDir?: string;
+  /** false: the same browser without Hashiya (the baseline of "the page is never changed"). */
+  readonly withExtension?: boolean;
 }
 
 /** What `launchBrowser` hands to a browser adapter. */
 export interface LaunchOptions {
   readonly profileDir: string;
-  readonly extensionDir: string;
+  /** null: launch without the extension. */
+  readonly extensionDir: string | null;
   readonly locale: 'en' | 'ar';
   readonly diagnostics: Diagnostics;
 }

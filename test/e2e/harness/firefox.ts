@@ -89,7 +89,7 @@ export async function launchFirefox({ profileDir, extensionDir, locale, diagnost
       if (line.includes(extensionOrigin) && /error/i.test(line)) recorder.error('extension', `background: ${line}`);
     }
   });
-  await browser.installExtension(extensionDir);
+  if (extensionDir) await browser.installExtension(extensionDir);
 
   const watchPage = async (page: Page) => {
     const isExtensionPage = () => page.url().startsWith(extensionOrigin);
@@ -105,8 +105,9 @@ export async function launchFirefox({ profileDir, extensionDir, locale, diagnost
     await page.setRequestInterception(true);
     page.on('request', (request) => {
       if (request.isInterceptResolutionHandled()) return;
-      if (recorder.request(request.url())) void request.continue();
-      else void request.abort();
+      // A request may be gone (the page navigated) before it is answered: that is no error.
+      const settle = recorder.request(request.url()) ? request.continue() : request.abort();
+      settle.catch(() => undefined);
     });
   };
 
