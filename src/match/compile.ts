@@ -22,6 +22,8 @@ export const UNLESS_BLOCKED: Evidence = 2;
 /** One compiled spelling: a name of an entity, or a blocker (entity === ''). */
 export interface Rule {
   readonly entity: string;
+  /** Index of the entity in Tables.entityIds; -1 for blockers. */
+  readonly entityIndex: number;
   readonly name: string;
   readonly evidence: Evidence;
   /** Letter-case pattern ('U'/'l' per letter) a case-sensitive name must show; '' when not. */
@@ -47,6 +49,8 @@ export interface Tables {
   /** accept[state] - 1 indexes this: the rules that end in that state. */
   readonly groups: readonly (readonly Rule[])[];
   readonly caseGroup: Uint8Array;
+  /** Every entity id, indexed by Rule.entityIndex. */
+  readonly entityIds: readonly string[];
   /** State after reading a bare alef: where ل + ال (للأسد) resumes, with the alef dropped. */
   readonly alefState: number;
   /** Symbols of the proclitic letters و ف ب ك ل. */
@@ -96,18 +100,24 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
       casePattern: old.casePattern !== '' ? old.casePattern : rule.casePattern,
     };
   };
+  const entityIds: string[] = [];
+  const indexOf = new Map<string, number>();
   for (const input of inputs) {
     for (const e of input.entities) {
+      if (!indexOf.has(e.id)) {
+        indexOf.set(e.id, entityIds.length);
+        entityIds.push(e.id);
+      }
       const cuesBefore = (e.cues?.before ?? []).map(foldString).filter((c) => c !== '');
       const cuesAfter = (e.cues?.after ?? []).map(foldString).filter((c) => c !== '');
       for (const n of e.names) {
         const evidence = n.ambiguity === undefined ? ALWAYS : AMBIGUITY[n.ambiguity];
         const pattern = n.caseSensitive === true ? casePattern(n.text) : '';
-        add(n.text, { entity: e.id, name: n.text, evidence, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
+        add(n.text, { entity: e.id, entityIndex: indexOf.get(e.id)!, name: n.text, evidence, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
       }
     }
     for (const b of input.blockers) {
-      add(b.text, { entity: '', name: b.text, evidence: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
+      add(b.text, { entity: '', entityIndex: -1, name: b.text, evidence: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
     }
   }
   // Blockers first in each group: a blocker spelled like a name wins over it.
@@ -174,5 +184,5 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   for (const s of Object.values(proclitic)) startOk[s] = 1;
   startOk[firstWord] = 1;
   const alefState = trans[p('ا')]!;
-  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, alefState, proclitic };
+  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, entityIds, alefState, proclitic };
 }

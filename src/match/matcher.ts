@@ -1,10 +1,10 @@
 // The matcher: compiled packs plus the scan. `scan` reads one text block and keeps what the
 // document-level decision needs; `find` is that decision for a single self-contained text.
 
-import { ALWAYS, NEEDS_EVIDENCE, UNLESS_BLOCKED, casePattern, compileTables, type Rule, type Tables } from './compile';
+import { ALWAYS, UNLESS_BLOCKED, casePattern, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
-import { resolve, type Mention, type Scan } from './resolve';
+import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
 import { createScanner, type Hits } from './scanner';
 import { inAddress } from './url-token';
 
@@ -22,12 +22,17 @@ export interface EntityInfo {
 export class Matcher {
   readonly #t: Tables;
   readonly #entities: ReadonlyMap<string, EntityInfo>;
-  readonly #scan: (text: string, hits: Hits) => void;
+  readonly #scan: (text: string) => Hits;
+  readonly #strong: Int32Array;
+  readonly #probable: Int32Array;
+  #epoch = 0;
 
   constructor(tables: Tables, entities: ReadonlyMap<string, EntityInfo>) {
     this.#t = tables;
     this.#entities = entities;
     this.#scan = createScanner(tables);
+    this.#strong = new Int32Array(tables.entityIds.length);
+    this.#probable = new Int32Array(tables.entityIds.length);
   }
 
   /** The id, type and canonical English name of an entity, if compiled. */
@@ -37,47 +42,71 @@ export class Matcher {
 
   /** Candidates of one text block, with its document-level evidence (pass to `resolve`). */
   scan(text: string): Scan {
-    const hits: Hits = { starts: [], ends: [], groups: [] };
-    this.#scan(text, hits);
-    const { groups, caseGroup } = this.#t;
-    const starts: number[] = [];
-    const ends: number[] = [];
-    const rulesOf: (readonly Rule[])[] = [];
-    const cuesOf: number[] = [];
-    const strong = new Set<string>();
-    const probable = new Set<string>();
+    const hits = this.#scan(text);
+    const { groups, caseGroup, entityIds } = this.#t;
+    const starts = new Int32Array(hits.count);
+    const ends = new Int32Array(hits.count);
+    const groupOf = new Int32Array(hits.count);
+    const bitsOf = new Int32Array(hits.count);
+    // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
+    const stamp = ++this.#epoch;
+    const strong = this.#strong;
+    const probable = this.#probable;
     const blocked = new Set<string>();
-    for (let k = 0; k < hits.starts.length; k++) {
+    let count = 0;
+    for (let k = 0; k < hits.count; k++) {
       const start = hits.starts[k]!;
       const end = hits.ends[k]!;
       const group = hits.groups[k]!;
       if (inAddress(text, start)) continue;
-      let rules = groups[group - 1]!;
+      const rules = groups[group - 1]!;
+      let bits = CASE_BITS;
       if (caseGroup[group] === 1) {
         const seen = casePattern(text, start, end);
-        rules = rules.filter((r) => r.casePattern === '' || r.casePattern === seen);
-      }
-      const blocker = rules[0]!; // blockers sort first in a group
-      if (blocker.entity === '') {
-        if (blocker.blockerScope === 'document') for (const id of blocker.blocks) blocked.add(id);
-        continue;
-      }
-      let cues = 0;
-      for (let i = 0; i < rules.length && i < 31; i++) {
-        const r = rules[i]!;
-        if (r.evidence === ALWAYS) strong.add(r.entity);
-        else if (r.evidence === UNLESS_BLOCKED) probable.add(r.entity);
-        else if (r.evidence === NEEDS_EVIDENCE && (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter))) {
-          cues |= 1 << i;
-          strong.add(r.entity);
+        bits = 0;
+        for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+          const p = rules[i]!.casePattern;
+          if (p === '' || p === seen) bits |= 1 << i;
         }
       }
-      starts.push(start);
-      ends.push(end);
-      rulesOf.push(rules);
-      cuesOf.push(cues);
+      let first = 0;
+      while (first < rules.length && ((bits >> first) & 1) === 0) first++;
+      const lead = rules[first];
+      if (lead === undefined) continue;
+      if (lead.entityIndex < 0) {
+        // Blockers sort first in a group: this spelling means something else here.
+        if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
+        continue;
+      }
+      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+        if (((bits >> i) & 1) === 0) continue;
+        const r = rules[i]!;
+        const e = r.entityIndex;
+        if (r.evidence === ALWAYS) strong[e] = stamp;
+        else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
+        // A cue matters only while the block has no strong mention of the entity yet.
+        else if (strong[e] !== stamp && (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter))) {
+          bits |= 1 << (CUE_SHIFT + i);
+          strong[e] = stamp;
+        }
+      }
+      starts[count] = start;
+      ends[count] = end;
+      groupOf[count] = group - 1;
+      bitsOf[count] = bits;
+      count++;
     }
-    return { starts, ends, rules: rulesOf, cues: cuesOf, strong: [...strong], probable: [...probable], blocked: [...blocked] };
+    return {
+      count,
+      starts: starts.subarray(0, count),
+      ends: ends.subarray(0, count),
+      groups: groupOf.subarray(0, count),
+      bits: bitsOf.subarray(0, count),
+      table: groups,
+      strong: entityIds.filter((_, e) => strong[e] === stamp),
+      probable: entityIds.filter((_, e) => probable[e] === stamp),
+      blocked: [...blocked],
+    };
   }
 
   /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */

@@ -30,17 +30,25 @@
 
 import { NEEDS_EVIDENCE, UNLESS_BLOCKED, type Rule } from './compile';
 
+/** Bits of Scan.bits: rule i of the candidate's group passes the case check (bit i, i < 15)... */
+export const CASE_BITS = 0x7fff;
+/** ...and has a cue word next to it here (bit 15 + i). */
+export const CUE_SHIFT = 15;
+
 /**
- * What one text block contributes: its candidates (parallel arrays, in text order, never
+ * What one text block contributes: its candidates (parallel typed arrays, in text order, never
  * overlapping; blockers already removed) and its document-level evidence.
  */
 export interface Scan {
-  readonly starts: readonly number[];
-  readonly ends: readonly number[];
-  /** The entity rules of each candidate's spelling. */
-  readonly rules: readonly (readonly Rule[])[];
-  /** Bit i set: rule i of that candidate has a cue word next to it here. */
-  readonly cues: readonly number[];
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Each candidate's spelling: an index into `table`. */
+  readonly groups: Int32Array;
+  /** Per candidate: which rules pass the case check and which have a cue (CASE_BITS, CUE_SHIFT). */
+  readonly bits: Int32Array;
+  /** The matcher's rule groups (shared, never copied). */
+  readonly table: readonly (readonly Rule[])[];
   /** Entities with a strong mention in this block. */
   readonly strong: readonly string[];
   /** Entities with an unless-blocked mention here: strong too, unless a document blocker. */
@@ -69,14 +77,15 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
   for (const scan of scans) for (const id of scan.probable) if (!blocked.has(id)) strong.add(id);
   return scans.map((scan) => {
     const out: Mention[] = [];
-    for (let k = 0; k < scan.starts.length; k++) {
-      const rules = scan.rules[k]!;
-      const cues = scan.cues[k]!;
-      for (let i = 0; i < rules.length; i++) {
+    for (let k = 0; k < scan.count; k++) {
+      const rules = scan.table[scan.groups[k]!]!;
+      const bits = scan.bits[k]!;
+      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+        if (((bits >> i) & 1) === 0) continue;
         const r = rules[i]!;
         let ok = true;
         if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
-        else if (r.evidence === NEEDS_EVIDENCE) ok = (((cues >> i) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
+        else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
         if (ok) {
           out.push({ start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name });
           break;

@@ -13,13 +13,14 @@ function isFormatControl(c: number): boolean {
 
 /** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
 export interface Hits {
-  readonly starts: number[];
-  readonly ends: number[];
-  readonly groups: number[];
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly groups: Int32Array;
 }
 
 /** Builds the scan function for compiled tables. */
-export function createScanner(t: Tables): (text: string, hits: Hits) => void {
+export function createScanner(t: Tables): (text: string) => Hits {
   const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
@@ -114,17 +115,19 @@ export function createScanner(t: Tables): (text: string, hits: Hits) => void {
     walk(text, i, 0);
     let at = i;
     let letter = s;
+    // Each walk is tried only if its first step exists (ligatures always go the long way).
     if (letter === waw || letter === fa) {
       at = nextLetter(text, at + 1);
       if (at < 0) return;
       letter = sym[text.charCodeAt(at)]!;
-      walk(text, at, 0);
+      if (letter === firstWord || trans[letter] !== 0) walk(text, at, 0);
     }
     if (letter === ba || letter === kaf || letter === lam) {
       const q = nextLetter(text, at + 1);
       if (q < 0) return;
-      walk(text, q, 0);
-      if (letter === lam && alefState !== 0) walk(text, q, alefState);
+      const next = sym[text.charCodeAt(q)]!;
+      if (next === firstWord || trans[next] !== 0) walk(text, q, 0);
+      if (letter === lam && alefState !== 0 && (next === firstWord || trans[alefState * alphabet + next] !== 0)) walk(text, q, alefState);
     }
   }
 
@@ -137,8 +140,42 @@ export function createScanner(t: Tables): (text: string, hits: Hits) => void {
     kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
   }
 
-  return function scan(text: string, hits: Hits): void {
+  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns views of them,
+  // valid until the next scan.
+  let starts: Int32Array = new Int32Array(256);
+  let ends: Int32Array = new Int32Array(256);
+  let hitGroups: Int32Array = new Int32Array(256);
+  function grow(): void {
+    const size = starts.length * 2;
+    const more = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    starts = more(starts);
+    ends = more(ends);
+    hitGroups = more(hitGroups);
+  }
+
+  // Which first two letters of a word can lead anywhere: along the trie, or through a proclitic
+  // into a name. Most words fail this one lookup and never reach tryAt.
+  const pairOk = new Uint8Array(alphabet * alphabet);
+  for (let a = firstWord; a < alphabet; a++) {
+    const s1 = trans[a]!;
+    for (let b = firstWord; b < alphabet; b++) {
+      const rootB = trans[b]! !== 0;
+      let ok = a === firstWord || b === firstWord || (s1 !== 0 && (accept[s1] !== 0 || trans[s1 * alphabet + b] !== 0));
+      if ((a === waw || a === fa) && (rootB || b === ba || b === kaf || b === lam)) ok = true;
+      if ((a === ba || a === kaf || a === lam) && rootB) ok = true;
+      if (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0) ok = true;
+      if (s1 !== 0 && accept[s1] !== 0) ok = true;
+      pairOk[a * alphabet + b] = ok ? 1 : 0;
+    }
+  }
+
+  return function scan(text: string): Hits {
     const n = text.length;
+    let count = 0;
     const kindOf = kind;
     let inWord = 0;
     for (let i = 0; i < n; i++) {
@@ -148,12 +185,21 @@ export function createScanner(t: Tables): (text: string, hits: Hits) => void {
         continue;
       }
       inWord = 4;
-      tryAt(text, i, sym[text.charCodeAt(i)]!);
+      const s = sym[text.charCodeAt(i)]!;
+      if (i + 1 < n) {
+        const s2 = sym[text.charCodeAt(i + 1)]!;
+        // Only a letter pair can be ruled out; marks, gaps and ligatures go the long way.
+        if (s2 > firstWord && pairOk[s * alphabet + s2] === 0) continue;
+      }
+      tryAt(text, i, s);
       if (bestEnd < 0) continue;
-      hits.starts.push(bestStart);
-      hits.ends.push(bestEnd);
-      hits.groups.push(bestGroup);
+      if (count === starts.length) grow();
+      starts[count] = bestStart;
+      ends[count] = bestEnd;
+      hitGroups[count] = bestGroup;
+      count++;
       i = bestEnd - 1;
     }
+    return { count, starts, ends, groups: hitGroups };
   };
 }
