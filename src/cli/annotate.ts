@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { compileMatcher, type Matcher } from '../match/matcher';
-import { packInput } from '../match/pack-input';
+import { toMatchData } from '../data/match-data';
 
 /** Where the annotator reads and writes; process streams in the CLI, buffers in tests. */
 export interface AnnotateIO {
@@ -61,7 +61,7 @@ function reason(e: unknown): string {
 }
 
 function bundledMatcher(): Matcher {
-  return compileMatcher(packInput(bundled as unknown as Pack));
+  return compileMatcher(toMatchData(bundled as unknown as Pack));
 }
 
 /** The process's streams, with backpressure on stdout. */

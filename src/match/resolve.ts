@@ -75,22 +75,38 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
     for (const id of scan.blocked) blocked.add(id);
   }
   for (const scan of scans) for (const id of scan.probable) if (!blocked.has(id)) strong.add(id);
+  // The decision for a candidate depends only on its spelling when no case or cue bit is
+  // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
+  const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
+  const pick = (rules: readonly Rule[], bits: number): number => {
+    for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+      if (((bits >> i) & 1) === 0) continue;
+      const r = rules[i]!;
+      let ok = true;
+      if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
+      else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
+      if (ok) return i;
+    }
+    return -1;
+  };
   return scans.map((scan) => {
+    let cache = decided.get(scan.table);
+    if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
     const out: Mention[] = [];
     for (let k = 0; k < scan.count; k++) {
-      const rules = scan.table[scan.groups[k]!]!;
+      const group = scan.groups[k]!;
+      const rules = scan.table[group]!;
       const bits = scan.bits[k]!;
-      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-        if (((bits >> i) & 1) === 0) continue;
-        const r = rules[i]!;
-        let ok = true;
-        if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
-        else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
-        if (ok) {
-          out.push({ start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name });
-          break;
-        }
+      let i: number;
+      if (bits === CASE_BITS) {
+        if (cache[group] === 0) cache[group] = pick(rules, bits) + 1 || -1;
+        i = cache[group]! - 1;
+      } else {
+        i = pick(rules, bits);
       }
+      if (i < 0) continue;
+      const r = rules[i]!;
+      out.push({ start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name });
     }
     return out;
   });

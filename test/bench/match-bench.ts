@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../../src/match/matcher';
-import { packInput } from '../../src/match/pack-input';
+import { toMatchData } from '../../src/data/match-data';
 
 /** One corpus's figures, in millions of UTF-16 units per second. */
 export interface CorpusResult {
@@ -63,7 +63,7 @@ function combinedRegExp(names: readonly string[]): RegExp {
 /** Runs the benchmark and prints a table; resolves to the figures. */
 export async function runMatchBench(log: (line: string) => void = console.log): Promise<MatchBenchResult> {
   const pack = bundled as unknown as Pack;
-  const input = packInput(pack);
+  const input = toMatchData(pack);
   const compileMs = best(() => compileMatcher(input), 20);
   const matcher = compileMatcher(input);
   const names = [...input.entities.flatMap((e) => e.names.map((n) => n.text)), ...input.blockers.map((b) => b.text)];

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../../src/match/matcher';
-import { packInput } from '../../src/match/pack-input';
+import { toMatchData } from '../../src/data/match-data';
 import { parseGold, rates, score, type Score } from './gold';
 
 const pack = bundled as unknown as Pack;
-const matcher = compileMatcher(packInput(pack));
+const matcher = compileMatcher(toMatchData(pack));
 const dir = join(import.meta.dirname, 'texts');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
