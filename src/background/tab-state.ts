@@ -6,6 +6,15 @@ import type { TabState } from '../messages';
 // still know what each tab holds.
 
 type FrameCounts = Record<string, Record<string, number>>;
+
+// Frames report at the same moment; each report is a read-modify-write of the tab's entry, so
+// they are applied one after another or one frame's report would overwrite another's.
+let writes: Promise<unknown> = Promise.resolve();
+function inTurn<T>(update: () => Promise<T>): Promise<T> {
+  const next = writes.then(update, update);
+  writes = next.catch(() => undefined);
+  return next;
+}
 const key = (tabId: number) => `tab:${tabId}`;
 
 async function readFrames(tabId: number): Promise<FrameCounts> {
@@ -14,16 +23,18 @@ async function readFrames(tabId: number): Promise<FrameCounts> {
 }
 
 /** Records what one frame of a tab reported and returns the tab's new state. */
-export async function recordFrame(tabId: number, frameId: number, counts: Readonly<Record<string, number>>): Promise<TabState> {
-  const frames = await readFrames(tabId);
-  frames[frameId] = { ...counts };
-  await browser.storage.session.set({ [key(tabId)]: frames });
-  return summarise(tabId, frames);
+export function recordFrame(tabId: number, frameId: number, counts: Readonly<Record<string, number>>): Promise<TabState> {
+  return inTurn(async () => {
+    const frames = await readFrames(tabId);
+    frames[frameId] = { ...counts };
+    await browser.storage.session.set({ [key(tabId)]: frames });
+    return summarise(tabId, frames);
+  });
 }
 
 /** Forgets a tab (closed, or navigating to a new document). */
-export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+export function forgetTab(tabId: number): Promise<void> {
+  return inTurn(() => browser.storage.session.remove(key(tabId)));
 }
 
 /** The tab's entities, counted once each across all its frames. */

@@ -79,8 +79,10 @@ browser.runtime.onMessage.addListener((raw: unknown) => {
   const range = ranges[message.index % Math.max(ranges.length, 1)];
   if (!range) return Promise.resolve(false);
   const element = range.startContainer.parentElement;
-  const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  element?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+  // Smooth scrolling is for a reader who watches: not under reduced motion, and not in a hidden
+  // tab, where Firefox does not advance it.
+  const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
+  element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   return Promise.resolve(true);
 });
 

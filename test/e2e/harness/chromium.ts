@@ -13,6 +13,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeout = 10_000) => void (await page.waitForFunction(fn as never, arg, { timeout })),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    bringToFront: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     mouse: {
       move: (x, y) => page.mouse.move(x, y),

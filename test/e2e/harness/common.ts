@@ -18,6 +18,8 @@ export interface TestPage {
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
   screenshot(path: string, fullPage?: boolean): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Makes this the active tab (a background tab gets no frames and no smooth scrolling). */
+  bringToFront(): Promise<void>;
   readonly mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
   readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
   close(): Promise<void>;

@@ -28,3 +28,29 @@ export async function tabStateOf(browser: TestBrowser, path: string, timeout = 1
     await probe.close();
   }
 }
+
+/** Writes `values` into the extension's storage.sync (as the options page would), from its own page. */
+export async function setStoredSettings(browser: TestBrowser, values: Record<string, unknown>): Promise<void> {
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    await probe.evaluate(async (v) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.sync.set(v);
+    }, values);
+  } finally {
+    await probe.close();
+  }
+}
+
+/** Empties the extension's storage.sync: every setting back to its default. */
+export async function clearStoredSettings(browser: TestBrowser): Promise<void> {
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    await probe.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.sync.clear();
+    });
+  } finally {
+    await probe.close();
+  }
+}

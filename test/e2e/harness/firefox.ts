@@ -36,6 +36,7 @@ function wrapPuppeteerPage(page: Page): TestPage {
     evaluate: (fn, arg) => page.evaluate(fn, arg as never),
     waitFor: async (fn, arg, timeout = 10_000) => void (await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg)),
     screenshot: async (path, fullPage = false) => void (await page.screenshot({ path, fullPage })),
+    bringToFront: () => page.bringToFront(),
     setViewport: (width, height) => page.setViewport({ width, height }),
     mouse: {
       move: (x, y) => page.mouse.move(x, y),

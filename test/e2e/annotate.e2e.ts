@@ -1,0 +1,150 @@
+import { expect, it } from 'vitest';
+import type { TestPage } from './harness/browsers';
+import { clearStoredSettings, setStoredSettings } from './harness/extension';
+import { readHighlights } from './harness/highlights';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+
+// Page annotation on fixtures written for each rule: what is read, what is left alone, pages that
+// change, the page clearing CSS.highlights, and switching off.
+
+const marked = async (page: TestPage) => {
+  await settleMarks(page);
+  return (await readHighlights(page)).map((m) => m.text.replace(/\s+/g, ' '));
+};
+
+/** The marks inside a same-origin frame (by its element id), read through the parent page. */
+const frameMarks = (page: TestPage, id: string) =>
+  page.evaluate((frameId) => {
+    const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+    const out: string[] = [];
+    win.CSS.highlights.forEach((h, name) => {
+      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+      for (const r of h) {
+        const range = win.document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    });
+    return out;
+  }, id);
+
+forEachBrowser('page annotation', (browser) => {
+  it('joins inline elements and line breaks into one mention, and keeps blocks apart', async () => {
+    const page = await browser().open('/fixtures/inline.html');
+    const texts = await marked(page);
+    expect(texts).toContain('Murhaf Abu Qasra');
+    expect(texts).toContain('Vladimir Putin');
+    // Sergei<br>Lavrov is one mention: the <br> reads as a space (a Range's text has none for it).
+    expect(texts).toContain('SergeiLavrov');
+    expect(texts).toContain('Sergei Vershinin'); // broken across a source line
+    expect(texts.filter((t) => t === 'Murhaf Abu Qasra')).toHaveLength(1); // not across table cells
+    expect(texts).toContain('أحمد الشرع');
+    expect(texts).toContain('موسكو'); // لموسكو → the name without its preposition
+    expect(texts).toContain('بوتين'); // بوتين after و… is still found
+    // The heading "Sergei" does not run into the paragraph "Lavrov later …".
+    const afterHeading = await page.evaluate(() => {
+      const target = document.getElementById('after-heading')!.firstChild!;
+      let hits = 0;
+      CSS.highlights.forEach((h, name) => {
+        if (name.startsWith('hashiya-') && name !== 'hashiya-focus') for (const r of h) if (r.startContainer === target) hits++;
+      });
+      return hits;
+    });
+    expect(afterHeading).toBe(1); // "Lavrov" alone, starting in that paragraph
+    await page.close();
+  });
+
+  it('leaves form fields, editable regions, hidden subtrees, code and scripts alone', async () => {
+    const page = await browser().open('/fixtures/fields.html');
+    expect(await marked(page)).toEqual(['Putin', 'Kremlin']);
+    await page.close();
+  });
+
+  it('reads open shadow roots and same-origin, srcdoc and about:blank frames', async () => {
+    const page = await browser().open('/fixtures/shadow-frames.html');
+    const texts = await marked(page);
+    expect(texts).toContain('Reuters');
+    expect(texts).toContain('Vladimir Putin'); // inside the shadow root
+    expect(texts).toContain('Moscow');
+    await page.waitFor(() => {
+      const seen = (id: string) => {
+        let n = 0;
+        const win = (document.getElementById(id) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null;
+        win?.CSS.highlights.forEach((h, name) => {
+          if (name.startsWith('hashiya-') && name !== 'hashiya-focus') n += h.size;
+        });
+        return n;
+      };
+      return seen('same') > 0 && seen('srcdoc') > 0 && seen('blank') > 0;
+    });
+    expect(await frameMarks(page, 'same')).toEqual(['Asaad al-Shaibani', 'Moscow']);
+    expect(await frameMarks(page, 'srcdoc')).toEqual(['Sergei Lavrov', 'Sputnik']);
+    expect(await frameMarks(page, 'blank')).toEqual(['Kremlin']);
+    await page.close();
+  });
+
+  it('follows a page that changes: new posts, edits, removals and single-page navigation', async () => {
+    const page = await browser().open('/fixtures/live.html');
+    expect(await marked(page)).toEqual(['Putin']);
+    await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('09:05 — Lavrov joins the talks in Moscow.'));
+    await page.waitFor(() => {
+      let n = 0;
+      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
+      return n === 3;
+    });
+    expect(await marked(page)).toEqual(['Putin', 'Lavrov', 'Moscow']);
+    // An edit inside a text node.
+    await page.evaluate(() => {
+      (document.getElementById('first')!.firstChild as Text).data = '09:00 — Sergei Vershinin greets his guest.';
+    });
+    await page.waitFor(() => document.getElementById('first')!.textContent!.includes('Vershinin'));
+    expect(await marked(page)).toEqual(['Sergei Vershinin', 'Lavrov', 'Moscow']);
+    // A removal drops its marks.
+    await page.evaluate(() => document.querySelector('article:last-child')!.remove());
+    await page.waitFor(() => {
+      let n = 0;
+      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
+      return n === 1;
+    });
+    expect(await marked(page)).toEqual(['Sergei Vershinin']);
+    // Single-page navigation: the new view is read as a new document.
+    await page.evaluate(() => (window as unknown as { navigateTo: (p: string, t: string) => void }).navigateTo('/fixtures/live.html?story=2', 'Damascus awaits al-Sharaa.'));
+    await page.waitFor(() => {
+      let n = 0;
+      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
+      return n === 2;
+    });
+    expect(await marked(page)).toEqual(['Damascus', 'al-Sharaa']);
+    await page.close();
+  });
+
+  it('restores its highlights when the page clears CSS.highlights', async () => {
+    const page = await browser().open('/fixtures/inline.html');
+    const before = await marked(page);
+    await page.evaluate(() => CSS.highlights.clear());
+    expect(await readHighlights(page)).toEqual([]);
+    await page.mouse.move(10, 10);
+    await page.mouse.move(20, 20);
+    await page.waitFor(() => CSS.highlights.size > 0);
+    expect(await marked(page)).toEqual(before);
+    await page.close();
+  });
+
+  it('switched off removes every mark and reads nothing more; switched on marks again', async () => {
+    const page = await browser().open('/fixtures/live.html');
+    expect(await marked(page)).toEqual(['Putin']);
+    await setStoredSettings(browser(), { enabled: false });
+    await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('hashiya-')));
+    await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('Moscow and Damascus.'));
+    await page.mouse.move(30, 30);
+    await new Promise((ok) => setTimeout(ok, 500));
+    expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('hashiya-')))).toEqual([]);
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+    await clearStoredSettings(browser());
+    await page.waitFor(() => CSS.highlights.size > 0);
+    expect(await marked(page)).toEqual(['Putin', 'Moscow', 'Damascus']);
+    await page.close();
+  });
+});

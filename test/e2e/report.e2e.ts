@@ -1,0 +1,39 @@
+import { expect, it } from 'vitest';
+import { tabStateOf } from './harness/extension';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+
+// What the content script tells the background, and what it answers.
+
+forEachBrowser('telling the background', (browser) => {
+  it('reports the entities of every frame, counted once per mention', async () => {
+    const page = await browser().open('/fixtures/shadow-frames.html');
+    await settleMarks(page);
+    const deadline = Date.now() + 10_000;
+    let state = await tabStateOf(browser(), '/fixtures/shadow-frames.html');
+    while (state.frames < 4 && Date.now() < deadline) state = await tabStateOf(browser(), '/fixtures/shadow-frames.html');
+    expect(state.frames).toBe(4); // the page, its same-origin, srcdoc and about:blank frames
+    expect(state.counts).toMatchObject({ reuters: 1, 'vladimir-putin': 1, moscow: 2, 'asaad-al-shaibani': 1, 'sergei-lavrov': 1, sputnik: 1, kremlin: 1 });
+    await page.close();
+  });
+
+  it('scrolls to the mention it is asked for', async () => {
+    const page = await browser().open('/fixtures/tall.html');
+    await settleMarks(page);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    const probe = await browser().openExtensionPage('popup.html');
+    const answered = await probe.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
+      return api.tabs.sendMessage(tab.id!, { type: 'reveal-mention', entity: 'vladimir-putin', index: 1 }, { frameId: 0 });
+    }, browser().url('/fixtures/tall.html'));
+    await probe.close();
+    await page.bringToFront();
+    expect(answered).toBe(true);
+    await page.waitFor(() => {
+      const rect = document.getElementById('far')!.getBoundingClientRect();
+      return rect.top >= 0 && rect.bottom <= innerHeight;
+    });
+    await page.close();
+  });
+});
