@@ -8,8 +8,11 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
 
-class SyntaxStop {
-  constructor(readonly position: number) {}
+/** Thrown to unwind the recursive scan at the first syntax error (caught below, never escapes). */
+class SyntaxStop extends Error {
+  constructor(readonly position: number) {
+    super('JSON syntax error');
+  }
 }
 
 /** Offset of the first JSON syntax error in `text`, or null when the text is valid JSON. */

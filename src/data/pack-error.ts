@@ -38,6 +38,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return shorten(JSON.stringify(value));
+  if (typeof value === 'function' || typeof value === 'symbol') return `a ${typeof value}`;
   return String(value);
 }
 
