@@ -26,8 +26,6 @@ function range(from: number, to: number, value: number): void {
   for (let c = from; c <= to; c++) fold[c] = value;
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const MARK = /\p{M}/gu;
 const MANUAL: Readonly<Record<number, string>> = {
   0x0671: 'ا', 0x0672: 'ا', 0x0673: 'ا', 0x0675: 'ا', // alef wasla and Quranic alefs
   0x0649: 'ي', 0x06cc: 'ي', 0x06d0: 'ي', 0x06d2: 'ي', // alef maqsura, Farsi/Urdu yeh
@@ -36,32 +34,29 @@ const MANUAL: Readonly<Record<number, string>> = {
   0x0131: 'i', 0x00f8: 'o', 0x00d8: 'o', 0x0111: 'd', 0x0110: 'd', 0x0142: 'l', 0x0141: 'l',
 };
 
-/** Folds one code point by the rules above and NFKD; '' means it vanishes. */
-function foldCodePoint(c: number): string {
-  const manual = MANUAL[c];
-  if (manual !== undefined) return manual;
-  const ch = String.fromCharCode(c);
-  const base = ch.normalize('NFKD').replace(MARK, '').toLowerCase();
-  let out = '';
-  for (const d of base) {
-    const m = MANUAL[d.charCodeAt(0)];
-    out += m ?? d;
-  }
-  return out;
-}
-
 function build(): void {
   for (let c = 0x21; c < 65536; c++) fold[c] = c;
   range(0x00, 0x20, SPACE);
   range(0x7f, 0x9f, SPACE);
-  // Letters and digits, with case and diacritics folded, in the scripts news is written in.
-  // CJK, Hangul and Yi are letters that never change: skip the per-character work for them.
-  for (let c = 0x30; c < 0x3400; c++) prepare(c);
-  for (let c = 0xa4d0; c < 0xac00; c++) prepare(c);
-  for (let c = 0xf900; c < 0xfff0; c++) prepare(c);
-  for (const [from, to] of [[0x3400, 0xa4cf], [0xac00, 0xd7af]] as const) {
-    for (let c = from; c <= to; c++) word[c] = 1;
+  // Which units are letters or digits, and which are marks: one regex pass over the blocks that
+  // mix them (a test per code point would cost milliseconds at every page load). CJK ideographs
+  // and Hangul syllables are all letters.
+  for (const [from, to] of CLASSIFIED_RANGES) {
+    const units = new Uint16Array(to - from + 1).map((_, k) => from + k);
+    const text = new TextDecoder('utf-16le').decode(units);
+    const runs = /([\p{L}\p{N}]+)|\p{M}+/gu;
+    for (let m = runs.exec(text); m !== null; m = runs.exec(text)) {
+      if (m[1] !== undefined) word.fill(1, from + m.index, from + runs.lastIndex);
+      else fold.fill(IGNORE, from + m.index, from + runs.lastIndex);
+    }
   }
+  word.fill(1, 0x3400, 0x4dc0);
+  word.fill(1, 0x4e00, 0xa000);
+  word.fill(1, 0xac00, 0xd7a4);
+  // Case, diacritics and compatibility forms, folded by NFKD only where news scripts have them:
+  // Latin, Greek, Cyrillic, Arabic, Latin Extended Additional, letterlike and presentation forms.
+  for (const [from, to] of FOLDED_RANGES) for (let c = from; c <= to; c++) prepareSimple(c);
+  for (const [from, to] of FOLDED_RANGES) for (let c = from; c <= to; c++) prepareDecomposed(c);
   // Arabic: tashkeel (tanween fath apart), superscript alef, Quranic marks, tatweel.
   range(0x064c, 0x065f, IGNORE);
   fold[0x064b] = TANWEEN;
@@ -103,21 +98,54 @@ function build(): void {
   for (let c = 0xd800; c < 0xe000; c++) word[c] = 0;
 }
 
-function prepare(c: number): void {
-  const ch = String.fromCharCode(c);
-  if (!LETTER_OR_DIGIT.test(ch) && !(c >= 0xfb50 && c <= 0xfdff) && !(c >= 0xfe70 && c <= 0xfeff)) return;
-  const f = foldCodePoint(c);
-  // Presentation forms of harakat (ﹰ ﹲ …) decompose to a space or tatweel plus a mark.
-  const letters = [...f].filter((d) => LETTER_OR_DIGIT.test(d)).join('');
-  if (letters.length === 0) {
-    fold[c] = (c >= 0xfb50 && c <= 0xfeff) || /^\p{M}*$/u.test(f) ? IGNORE : c;
-    if (fold[c] !== IGNORE) word[c] = 1;
+const CLASSIFIED_RANGES: readonly (readonly [number, number])[] = [
+  [0x0000, 0x33ff], [0x4dc0, 0x4dff], [0xa000, 0xabff], [0xd7a4, 0xd7ff], [0xe000, 0xffff],
+];
+const FOLDED_RANGES: readonly (readonly [number, number])[] = [
+  [0x30, 0x58f], [0x600, 0x6ff], [0x750, 0x77f], [0x8a0, 0x8ff], [0x1d00, 0x1fff], [0x2070, 0x218f],
+  [0x2460, 0x24ff], [0x2c60, 0x2c7f], [0xa720, 0xa7ff], [0xfb00, 0xfdff], [0xfe70, 0xfeff], [0xff00, 0xffef],
+];
+
+/** First pass: letters without a decomposition are lower-cased (or mapped by hand). */
+function prepareSimple(c: number): void {
+  if (word[c] === 0) return;
+  const manual = MANUAL[c];
+  if (manual !== undefined) {
+    fold[c] = manual.charCodeAt(0);
     return;
   }
-  word[c] = 1;
-  if (letters.length === 1) fold[c] = letters.charCodeAt(0);
-  else {
+  const ch = String.fromCharCode(c);
+  if (ch.normalize('NFKD') !== ch) return;
+  const lower = ch.toLowerCase();
+  if (lower.length === 1) fold[c] = lower.charCodeAt(0);
+}
+
+/**
+ * Second pass: a compatibility or accented form folds to the folds of its NFKD letters (marks and
+ * spaces dropped); several letters make a ligature. Presentation forms of harakat (ﹰ …)
+ * decompose to a space or tatweel plus a mark, and vanish.
+ */
+function prepareDecomposed(c: number): void {
+  const presentation = (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff);
+  if ((word[c] === 0 && !presentation) || MANUAL[c] !== undefined) return;
+  const ch = String.fromCharCode(c);
+  const d = ch.normalize('NFKD');
+  if (d === ch) return;
+  let letters = '';
+  for (let k = 0; k < d.length; k++) {
+    const u = d.charCodeAt(k);
+    const f = fold[u]!;
+    if (word[u] === 1 && f >= 0x20) letters += String.fromCharCode(f);
+  }
+  if (letters.length === 0) {
+    fold[c] = IGNORE;
+    word[c] = 0;
+  } else if (letters.length === 1) {
+    fold[c] = letters.charCodeAt(0);
+    word[c] = 1;
+  } else {
     fold[c] = EXPAND;
+    word[c] = 1;
     expansions.set(c, letters);
   }
 }
