@@ -58,7 +58,7 @@ export class Matcher {
       const start = hits.starts[k]!;
       const end = hits.ends[k]!;
       const group = hits.groups[k]!;
-      if (inAddress(text, start)) continue;
+      if (inAddress(text, start, end)) continue;
       const rules = groups[group - 1]!;
       let bits = CASE_BITS;
       if (caseGroup[group] === 1) {

@@ -92,7 +92,9 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
   return scans.map((scan) => {
     let cache = decided.get(scan.table);
     if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
-    const out: Mention[] = [];
+    // Sized once: pushing a million mentions one by one copies the array again and again.
+    const out = new Array<Mention>(scan.count);
+    let found = 0;
     for (let k = 0; k < scan.count; k++) {
       const group = scan.groups[k]!;
       const rules = scan.table[group]!;
@@ -106,8 +108,9 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
       }
       if (i < 0) continue;
       const r = rules[i]!;
-      out.push({ start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name });
+      out[found++] = { start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name };
     }
+    out.length = found;
     return out;
   });
 }

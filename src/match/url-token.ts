@@ -21,8 +21,19 @@ function isAsciiWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
-/** True when the whitespace-delimited token around `at` looks like a URL or e-mail address. */
-export function inAddress(text: string, at: number): boolean {
+/**
+ * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
+ * e-mail address.
+ */
+export function inAddress(text: string, at: number, end: number): boolean {
+  // Fast path, most matches: the token starts at the match, and the match's letters up to its
+  // first gap cannot make an address; only what follows the match can.
+  if (at === 0 || isWhite(text.charCodeAt(at - 1))) {
+    for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
+    const c = text.charCodeAt(end);
+    if (end === text.length || isWhite(c)) return false;
+    if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === text.length || isWhite(text.charCodeAt(end + 1)))) return false;
+  }
   let from = at;
   let suspicious = false;
   const low = Math.max(0, at - WINDOW);
