@@ -44,6 +44,13 @@ describe('exact offsets through folding', () => {
     expect(marks(text).map(([, e]) => e)).toEqual(['vladimir-putin', 'vladimir-putin']);
   });
 
+  it('finds a name whatever its alef, yeh and teh marbuta forms', () => {
+    for (const spelling of ['احمد الشرع', 'إحمد الشرع', 'آحمد الشرع', 'ٱحمد الشرع']) {
+      expect(marks(`قال ${spelling}`)).toEqual([[spelling, 'ahmad-al-sharaa']]);
+    }
+    expect(marks('قاعده حميميم الجويه')).toEqual([['قاعده حميميم الجويه', 'hmeimim-air-base']]);
+  });
+
   it('folds Latin case and diacritics and any gap between words', () => {
     expect(marks('MURHAF  ABŪ\nQASRA')).toEqual([['MURHAF  ABŪ\nQASRA', 'murhaf-abu-qasra']]);
     expect(marks('Ahmad al‐Sharaa')).toEqual([['Ahmad al‐Sharaa', 'ahmad-al-sharaa']]);
