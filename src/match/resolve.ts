@@ -7,7 +7,12 @@
 //    overlap: once a name is taken, the scan resumes after it, so a name inside a longer name
 //    (Abu Qasra inside Murhaf Abu Qasra) is never reported on its own. Case-sensitive names (SANA,
 //    AFP) count only when the letters show the same case; names inside a URL or e-mail address
-//    do not count.
+//    do not count. Text and names are compared folded (fold-table.ts: marks, tatweel, bidi and
+//    zero-width controls dropped; letter forms, case and every gap unified); offsets are always
+//    those of the original text. A boundary is any non-letter; `'s` after a name stays outside
+//    it; `_` and `#` separate words (hashtags); tanween fath makes another word (روسياً is not
+//    روسيا). If one entity lists a spelling twice (canonical name and a flagged alias), the
+//    alias's flag wins.
 // 2. Blockers swallow. A candidate whose spelling is a blocker (نصيب الأسد, Damascus steel,
 //    Hafez al-Assad, Moscow, Idaho) is longer than the name it contains, so it wins step 1 and
 //    produces nothing. A `document` blocker (Australian Federal Police) also records, for the
