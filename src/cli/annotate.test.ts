@@ -14,7 +14,10 @@ function capture(): { io: AnnotateIO; out: () => Line[]; errors: string[] } {
   let stdout = '';
   const errors: string[] = [];
   return {
-    io: { readFile: (p) => readFile(p), write: async (c) => void (stdout += c), error: (l) => errors.push(l) },
+    io: { readFile: (p) => readFile(p), write: (c) => {
+        stdout += c;
+        return Promise.resolve();
+      }, error: (l) => errors.push(l) },
     out: () => stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Line),
     errors,
   };
@@ -67,9 +70,10 @@ describe('annotate CLI', () => {
     let lines = 0;
     const io: AnnotateIO = {
       readFile: (p) => readFile(p),
-      write: async (c) => {
+      write: (c) => {
         chunks++;
         lines += c.split('\n').length - 1;
+        return Promise.resolve();
       },
       error: () => {},
     };
