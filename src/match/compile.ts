@@ -39,7 +39,8 @@ export interface Rule {
 /** The compiled automaton and its symbol map. */
 export interface Tables {
   readonly sym: Uint16Array;
-  readonly trans: Uint32Array;
+  /** state * alphabet + symbol → next state (0: none); 16-bit while the trie is small enough. */
+  readonly trans: Uint16Array | Uint32Array;
   readonly accept: Uint32Array;
   readonly alphabet: number;
   readonly firstWord: number;
@@ -160,7 +161,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
 
   let capacity = 1;
   for (const key of byKey.keys()) capacity += key.length;
-  const trans = new Uint32Array(capacity * alphabet);
+  const trans = capacity < 0x10000 ? new Uint16Array(capacity * alphabet) : new Uint32Array(capacity * alphabet);
   const accept = new Uint32Array(capacity);
   const groups: (readonly Rule[])[] = [];
   const caseGroup = new Uint8Array(byKey.size + 1);
