@@ -173,6 +173,12 @@ export function createScanner(t: Tables): (text: string) => Hits {
     }
   }
 
+  // First letters from which only the bare walk can start: not a proclitic, not a one-letter name.
+  const rootOnly = new Uint8Array(alphabet);
+  for (let a = firstWord + 1; a < alphabet; a++) {
+    rootOnly[a] = a !== waw && a !== fa && a !== ba && a !== kaf && a !== lam && accept[trans[a]!] === 0 ? 1 : 0;
+  }
+
   return function scan(text: string): Hits {
     const n = text.length;
     let count = 0;
@@ -186,10 +192,18 @@ export function createScanner(t: Tables): (text: string) => Hits {
       }
       inWord = 4;
       const s = sym[text.charCodeAt(i)]!;
-      if (i + 1 < n) {
+      if (i + 2 < n) {
         const s2 = sym[text.charCodeAt(i + 1)]!;
-        // Only a letter pair can be ruled out; marks, gaps and ligatures go the long way.
-        if (s2 > firstWord && pairOk[s * alphabet + s2] === 0) continue;
+        // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
+        if (s2 > firstWord) {
+          if (pairOk[s * alphabet + s2] === 0) continue;
+          // Without a proclitic only the bare walk is possible: check its third letter too.
+          if (rootOnly[s] === 1) {
+            const st2 = trans[trans[s]! * alphabet + s2]!;
+            const s3 = sym[text.charCodeAt(i + 2)]!;
+            if (accept[st2] === 0 && s3 > firstWord && trans[st2 * alphabet + s3] === 0) continue;
+          }
+        }
       }
       tryAt(text, i, s);
       if (bestEnd < 0) continue;
