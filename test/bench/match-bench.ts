@@ -1,6 +1,8 @@
 // Matching throughput against two baselines measured in the same run on the same strings:
 // a bare charCodeAt loop (the floor: reading the text at all) and one combined RegExp of every
 // name with Unicode word boundaries (what most code would write). Best of several runs.
+// "engine" is `find` (scan + decision + one Mention object per mention); "scan" is the pass over
+// the text alone, which shows how much of a mention-dense text's time goes to the objects.
 //
 //   node dist/bench/match-bench.mjs      (built by `node build.mjs`; `npm run bench` runs all)
 
@@ -16,6 +18,8 @@ export interface CorpusResult {
   readonly chars: number;
   readonly mentions: number;
   readonly engine: number;
+  /** `scan` alone: the pass over the text without building Mention objects. */
+  readonly scan: number;
   readonly floor: number;
   readonly regexp: number;
 }
@@ -79,6 +83,7 @@ export function runMatchBench(log: (line: string) => void = console.log): Promis
   for (const [corpus, text] of corpora) {
     let mentions = 0;
     const engineMs = best(() => (mentions = matcher.find(text).length));
+    const scanMs = best(() => (sink += matcher.scan(text).count));
     const floorMs = best(() => (sink += floorLoop(text)));
     const sample = text.slice(0, REGEXP_SAMPLE);
     const regexpMs = best(() => {
@@ -86,13 +91,13 @@ export function runMatchBench(log: (line: string) => void = console.log): Promis
       while (regexp.exec(sample) !== null) sink++;
     }, 2) * (text.length / sample.length);
     const rate = (ms: number): number => text.length / ms / 1000;
-    results.push({ corpus, chars: text.length, mentions, engine: rate(engineMs), floor: rate(floorMs), regexp: rate(regexpMs) });
+    results.push({ corpus, chars: text.length, mentions, engine: rate(engineMs), scan: rate(scanMs), floor: rate(floorMs), regexp: rate(regexpMs) });
   }
   log(`compile (bundled pack, ${names.length} names and blockers): ${compileMs.toFixed(2)} ms`);
-  log('corpus              M chars  mentions   engine    floor   regexp   engine/floor  regexp/engine   (M chars/s)');
+  log('corpus              M chars  mentions   engine     scan    floor   regexp   engine/floor  regexp/engine   (M chars/s)');
   for (const r of results) {
     log(
-      `${r.corpus.padEnd(18)} ${(r.chars / 1e6).toFixed(1).padStart(8)} ${String(r.mentions).padStart(9)} ${r.engine.toFixed(0).padStart(8)} ${r.floor.toFixed(0).padStart(8)} ${r.regexp.toFixed(1).padStart(8)}` +
+      `${r.corpus.padEnd(18)} ${(r.chars / 1e6).toFixed(1).padStart(8)} ${String(r.mentions).padStart(9)} ${r.engine.toFixed(0).padStart(8)} ${r.scan.toFixed(0).padStart(8)} ${r.floor.toFixed(0).padStart(8)} ${r.regexp.toFixed(1).padStart(8)}` +
         `   ${(r.floor / r.engine).toFixed(2).padStart(8)}×slower  ${(r.engine / r.regexp).toFixed(1).padStart(8)}×faster`,
     );
   }
