@@ -9,7 +9,7 @@ import { createScanner, type Hits } from './scanner';
 import { inAddress } from './url-token';
 
 export type { Mention, Scan } from './resolve';
-export { resolve } from './resolve';
+export { decide, documentEvidence, resolve, type Evidence } from './resolve';
 
 /** What the CLI and the card need about an entity beyond its id. */
 export interface EntityInfo {

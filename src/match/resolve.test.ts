@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
-import { compileMatcher, resolve } from './matcher';
+import { compileMatcher, decide, documentEvidence, resolve } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);
 
@@ -99,5 +99,16 @@ describe('scans', () => {
     const scan = matcher.scan('Putin met the Australian Federal Police');
     expect(scan.strong).toEqual(['vladimir-putin']);
     expect(scan.blocked).toEqual(['afp']);
+  });
+});
+
+describe('incremental decisions', () => {
+  it('decide with the document evidence equals resolve, block by block', () => {
+    const scans = ['وقال الشرع', 'AFP said', 'أحمد الشرع', 'the Australian Federal Police'].map((b) => matcher.scan(b));
+    const evidence = documentEvidence(scans);
+    expect(evidence.strong.has('ahmad-al-sharaa')).toBe(true);
+    expect(evidence.blocked.has('afp')).toBe(true);
+    expect(decide([scans[0]!], evidence)).toEqual([resolve(scans)[0]]);
+    expect(decide(scans, evidence)).toEqual(resolve(scans));
   });
 });

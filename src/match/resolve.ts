@@ -71,8 +71,16 @@ export interface Mention {
   readonly name: string;
 }
 
-/** Decides, for scans of the blocks of one document, which candidates are mentions (per block). */
-export function resolve(scans: readonly Scan[]): Mention[][] {
+/** What the whole document says about its entities, gathered from the scans of its blocks. */
+export interface Evidence {
+  /** Entities with a strong mention somewhere in the document. */
+  readonly strong: ReadonlySet<string>;
+  /** Entities a document blocker switched off. */
+  readonly blocked: ReadonlySet<string>;
+}
+
+/** The document-level evidence of the scans of one document's blocks. */
+export function documentEvidence(scans: readonly Scan[]): Evidence {
   const strong = new Set<string>();
   const blocked = new Set<string>();
   for (const scan of scans) {
@@ -80,6 +88,19 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
     for (const id of scan.blocked) blocked.add(id);
   }
   for (const scan of scans) for (const id of scan.probable) if (!blocked.has(id)) strong.add(id);
+  return { strong, blocked };
+}
+
+/** Decides, for scans of the blocks of one document, which candidates are mentions (per block). */
+export function resolve(scans: readonly Scan[]): Mention[][] {
+  return decide(scans, documentEvidence(scans));
+}
+
+/**
+ * The decision for some blocks of a document whose evidence is already known (a page annotator
+ * keeps it up to date as blocks come and go, and decides only the blocks that need it).
+ */
+export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): Mention[][] {
   // The decision for a candidate depends only on its spelling when no case or cue bit is
   // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
   const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
