@@ -1,7 +1,7 @@
 // Page annotation: page text → blocks → scans → document-level decision → ranges → highlights.
 // Offsets within a block are the source of truth; ranges are made from them at the edge and
 // remade whenever the block is re-read, so one change to the DOM cannot corrupt the rest.
-import { resolve, type Matcher, type Mention, type Scan } from '../match/matcher';
+import { decide, type Evidence, type Matcher, type Mention, type Scan } from '../match/matcher';
 import type { Category, Settings } from '../settings/settings';
 import { Highlights } from './highlights';
 import { sliceDeadline, yieldToPage } from './scheduler';
@@ -14,6 +14,8 @@ interface Block extends TextBlock {
   readonly scan: Scan;
   /** The mentions drawn now, each with its range, in text order. */
   shown: { readonly mention: Mention; readonly category: Category; readonly range: StaticRange }[];
+  /** Dropped from the page's blocks (its text was removed or is being re-read). */
+  removed?: boolean;
 }
 
 /** A mention found under a point, with the live range and the line box under the pointer. */
@@ -38,6 +40,13 @@ export class Annotator {
   #generation = 0;
   #lastAddress = '';
   #lastCounts = '';
+  /** Blocks read since the last decision. */
+  #undecided: Block[] = [];
+  /** How many blocks give each entity strong, probable or blocked evidence. */
+  readonly #evidence = { strong: new Map<string, number>(), probable: new Map<string, number>(), blocked: new Map<string, number>() };
+  #lastEvidence = '';
+  /** Mentions drawn per entity (what the background is told). */
+  readonly #counts = new Map<string, number>();
 
   constructor(matcher: Matcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
     this.#matcher = matcher;
@@ -50,8 +59,9 @@ export class Annotator {
   async readAll(): Promise<void> {
     const generation = ++this.#generation;
     this.#lastAddress = documentAddress();
-    for (const block of this.#blocks) this.#undraw(block);
+    for (const block of this.#blocks) this.#remove(block);
     this.#blocks = [];
+    this.#undecided = [];
     this.#dirty.clear();
     await this.#read([document], generation);
   }
@@ -62,7 +72,9 @@ export class Annotator {
     for (const observer of this.#observers) observer.disconnect();
     this.#observers.length = 0;
     this.#roots.clear();
+    for (const block of this.#blocks) this.#remove(block);
     this.#blocks = [];
+    this.#undecided = [];
     this.#dirty.clear();
     this.#highlights.dispose();
     this.#report();
@@ -72,7 +84,7 @@ export class Annotator {
   update(settings: Settings): void {
     this.#settings = settings;
     this.#highlights.restyle(settings);
-    this.#decide();
+    this.#decide(true);
   }
 
   /** Re-registers highlights the page removed from CSS.highlights. */
@@ -119,20 +131,66 @@ export class Annotator {
   }
 
   #add(text: TextBlock, root: Root): void {
-    const block: Block = { ...text, root, scan: this.#matcher.scan(text.text), shown: [] };
+    const scan = this.#matcher.scan(text.text);
+    // Most blocks hold no name: they are not kept. A later change to their text is found through
+    // the DOM (the mutation's block), not through this list.
+    if (scan.count === 0) return;
+    const block: Block = { container: text.container, nodes: text.nodes, starts: text.starts, text: text.text, root, scan, shown: [] };
     this.#blocks.push(block);
+    this.#undecided.push(block);
     for (const node of block.nodes) this.#blockOf.set(node, block);
+    this.#count(block.scan, 1);
   }
 
-  /** The document-level decision over every block; redraws only blocks whose mentions changed. */
-  #decide(): void {
-    const decided = resolve(this.#blocks.map((b) => b.scan));
-    this.#blocks.forEach((block, i) => {
+  /** Takes a block's drawing and evidence away (it is about to be dropped or re-read). */
+  #remove(block: Block): void {
+    block.removed = true;
+    this.#undraw(block);
+    this.#count(block.scan, -1);
+  }
+
+  #count(scan: Scan, delta: 1 | -1): void {
+    const add = (map: Map<string, number>, ids: readonly string[]) => {
+      for (const id of ids) {
+        const n = (map.get(id) ?? 0) + delta;
+        if (n > 0) map.set(id, n);
+        else map.delete(id);
+      }
+    };
+    add(this.#evidence.strong, scan.strong);
+    add(this.#evidence.probable, scan.probable);
+    add(this.#evidence.blocked, scan.blocked);
+  }
+
+  /** The document's evidence now (the engine's rule: probable counts unless blocked). */
+  #currentEvidence(): Evidence {
+    const { strong, probable, blocked } = this.#evidence;
+    const all = new Set(strong.keys());
+    for (const id of probable.keys()) if (!blocked.has(id)) all.add(id);
+    return { strong: all, blocked: new Set(blocked.keys()) };
+  }
+
+  /**
+   * The document-level decision. Only new blocks are decided, unless the document's evidence
+   * changed (a name confirmed or blocked) or `all` is asked: then every block with candidates.
+   * Blocks whose mentions did not change keep their ranges.
+   */
+  #decide(all = false): void {
+    const evidence = this.#currentEvidence();
+    const key = [...evidence.strong].sort().join() + '|' + [...evidence.blocked].sort().join();
+    const targets = (all || key !== this.#lastEvidence ? this.#blocks : this.#undecided).filter((b) => !b.removed && (b.scan.count > 0 || b.shown.length > 0));
+    this.#lastEvidence = key;
+    this.#undecided = [];
+    const decided = decide(targets.map((b) => b.scan), evidence);
+    targets.forEach((block, i) => {
       const wanted = (decided[i] ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
       if (sameMentions(block.shown, wanted)) return;
       this.#undraw(block);
       block.shown = wanted.map((mention) => ({ mention, category: this.#categoryOf(mention), range: this.#range(block, mention) }));
-      for (const { category, range } of block.shown) this.#highlights.add(category, range);
+      for (const { category, range, mention } of block.shown) {
+        this.#highlights.add(category, range);
+        this.#counts.set(mention.entity, (this.#counts.get(mention.entity) ?? 0) + 1);
+      }
     });
     this.#report();
   }
@@ -148,13 +206,17 @@ export class Annotator {
   }
 
   #undraw(block: Block): void {
-    for (const { category, range } of block.shown) this.#highlights.delete(category, range);
+    for (const { category, range, mention } of block.shown) {
+      this.#highlights.delete(category, range);
+      const n = (this.#counts.get(mention.entity) ?? 0) - 1;
+      if (n > 0) this.#counts.set(mention.entity, n);
+      else this.#counts.delete(mention.entity);
+    }
     block.shown = [];
   }
 
   #report(): void {
-    const counts: Record<string, number> = {};
-    for (const block of this.#blocks) for (const { mention } of block.shown) counts[mention.entity] = (counts[mention.entity] ?? 0) + 1;
+    const counts = Object.fromEntries([...this.#counts].sort(([a], [b]) => (a < b ? -1 : 1)));
     const key = JSON.stringify(counts);
     if (key === this.#lastCounts) return;
     this.#lastCounts = key;
@@ -206,7 +268,7 @@ export class Annotator {
     const outer = unique.filter((c) => !unique.some((o) => o !== c && o.contains(c)));
     this.#blocks = this.#blocks.filter((block) => {
       const stale = dropped.has(block.container) || outer.some((c) => c === block.container || c.contains(block.container)) || !block.nodes[0]!.isConnected;
-      if (stale) this.#undraw(block);
+      if (stale) this.#remove(block);
       return !stale;
     });
     await this.#read(outer, this.#generation);

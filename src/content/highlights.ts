@@ -1,9 +1,8 @@
 // Draws the marks with the CSS Custom Highlight API: one Highlight per category, registered under
 // the name of its current style, plus one for the mention under the pointer or keyboard focus.
 // The page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The
-// only thing added is a constructed stylesheet with the ::highlight() rules, adopted by the
-// document and by each open shadow root that holds marks (highlight pseudo-elements are styled by
-// the tree the text is in, so a shadow root needs the rules too).
+// only thing added is a constructed stylesheet with the ::highlight() rules, adopted by each open
+// shadow root that holds marks; the document gets the same rules from the manifest.
 import type { Category, Settings } from '../settings/settings';
 import { CATEGORIES } from '../settings/settings';
 import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from './highlight-styles';
@@ -48,9 +47,13 @@ export class Highlights {
     return highlight;
   }
 
-  /** Makes sure `root` has the ::highlight() rules (once per root). */
+  /**
+   * Makes sure `root` has the ::highlight() rules (once per root). The document has them from the
+   * manifest (content.css); an open shadow root needs its own copy, since highlight pseudo-elements
+   * are styled by the tree their text is in.
+   */
   styleRoot(root: StyleRoot): void {
-    if (this.#styled.has(root)) return;
+    if (root.nodeType === Node.DOCUMENT_NODE || this.#styled.has(root)) return;
     this.#styled.add(root);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
   }

@@ -9,7 +9,7 @@ async function activeTabState(): Promise<TabState | null> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return null;
   const message: GetTabStateMessage = { type: 'get-tab-state', tabId: tab.id };
-  const state = (await browser.runtime.sendMessage(message)) as TabState;
+  const state = await browser.runtime.sendMessage<GetTabStateMessage, TabState>(message);
   return state.frames > 0 ? state : null;
 }
 

@@ -1,0 +1,212 @@
+// The browser benchmark: real Chromium, the largest corpus pages and a generated stress page
+// (≥ 2 MB of text in ≥ 50 000 text nodes). For each page, in one run and on fresh loads:
+//   floor    a bare TreeWalker pass that reads every text node
+//   hashiya  the content script's annotation (same code, injected), time-sliced
+//   mark.js  what sites use today, with one combined expression of the same names
+// Main-thread time is Chromium's own TaskDuration (CDP Performance.getMetrics) around each run.
+// With the real extension loaded it also measures, on the stress page, how long after
+// DOMContentLoaded the first highlights (the visible part) are drawn.
+//
+//   node dist/bench/page-bench.mjs      (built by `node build.mjs`; `npm run bench` runs all)
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CORPUS_DIR, PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
+
+const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['yahoo-2.html', 'yahoo-3.html', 'guardian-1.html', 'wikipedia-2.html'];
+const RUNS = 3;
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+
+interface Sample {
+  readonly wallMs: number;
+  readonly longTasksMs: readonly number[];
+  readonly marks: number;
+}
+type Kind = 'floor' | 'hashiya' | 'markJs' | 'markJsKeywords';
+
+export interface PageBenchRow {
+  readonly page: string;
+  readonly textChars: number;
+  readonly textNodes: number;
+  /** Best main-thread ms of each kind over RUNS fresh loads. */
+  readonly floorMs: number;
+  readonly hashiyaMs: number;
+  /** mark.js with one combined expression of all names (its fastest use). */
+  readonly markJsMs: number;
+  /** mark.js with the list of names (its usual use); null where it would take minutes. */
+  readonly markJsKeywordsMs: number | null;
+  readonly hashiyaMarks: number;
+  readonly markJsMarks: number;
+  /** Longest main-thread task while Hashiya read the page. */
+  readonly hashiyaLongestTaskMs: number;
+}
+
+export interface PageBenchResult {
+  readonly rows: readonly PageBenchRow[];
+  /** With the extension: ms from DOMContentLoaded to the first highlights on the stress page. */
+  readonly firstMarksAfterDclMs: number;
+}
+
+/** The stress page: the seed article and wikipedia-2's body repeated, many small text nodes. */
+export async function stressPage(): Promise<string> {
+  const article = await readFile(join(ROOT, 'src/data/packs/sharaa-moscow-2025.json'), 'utf8').then((t) => (JSON.parse(t) as { article: { text: string } }).article.text);
+  const wiki = await readFile(join(CORPUS_DIR, 'wikipedia-2.html'), 'utf8');
+  const wikiBody = /<body[^>]*>([\s\S]*)<\/body>/i.exec(wiki)?.[1]?.replace(/<script[\s\S]*?<\/script>/gi, '') ?? '';
+  const arabic = article
+    .split('\n')
+    .filter((p) => p.trim())
+    .map((p) => `<p dir="rtl" lang="ar">${p.split(' ').map((w, i) => (i % 7 === 3 ? `<b>${w}</b>` : w)).join(' ')}</p>`)
+    .join('\n');
+  const unit = `<section>${arabic}</section><section>${wikiBody}</section>`;
+  // The page notes when DOMContentLoaded fires and when it first sees Hashiya's highlights: in a
+  // DOMContentLoaded listener added after the content script's (so it runs right after it), and
+  // failing that in a chain of timers.
+  const probe = `<script>
+window.__dcl = 0;
+const marks = () => { let n = 0; CSS.highlights.forEach((h, k) => { if (k.startsWith('hashiya-')) n += h.size; }); return n; };
+const seen = () => { if (window.__firstMarks === undefined && marks() > 0) window.__firstMarks = performance.now(); };
+(function poll() { seen(); if (window.__firstMarks === undefined) setTimeout(poll, 0); })();
+document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); seen(); });
+</script>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Stress</title></head><body>${unit.repeat(12)}${probe}</body></html>`;
+}
+
+interface TraceEvent {
+  readonly name: string;
+  readonly ph: string;
+  readonly pid: number;
+  readonly tid: number;
+  readonly dur?: number;
+  readonly args?: { readonly name?: string };
+}
+
+/**
+ * Runs `work` under a Chromium trace and returns the main-thread time it took: the sum and the
+ * longest of the renderer main thread's tasks (style, layout and paint it causes included).
+ */
+async function traced<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; busyMs: number; longestTaskMs: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const result = await work();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`)).map((e) => (e.dur ?? 0) / 1000);
+  return { result, busyMs: tasks.reduce((a, b) => a + b, 0), longestTaskMs: Math.max(0, ...tasks) };
+}
+
+async function runOnce(context: BrowserContext, url: string, kind: Kind, entry: string): Promise<{ sample: Sample; busyMs: number; longestTaskMs: number; textChars: number; textNodes: number }> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  // Injected over CDP: the corpus pages' `script-src 'none'` keeps their own scripts from running.
+  await page.evaluate(entry);
+  await page.evaluate(() => (window as unknown as { hashiyaBench: { addHighlightCss: () => void } }).hashiyaBench.addHighlightCss());
+  const [textChars, textNodes] = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let chars = 0;
+    let nodes = 0;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      chars += (n as Text).data.length;
+      nodes++;
+    }
+    return [chars, nodes];
+  });
+  await page.waitForTimeout(300);
+  const { result: sample, busyMs, longestTaskMs } = await traced(page, () =>
+    page.evaluate(async (k) => {
+      const sample = await (window as unknown as { hashiyaBench: Record<Kind, () => Promise<Sample>> }).hashiyaBench[k]();
+      // Let the frame that draws the result happen inside the trace.
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+      return sample;
+    }, kind),
+  );
+  await page.close();
+  return { sample, busyMs, longestTaskMs, textChars, textNodes };
+}
+
+async function measurePage(context: BrowserContext, server: TestServer, page: string, entry: string): Promise<PageBenchRow> {
+  const url = page.startsWith('/') ? server.origin + page : `${server.origin}/corpus/${page}`;
+  const best: Partial<Record<Kind, { busyMs: number; longestTaskMs: number; sample: Sample }>> = {};
+  let text = { textChars: 0, textNodes: 0 };
+  for (let run = 0; run < RUNS; run++) {
+    for (const kind of ['floor', 'hashiya', 'markJs', 'markJsKeywords'] as const) {
+      // One keyword at a time, mark.js walks the stress page once per name: minutes. Once is enough
+      // elsewhere to show the order of magnitude.
+      if (kind === 'markJsKeywords' && (page.startsWith('/') || run > 0)) continue;
+      const result = await runOnce(context, url, kind, entry);
+      text = result;
+      const previous = best[kind];
+      if (!previous || result.busyMs < previous.busyMs) best[kind] = result;
+    }
+  }
+  return {
+    page: page.replace(/^.*\//, ''),
+    textChars: text.textChars,
+    textNodes: text.textNodes,
+    floorMs: best.floor!.busyMs,
+    hashiyaMs: best.hashiya!.busyMs,
+    markJsMs: best.markJs!.busyMs,
+    markJsKeywordsMs: best.markJsKeywords?.busyMs ?? null,
+    hashiyaMarks: best.hashiya!.sample.marks,
+    markJsMarks: best.markJs!.sample.marks,
+    hashiyaLongestTaskMs: best.hashiya!.longestTaskMs,
+  };
+}
+
+/** Time from DOMContentLoaded to the first drawn highlights, with the real extension. */
+async function firstMarks(server: TestServer): Promise<number> {
+  const dist = join(ROOT, 'dist/chrome');
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...ARGS],
+  });
+  const times: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/generated/stress.html`, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __firstMarks?: number }).__firstMarks !== undefined, undefined, { timeout: 30_000 });
+    times.push(await page.evaluate(() => (window as unknown as { __firstMarks: number }).__firstMarks - (window as unknown as { __dcl: number }).__dcl));
+    await page.close();
+  }
+  await context.close();
+  return Math.min(...times);
+}
+
+/** Runs the browser benchmark and returns its figures. */
+export async function runPageBench(): Promise<PageBenchResult> {
+  const server = await startServer();
+  server.generated.set('stress.html', await stressPage());
+  const entry = await readFile(join(ROOT, 'dist/bench/page-entry.js'), 'utf8');
+  const context = await chromium.launchPersistentContext('', { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+  const rows: PageBenchRow[] = [];
+  try {
+    for (const page of [...PAGES, '/generated/stress.html']) rows.push(await measurePage(context, server, page, entry));
+  } finally {
+    await context.close();
+  }
+  const firstMarksAfterDclMs = await firstMarks(server);
+  await server.close();
+  return { rows, firstMarksAfterDclMs };
+}
+
+/** Prints the table and the ratios against the targets. */
+export function printPageBench({ rows, firstMarksAfterDclMs }: PageBenchResult): void {
+  console.log('\nPage annotation in Chromium (main-thread ms, best of %d fresh loads)', RUNS);
+  console.log('page                      text chars  text nodes   floor  hashiya  mark.js(1 re)  mark.js(names)  hashiya/floor  mark.js(1 re)/hashiya  mark.js(names)/hashiya  longest task');
+  for (const r of rows) {
+    const ratio = (a: number) => `${(a / Math.max(r.hashiyaMs, 0.1)).toFixed(1)}×`;
+    console.log(
+      `${r.page.padEnd(24)} ${String(r.textChars).padStart(11)} ${String(r.textNodes).padStart(11)} ${r.floorMs.toFixed(1).padStart(7)} ${r.hashiyaMs.toFixed(1).padStart(8)} ${r.markJsMs.toFixed(1).padStart(14)} ${(r.markJsKeywordsMs?.toFixed(0) ?? '—').padStart(15)} ${((r.hashiyaMs / Math.max(r.floorMs, 0.1)).toFixed(2) + '×').padStart(14)} ${ratio(r.markJsMs).padStart(22)} ${(r.markJsKeywordsMs === null ? '—' : ratio(r.markJsKeywordsMs)).padStart(23)} ${r.hashiyaLongestTaskMs.toFixed(1).padStart(10)} ms`,
+    );
+  }
+  console.log(`first highlights after DOMContentLoaded on the stress page (extension loaded): ${firstMarksAfterDclMs.toFixed(0)} ms`);
+  console.log('targets: hashiya ≤ 2× floor, mark.js ≥ 50× hashiya, no task ≥ 50 ms, first highlights ≤ 100 ms after DOMContentLoaded');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) printPageBench(await runPageBench());
