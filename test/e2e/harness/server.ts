@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
 
 // The test pages' server: 127.0.0.1 only, on a free port. Routes:
 //   /fixtures/…  test/e2e/fixtures/      (pages written for the tests)
@@ -9,7 +10,12 @@ import { extname, join, normalize, resolve } from 'node:path';
 //                                         that their own inline scripts cannot change the DOM)
 // A fixture may ask for a header with ?csp=… (the value is used as the Content-Security-Policy).
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..');
+/** The project's root: the nearest folder above this code with package.json (also when bundled). */
+export const PROJECT_ROOT = (() => {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/pages');
 
 const ROUTES: Readonly<Record<string, { dir: string; csp?: string }>> = {
