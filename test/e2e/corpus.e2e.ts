@@ -40,17 +40,24 @@ for (const name of selectedBrowsers()) {
       it(`${file}: page unchanged, no request, no error, names marked`, async () => {
         const path = `/corpus/${file}`;
         const before = await plain.open(path);
-        const baseline = await before.evaluate(() => document.body.outerHTML);
+        const state = () => ({
+          body: document.body.outerHTML,
+          focus: document.activeElement?.tagName ?? null,
+          selection: String(getSelection()?.rangeCount ?? 0) + ':' + String(getSelection()),
+          layout: [document.documentElement.scrollWidth, document.documentElement.scrollHeight, scrollX, scrollY].join(','),
+        });
+        const baseline = await before.evaluate(state);
         const blockedWithout = new Set(plain.blockedRequests.splice(0));
         await before.close();
 
         const page = await hashiya.open(path);
         await settleMarks(page);
-        const after = await page.evaluate(() => document.body.outerHTML);
+        const after = await page.evaluate(state);
         const marks = await readHighlights(page);
         await page.close();
 
-        expect(after === baseline, 'document.body is serialised the same with and without Hashiya').toBe(true);
+        expect(after.body === baseline.body, 'document.body is serialised the same with and without Hashiya').toBe(true);
+        expect({ ...after, body: '' }, 'focus, selection and layout are left alone').toEqual({ ...baseline, body: '' });
         // Which of a page's own resources load (lazy images, favicons) varies from load to load, so
         // a request counts against Hashiya only when the plain load did not make it and the
         // page's HTML does not name it either.

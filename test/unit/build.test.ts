@@ -1,0 +1,64 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// What `npm run build` must produce (npm test builds before the unit tests run): two loadable
+// extensions whose manifests differ only where the browsers differ, with a content script small
+// enough to inject into every page and frame.
+
+const root = join(import.meta.dirname, '../..');
+const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown> & {
+  background: Record<string, unknown>;
+  content_scripts: Record<string, unknown>[];
+};
+
+describe('the build', () => {
+  const base = read('manifest.json');
+  const chrome = read('dist/chrome/manifest.json');
+  const firefox = read('dist/firefox/manifest.json');
+
+  it('gives Chrome a service worker and an honest minimum version', () => {
+    expect(chrome.background).toEqual({ service_worker: 'background.js' });
+    expect(chrome.minimum_chrome_version).toBe('114'); // popover
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('gives Firefox an event page, a gecko id and an honest minimum version', () => {
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: expect.stringMatching(/@/) as unknown, strict_min_version: '140.0' } });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('derives both from manifest.json: everything else is the same', () => {
+    for (const manifest of [chrome, firefox]) {
+      for (const key of ['manifest_version', 'name', 'default_locale', 'permissions', 'host_permissions', 'action', 'commands', 'options_ui']) {
+        expect(manifest[key]).toEqual(base[key]);
+      }
+      expect(manifest.version).toBe(read('package.json').version);
+      expect(manifest.content_scripts[0]).toMatchObject(base.content_scripts[0]!);
+    }
+  });
+
+  it('takes the name and description from _locales, in English and Arabic', () => {
+    expect(chrome.name).toBe('__MSG_extName__');
+    for (const lang of ['en', 'ar']) {
+      const messages = JSON.parse(readFileSync(join(root, 'dist/chrome/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      expect(messages.extName?.message).toBeTruthy();
+      expect(messages.extDescription?.message).toBeTruthy();
+    }
+  });
+
+  it('keeps the content script, data included, within 60 KB', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      expect(statSync(join(root, 'dist', browser, 'content.js')).size).toBeLessThanOrEqual(60 * 1024);
+    }
+  });
+
+  it('ships the files every manifest entry names', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      const dir = join(root, 'dist', browser);
+      const named = ['background.js', 'content.js', 'content.css', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/hashiya-16.png', 'icons/hashiya-off-16.png', 'icons/hashiya-128.png'];
+      for (const file of named) expect(statSync(join(dir, file)).size, `${browser}/${file}`).toBeGreaterThan(0);
+    }
+  });
+});
