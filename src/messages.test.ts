@@ -8,6 +8,7 @@ describe('parseBackgroundMessage', () => {
       counts: { 'vladimir-putin': 3 },
     });
     expect(parseBackgroundMessage({ type: 'get-tab-state', tabId: 7 })).toEqual({ type: 'get-tab-state', tabId: 7 });
+    expect(parseBackgroundMessage({ type: 'get-entity', id: 'moscow' })).toEqual({ type: 'get-entity', id: 'moscow' });
   });
 
   it('refuses junk a compromised frame could send', () => {
@@ -22,6 +23,8 @@ describe('parseBackgroundMessage', () => {
       { type: 'frame-entities', counts: { '<img src=x>': 1 } },
       { type: 'frame-entities', counts: JSON.parse('{"__proto__": 1}') as unknown },
       { type: 'get-tab-state', tabId: '7' },
+      { type: 'get-entity', id: '../../etc' },
+      { type: 'get-entity', id: 42 },
     ]) {
       expect(parseBackgroundMessage(junk)).toBeNull();
     }

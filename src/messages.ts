@@ -14,7 +14,13 @@ export interface GetTabStateMessage {
   readonly tabId: number;
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage;
+/** Sent by a content script or an extension page: the card data of one entity (CardData | null). */
+export interface GetEntityMessage {
+  readonly type: 'get-entity';
+  readonly id: string;
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -54,6 +60,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return isCounts(value.counts) ? { type: 'frame-entities', counts: value.counts } : null;
     case 'get-tab-state':
       return Number.isSafeInteger(value.tabId) ? { type: 'get-tab-state', tabId: value.tabId as number } : null;
+    case 'get-entity':
+      return typeof value.id === 'string' && ID.test(value.id) ? { type: 'get-entity', id: value.id } : null;
     default:
       return null;
   }

@@ -1,6 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseBackgroundMessage, type TabState } from '../messages';
+import { cardDataFor } from '../data/card-data';
+import type { Pack } from '../data/pack-schema';
+import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { forgetTab, recordFrame, tabState } from './tab-state';
+
+// The full records stay here; pages get one entity's card data on demand.
+const pack = bundled as unknown as Pack;
 
 // The background keeps no state of its own in memory: every handler reads storage, so a stopped
 // and restarted service worker (Chrome) or event page (Firefox) loses nothing.
@@ -23,6 +29,8 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
       if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
       return tabState(message.tabId);
+    case 'get-entity':
+      return Promise.resolve(cardDataFor(pack, message.id));
   }
 }
 

@@ -36,4 +36,21 @@ forEachBrowser('telling the background', (browser) => {
     });
     await page.close();
   });
+
+  it('answers the card data of one entity on demand, and nothing for an unknown id', async () => {
+    const probe = await browser().openExtensionPage('popup.html');
+    const [putin, unknown, junk] = await probe.evaluate(async () => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return Promise.all([
+        api.runtime.sendMessage({ type: 'get-entity', id: 'vladimir-putin' }),
+        api.runtime.sendMessage({ type: 'get-entity', id: 'no-such-entity' }),
+        api.runtime.sendMessage({ type: 'get-entity', id: '<script>' }).catch(() => 'refused'),
+      ]);
+    });
+    await probe.close();
+    expect(putin).toMatchObject({ entity: { id: 'vladimir-putin', name: { en: 'Vladimir Putin', ar: 'فلاديمير بوتين' } } });
+    expect((putin as { sentences: unknown[] }).sentences.length).toBeGreaterThan(0);
+    expect(unknown).toBeNull();
+    expect([undefined, null, 'refused']).toContain(junk);
+  });
 });
