@@ -66,7 +66,7 @@ async function readJson(path) {
  * adds them before the page's first style pass. Adding a stylesheet to a loaded page instead
  * makes Chromium restyle the whole document (95 ms on wikipedia-2).
  */
-async function writeHighlightCss() {
+async function writeHighlightCss(browser) {
   const out = await esbuild.build({
     entryPoints: [join(root, 'src/content/highlight-styles.ts')],
     bundle: true,
@@ -76,45 +76,43 @@ async function writeHighlightCss() {
     logLevel: 'silent',
   });
   const { highlightCss } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-  for (const browser of BROWSERS) await writeFile(join(root, 'dist', browser, 'content.css'), highlightCss() + '\n');
+  await writeFile(join(root, 'dist', browser, 'content.css'), highlightCss() + '\n');
 }
 
-async function writeManifests() {
+async function writeManifest(browser) {
   const base = await readJson('manifest.json');
   const overrides = await readJson('manifest.overrides.json');
   const version = (await readJson('package.json')).version;
-  for (const browser of BROWSERS) {
-    const manifest = mergeManifest({ ...base, version }, overrides[browser]);
-    await writeFile(join(root, 'dist', browser, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const manifest = mergeManifest({ ...base, version }, overrides[browser]);
+  await writeFile(join(root, 'dist', browser, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+}
+
+async function copyStatic(browser) {
+  const out = join(root, 'dist', browser);
+  await mkdir(join(out, 'icons'), { recursive: true });
+  for (const file of await readdir(join(root, 'icons'))) {
+    if (file.endsWith('.png')) await cp(join(root, 'icons', file), join(out, 'icons', file));
+  }
+  await cp(join(root, 'src/_locales'), join(out, '_locales'), { recursive: true });
+  for (const page of extensionPages) {
+    await cp(join(root, page), join(out, page.split('/').pop()));
   }
 }
 
-async function copyStatic() {
-  for (const browser of BROWSERS) {
-    const out = join(root, 'dist', browser);
-    await mkdir(join(out, 'icons'), { recursive: true });
-    for (const file of await readdir(join(root, 'icons'))) {
-      if (file.endsWith('.png')) await cp(join(root, 'icons', file), join(out, 'icons', file));
-    }
-    await cp(join(root, 'src/_locales'), join(out, '_locales'), { recursive: true });
-    for (const page of extensionPages) {
-      await cp(join(root, page), join(out, page.split('/').pop()));
-    }
-  }
+/** Keeps one browser's manifest, icons, locales, pages and content.css in step while watching. */
+function staticFiles(browser) {
+  return {
+    name: 'hashiya-static',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        await copyStatic(browser);
+        await writeManifest(browser);
+        await writeHighlightCss(browser);
+      });
+    },
+  };
 }
-
-/** Keeps manifests, icons, locales and pages in step with their sources while watching. */
-const staticFiles = {
-  name: 'hashiya-static',
-  setup(build) {
-    build.onEnd(async (result) => {
-      if (result.errors.length > 0) return;
-      await copyStatic();
-      await writeManifests();
-      await writeHighlightCss();
-    });
-  },
-};
 
 /**
  * `import matchData from 'hashiya:match-data'`: the bundled pack reduced by toMatchData at build
@@ -162,7 +160,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, staticFiles],
+    plugins: [matchDataModule, staticFiles(browser)],
   };
 }
 
@@ -232,8 +230,8 @@ async function main() {
   }
   try {
     await Promise.all(configs.map((config) => esbuild.build(config)));
-  } catch {
-    fail('the extension did not build (errors above)');
+  } catch (error) {
+    fail(`the extension did not build: ${error.message.split('\n')[0]}`);
   }
   await reportSizes();
 }

@@ -1,10 +1,10 @@
-import browser from 'webextension-polyfill';
 import matchData from 'hashiya:match-data';
 import { compileMatcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Annotator } from './annotator';
+import { ext, onMessage } from './extension-api';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
 // what it found. It never changes the page. Switched off (globally or for this site) it keeps no
@@ -16,7 +16,7 @@ let detach: (() => void) | null = null;
 
 function report(counts: Record<string, number>): void {
   const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
-  void browser.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
+  void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
 
 /** Pointer and page listeners, attached only while Hashiya runs. */
@@ -72,7 +72,7 @@ function apply(settings: Settings): void {
   void annotator.readAll();
 }
 
-browser.runtime.onMessage.addListener((raw: unknown) => {
+onMessage((raw) => {
   const message = parseContentMessage(raw);
   if (!message || !annotator) return undefined;
   const ranges = annotator.mentionsOf(message.entity);
