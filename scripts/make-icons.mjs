@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import CHROMIUM_FLAGS from '../test/e2e/harness/chromium-flags.json' with { type: 'json' };
 
 const iconsDir = fileURLToPath(new URL('../icons/', import.meta.url));
 const sizes = [16, 32, 48, 128];
@@ -16,15 +17,8 @@ const variants = [
   { name: 'hashiya-off', source: 'hashiya-off.svg', small: 'hashiya-off-small.svg' },
 ];
 
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The flags every Chromium of the project starts with (no network beyond 127.0.0.1).
+const launchArgs = CHROMIUM_FLAGS;
 
 /** Returns the SVG file as a data: URL, so the page loads nothing from disk or network. */
 async function svgDataUrl(file) {

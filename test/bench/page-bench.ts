@@ -12,11 +12,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
 import { CORPUS_DIR, PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
 
 const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['yahoo-2.html', 'yahoo-3.html', 'guardian-1.html', 'wikipedia-2.html'];
 const RUNS = 3;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+const ARGS = CHROMIUM_FLAGS;
 
 interface Sample {
   readonly wallMs: number;

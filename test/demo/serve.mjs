@@ -1,7 +1,7 @@
 // Serves test/demo/pages at /demo/ on 127.0.0.1 for `npm start`.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve } from 'node:path';
 
 const pages = resolve(import.meta.dirname, 'pages');
 
@@ -16,7 +16,8 @@ export function serveDemo(port) {
     }
     try {
       const body = await readFile(join(pages, relative));
-      res.writeHead(200, { 'content-type': relative.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+      const type = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' }[extname(relative)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

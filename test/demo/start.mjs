@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDemo } from './serve.mjs';
+import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json' with { type: 'json' };
 
 const root = resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.HASHIYA_PORT ?? 8787);
@@ -52,14 +53,7 @@ const context = await chromium.launchPersistentContext(profile, {
   args: [
     `--disable-extensions-except=${dist}`,
     `--load-extension=${dist}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ...CHROMIUM_FLAGS,
   ],
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

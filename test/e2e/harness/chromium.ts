@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import CHROMIUM_FLAGS from './chromium-flags.json';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
 
@@ -40,15 +41,9 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--lang=${locale}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Nothing but the test server resolves: even a request the routes below miss cannot leave.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      // No background networking, and nothing but the test server resolves: even a request the
+      // routes below miss cannot leave.
+      ...CHROMIUM_FLAGS,
       // An uncaught error in the service worker reaches no playwright event; Chromium's log of
       // console messages does carry it, so the log goes to a file that is read as it grows.
       '--enable-logging',
