@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundMessage } from './messages';
+import { parseBackgroundMessage, parseContentMessage } from './messages';
 
 describe('parseBackgroundMessage', () => {
   it('accepts well-formed messages', () => {
@@ -9,6 +9,7 @@ describe('parseBackgroundMessage', () => {
     });
     expect(parseBackgroundMessage({ type: 'get-tab-state', tabId: 7 })).toEqual({ type: 'get-tab-state', tabId: 7 });
     expect(parseBackgroundMessage({ type: 'get-entity', id: 'moscow' })).toEqual({ type: 'get-entity', id: 'moscow' });
+    expect(parseBackgroundMessage({ type: 'toggle-hashiya', extra: '<b>' })).toEqual({ type: 'toggle-hashiya' });
   });
 
   it('refuses junk a compromised frame could send', () => {
@@ -27,6 +28,16 @@ describe('parseBackgroundMessage', () => {
       { type: 'get-entity', id: 42 },
     ]) {
       expect(parseBackgroundMessage(junk)).toBeNull();
+    }
+  });
+});
+
+describe('parseContentMessage', () => {
+  it('accepts reveal-mention and report-again, nothing else', () => {
+    expect(parseContentMessage({ type: 'reveal-mention', entity: 'moscow', index: 2 })).toEqual({ type: 'reveal-mention', entity: 'moscow', index: 2 });
+    expect(parseContentMessage({ type: 'report-again' })).toEqual({ type: 'report-again' });
+    for (const junk of [null, { type: 'reveal-mention', entity: 'moscow', index: -1 }, { type: 'reveal-mention', entity: '<x>', index: 0 }, { type: 'toggle-hashiya' }]) {
+      expect(parseContentMessage(junk)).toBeNull();
     }
   });
 });

@@ -20,7 +20,13 @@ export interface GetEntityMessage {
   readonly id: string;
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage;
+/** Sent by an extension page: run what the `toggle-hashiya` command runs (answers the new on/off).
+ * Headless browsers do not deliver a command's keys, so tests drive the same handler this way. */
+export interface ToggleHashiyaMessage {
+  readonly type: 'toggle-hashiya';
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -28,6 +34,14 @@ export interface RevealMentionMessage {
   readonly entity: string;
   readonly index: number;
 }
+
+/** Sent to a tab's frames by a background that has just started: report your entities again, so
+ * per-tab counts are rebuilt from the tabs themselves. */
+export interface ReportAgainMessage {
+  readonly type: 'report-again';
+}
+
+export type ContentMessage = RevealMentionMessage | ReportAgainMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -62,14 +76,18 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return Number.isSafeInteger(value.tabId) ? { type: 'get-tab-state', tabId: value.tabId as number } : null;
     case 'get-entity':
       return typeof value.id === 'string' && ID.test(value.id) ? { type: 'get-entity', id: value.id } : null;
+    case 'toggle-hashiya':
+      return { type: 'toggle-hashiya' };
     default:
       return null;
   }
 }
 
 /** Returns the message if it has the shape of a message to a content script, otherwise null. */
-export function parseContentMessage(value: unknown): RevealMentionMessage | null {
-  if (!isRecord(value) || value.type !== 'reveal-mention') return null;
+export function parseContentMessage(value: unknown): ContentMessage | null {
+  if (!isRecord(value)) return null;
+  if (value.type === 'report-again') return { type: 'report-again' };
+  if (value.type !== 'reveal-mention') return null;
   const { entity, index } = value;
   return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0
     ? { type: 'reveal-mention', entity, index: index as number }

@@ -1,8 +1,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseBackgroundMessage, type TabState } from '../messages';
+import { parseBackgroundMessage, type ReportAgainMessage } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
+import { showBadge } from './badge';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
@@ -11,10 +13,27 @@ const pack = bundled as unknown as Pack;
 // The background keeps no state of its own in memory: every handler reads storage, so a stopped
 // and restarted service worker (Chrome) or event page (Firefox) loses nothing.
 
-async function showBadge(state: TabState): Promise<void> {
-  const entities = Object.keys(state.counts).length;
-  await browser.action.setBadgeText({ tabId: state.tabId, text: entities > 0 ? String(entities) : '' });
+async function refreshBadge(tabId: number): Promise<void> {
+  const [state, settings, tab] = await Promise.all([
+    tabState(tabId),
+    loadSettings(),
+    browser.tabs.get(tabId).catch(() => undefined),
+  ]);
+  await showBadge(state, settings, tab?.url);
 }
+
+async function refreshAllBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.flatMap((tab) => (tab.id === undefined ? [] : [refreshBadge(tab.id)])));
+}
+
+/** What the `toggle-hashiya` command does: switches Hashiya on or off everywhere; answers the new state. */
+async function toggleHashiya(): Promise<boolean> {
+  const next = await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+  return next.enabled;
+}
+
+const fromOwnPage = (sender: Runtime.MessageSender) => !sender.tab || (sender.url?.startsWith(browser.runtime.getURL('')) ?? false);
 
 function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   const message = parseBackgroundMessage(raw);
@@ -23,20 +42,37 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown
     case 'frame-entities': {
       const tabId = sender.tab?.id;
       if (tabId === undefined || sender.frameId === undefined) return undefined;
-      return recordFrame(tabId, sender.frameId, message.counts).then(showBadge);
+      return recordFrame(tabId, sender.frameId, message.counts).then(() => refreshBadge(tabId));
     }
     case 'get-tab-state':
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
-      if (sender.tab && !sender.url?.startsWith(browser.runtime.getURL(''))) return undefined;
-      return tabState(message.tabId);
+      return fromOwnPage(sender) ? tabState(message.tabId) : undefined;
     case 'get-entity':
       return Promise.resolve(cardDataFor(pack, message.id));
+    case 'toggle-hashiya':
+      return fromOwnPage(sender) ? toggleHashiya() : undefined;
   }
 }
 
 browser.runtime.onMessage.addListener(onMessage);
+browser.commands.onCommand.addListener((command) => {
+  if (command === 'toggle-hashiya') void toggleHashiya();
+});
+onSettingsChanged(() => void refreshAllBadges());
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A tab that starts loading holds a new document: its frames report again once they have read it.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void forgetTab(tabId);
+  if (change.status === 'loading') void forgetTab(tabId).then(() => refreshBadge(tabId));
 });
+
+// A background that has just started (installed, or restarted after being stopped) asks every
+// tab's frames to report again, so per-tab counts are rebuilt from the tabs, not from memory.
+async function rebuildFromTabs(): Promise<void> {
+  const again: ReportAgainMessage = { type: 'report-again' };
+  const tabs = await browser.tabs.query({});
+  for (const tab of tabs) {
+    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, again).catch(() => undefined); // no content script there
+  }
+  await refreshAllBadges();
+}
+void rebuildFromTabs();

@@ -13,8 +13,10 @@ import { ext, onMessage } from './extension-api';
 const matcher = compileMatcher(matchData);
 let annotator: Annotator | null = null;
 let detach: (() => void) | null = null;
+let reported: Record<string, number> = {};
 
 function report(counts: Record<string, number>): void {
+  reported = counts; // kept to answer a restarted background's report-again
   const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
   void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
@@ -74,6 +76,10 @@ function apply(settings: Settings): void {
 
 onMessage((raw) => {
   const message = parseContentMessage(raw);
+  if (message?.type === 'report-again') {
+    report(reported);
+    return undefined;
+  }
   if (!message || !annotator) return undefined;
   const ranges = annotator.mentionsOf(message.entity);
   const range = ranges[message.index % Math.max(ranges.length, 1)];
