@@ -164,6 +164,35 @@ function extensionOptions(browser) {
   };
 }
 
+/**
+ * dist/<browser>/card.js: the hover card (Preact, Floating UI, the place map), an ES module the
+ * content script imports on first use, so pages pay for it only when a card opens.
+ * `hashiya:region-map` is the map's outlines, cut from world-atlas at build time.
+ */
+function cardOptions(browser) {
+  const regionMap = {
+    name: 'hashiya-region-map',
+    setup(build) {
+      build.onResolve({ filter: /^hashiya:region-map$/ }, () => ({ path: 'region-map', namespace: 'hashiya-map' }));
+      build.onLoad({ filter: /.*/, namespace: 'hashiya-map' }, async () => {
+        const out = await esbuild.build({ entryPoints: [join(root, 'src/card/region-outline.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+        const { regionOutline } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+        const topology = await readJson('node_modules/world-atlas/countries-50m.json');
+        return { contents: JSON.stringify(regionOutline(topology)), loader: 'json', watchFiles: [join(root, 'src/card/region-outline.ts')] };
+      });
+    },
+  };
+  return {
+    ...common,
+    entryPoints: { card: 'src/card/index.tsx' },
+    outdir: join(root, 'dist', browser),
+    format: 'esm',
+    target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
+    define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
+    plugins: [regionMap],
+  };
+}
+
 async function nodeOptions() {
   const entryPoints = {};
   for (const [dir, suffix, out] of [
@@ -222,7 +251,7 @@ async function main() {
     return;
   }
   if (!watch) await rm(join(root, 'dist'), { recursive: true, force: true });
-  const configs = [...BROWSERS.map(extensionOptions), node, benchPageOptions];
+  const configs = [...BROWSERS.map(extensionOptions), ...BROWSERS.map(cardOptions), node, benchPageOptions];
   if (watch) {
     for (const config of configs) await (await esbuild.context(config)).watch();
     console.log('build: watching src/, manifest.json, icons/ — rebuilds on every change (Ctrl-C to stop)');

@@ -4,6 +4,7 @@ import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Annotator } from './annotator';
+import { CardController } from './card-controller';
 import { ext, onMessage } from './extension-api';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
@@ -13,6 +14,7 @@ import { ext, onMessage } from './extension-api';
 const matcher = compileMatcher(matchData);
 let annotator: Annotator | null = null;
 let detach: (() => void) | null = null;
+let card: CardController | null = null;
 let reported: Record<string, number> = {};
 
 function report(counts: Record<string, number>): void {
@@ -22,7 +24,7 @@ function report(counts: Record<string, number>): void {
 }
 
 /** Pointer and page listeners, attached only while Hashiya runs. */
-function listen(active: Annotator): () => void {
+function listen(active: Annotator, card: CardController): () => void {
   let queued = false;
   let x = 0;
   let y = 0;
@@ -35,7 +37,9 @@ function listen(active: Annotator): () => void {
     requestAnimationFrame(() => {
       queued = false;
       active.ensureRegistered();
-      active.focus(active.hitTest(x, y));
+      const hit = active.hitTest(x, y);
+      active.focus(hit);
+      card.pointer(hit, x, y);
     });
   };
   const onRestore = () => active.ensureRegistered();
@@ -46,7 +50,9 @@ function listen(active: Annotator): () => void {
   document.addEventListener('visibilitychange', onRestore);
   window.addEventListener('popstate', onNavigate);
   navigation?.addEventListener('navigatesuccess', onNavigate);
+  const stopCard = card.listen();
   return () => {
+    stopCard();
     window.removeEventListener('pointermove', onPointerMove);
     window.removeEventListener('scroll', onRestore, { capture: true });
     document.removeEventListener('visibilitychange', onRestore);
@@ -62,15 +68,18 @@ function apply(settings: Settings): void {
     detach = null;
     annotator?.stop();
     annotator = null;
+    card = null;
     report({});
     return;
   }
   if (annotator) {
     annotator.update(settings);
+    card?.update(settings);
     return;
   }
   annotator = new Annotator(matcher, settings, report);
-  detach = listen(annotator);
+  card = new CardController(annotator, settings);
+  detach = listen(annotator, card);
   void annotator.readAll();
 }
 
@@ -89,6 +98,10 @@ onMessage((raw) => {
   // tab, where Firefox does not advance it.
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
   element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+  const live = document.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  setTimeout(() => card?.open(live, false), smooth ? 600 : 0); // once the scroll has settled
   return Promise.resolve(true);
 });
 

@@ -1,0 +1,151 @@
+import type { CardData } from '../data/card-data';
+import type { Provenance } from '../data/pack-schema';
+import type { CardLanguage } from './card-api';
+import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-text';
+import { RegionMap } from './RegionMap';
+
+// The card itself, pure: everything it shows comes from its props, rendered as text only (pack
+// strings are untrusted). The container (index.tsx) places it and keeps the Back history.
+
+export interface EntityCardProps {
+  readonly data: CardData;
+  readonly language: CardLanguage;
+  readonly matched: string;
+  readonly pinned: boolean;
+  readonly canGoBack: boolean;
+  readonly t: (key: string, substitutions?: string | string[]) => string;
+  readonly onRelated: (id: string) => void;
+  readonly onBack: () => void;
+  readonly onPin: () => void;
+  readonly onClose: () => void;
+}
+
+/** A mark on a fact that the article does not state: where it was added from. */
+function Added({ provenance, t }: { provenance: readonly Provenance[]; t: EntityCardProps['t'] }) {
+  const sources = provenance.flatMap((p) => (p.kind === 'added' ? [p.source] : []));
+  if (sources.length === 0) return null;
+  const text = t('cardAddedFrom', sources.join('; '));
+  return (
+    <span class="prov" title={text} data-provenance="added">
+      <span aria-hidden="true">+</span>
+      <span class="sr">{text}</span>
+    </span>
+  );
+}
+
+/** The hover card's content for one entity. */
+export function EntityCard({ data, language, matched, pinned, canGoBack, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+  const { entity } = data;
+  const langs = languagesOf(language);
+  const lead = langs[0]!;
+  const other = lead === 'ar' ? 'en' : 'ar';
+  const names = { ar: namesOf(entity, 'ar'), en: namesOf(entity, 'en') };
+  const typeName = t(`cardType_${entity.type}`);
+  const dates = [...entity.dates].sort((a, b) => (a.value < b.value ? -1 : 1));
+  const part = (precision: string) => t(`cardDate_${precision.replace('-', '_')}`);
+  return (
+    <>
+      <header>
+        <div class="names">
+          <p class="name" {...langAttrs(lead)} data-part="name">
+            {entity.name[lead]}
+          </p>
+          <p class="other" {...langAttrs(other)} data-part="other-name">
+            {entity.name[other]}
+          </p>
+          <p class="kind" data-part="kind">
+            {typeName}
+            {entity.role &&
+              langs.map((l) => (
+                <span key={l} {...langAttrs(l)} data-part="role">
+                  {' · '}
+                  {entity.role![l]}
+                </span>
+              ))}
+            {entity.role && <Added provenance={[entity.role.provenance]} t={t} />}
+          </p>
+        </div>
+        <div class="tools">
+          {canGoBack && (
+            <button type="button" onClick={onBack} data-action="back">
+              {t('cardBack')}
+            </button>
+          )}
+          <button type="button" aria-pressed={pinned} onClick={onPin} data-action="pin" title={t('cardPin')}>
+            <span aria-hidden="true">📌</span>
+            <span class="sr">{t('cardPin')}</span>
+          </button>
+          <button type="button" onClick={onClose} data-action="close" title={t('cardClose')}>
+            <span aria-hidden="true">×</span>
+            <span class="sr">{t('cardClose')}</span>
+          </button>
+        </div>
+      </header>
+      {langs.map((l) => (
+        <p key={l} {...langAttrs(l)} data-part="summary">
+          {entity.summary[l]}
+          <Added provenance={entity.summary.provenance} t={t} />
+        </p>
+      ))}
+      {entity.coordinates && (
+        <section aria-label={t('cardMap')}>
+          <RegionMap coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
+        </section>
+      )}
+      {data.sentences.length > 0 && (
+        <section>
+          <h3>{t('cardInArticle')}</h3>
+          <ul class="sentences">
+            {data.sentences.map((s) => (
+              <li key={s.start} data-part="sentence">
+                <p {...langAttrs('ar')}>
+                  {markNames(s.ar, names.ar).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text))}
+                </p>
+                {s.paragraphEn && (
+                  <p class="translation" {...langAttrs('en')}>
+                    {markNames(s.paragraphEn, names.en).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text))}
+                  </p>
+                )}
+                <p class="date">{formatDate({ value: data.article.date, precision: 'day' }, lead)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {entity.relations.length > 0 && (
+        <section>
+          <h3>{t('cardRelated')}</h3>
+          <div class="related">
+            {[...new Set(entity.relations.map((r) => r.target))].map((id) => {
+              const link = data.links[id];
+              return link ? (
+                <button type="button" key={id} data-related={id} onClick={() => onRelated(id)} {...langAttrs(lead)}>
+                  {link.name[lead]}
+                </button>
+              ) : null;
+            })}
+          </div>
+        </section>
+      )}
+      {dates.length > 0 && (
+        <section>
+          <h3>{t('cardTimeline')}</h3>
+          <ul class="timeline">
+            {dates.map((d, i) => (
+              <li key={i} data-part="date">
+                <span class="date">{formatDate(d, lead, part)}</span>
+                <span {...langAttrs(lead)}>
+                  {d.label[lead]}
+                  <Added provenance={[d.provenance]} t={t} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <p class="matched" data-part="matched">
+        {t('cardMatched', matched)}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import outline from 'hashiya:region-map';
+import type { Entity } from '../data/pack-schema';
+import { project } from './region-outline';
+
+// A small offline map of the story's region with the place marked: inline SVG from the outlines
+// bundled at build time, nothing fetched.
+
+interface Props {
+  readonly coordinates: NonNullable<Entity['coordinates']>;
+  readonly label: string;
+  readonly title: string;
+}
+
+/** The region map with a point at `coordinates`. */
+export function RegionMap({ coordinates, label, title }: Props) {
+  const { x, y } = project(coordinates.lon, coordinates.lat);
+  const labelLeft = x > outline.width * 0.6;
+  return (
+    <figure class="map" style={{ margin: 0 }}>
+      <svg viewBox={`0 0 ${outline.width} ${outline.height}`} role="img" aria-label={title}>
+        {outline.paths.map((d, i) => (
+          <path key={i} d={d} />
+        ))}
+        <circle class="point" cx={x} cy={y} r={4} />
+        <text x={labelLeft ? x - 7 : x + 7} y={y + 3} text-anchor={labelLeft ? 'end' : 'start'}>
+          {label}
+        </text>
+      </svg>
+    </figure>
+  );
+}

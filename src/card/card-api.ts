@@ -1,0 +1,41 @@
+// What the content script and the card chunk (card.js, loaded on first use) say to each other.
+// Types only: the content script imports none of the chunk's code.
+import type { CardData } from '../data/card-data';
+
+export type CardLanguage = 'ar' | 'en' | 'both';
+export type CardTheme = 'auto' | 'light' | 'dark';
+
+/** One card to show, anchored to the mention it belongs to. */
+export interface CardRequest {
+  readonly data: CardData;
+  /** The mention on the page; the card is placed at its line under `point`. */
+  readonly anchor: Range;
+  readonly point: { readonly x: number; readonly y: number } | null;
+  /** The page's text of the mention ("matched: …"). */
+  readonly matched: string;
+  readonly language: CardLanguage;
+  readonly theme: CardTheme;
+  readonly pinned: boolean;
+}
+
+/** What the card asks of the content script. */
+export interface CardHooks {
+  /** The interface string `key` (chrome.i18n). */
+  t(this: void, key: string, substitutions?: string | string[]): string;
+  /** The card data of another entity (related navigation); cached by the content script. */
+  entity(this: void, id: string): Promise<CardData | null>;
+  pin(this: void): void;
+  close(this: void): void;
+}
+
+/** The card as the content script drives it. */
+export interface CardView {
+  /** Shows (or updates) the card; a new entity starts a new Back history. */
+  show(request: CardRequest): void;
+  hide(): void;
+  /** Moves keyboard focus into the card. */
+  focus(): void;
+}
+
+/** The chunk's one export. */
+export type CreateCardView = (root: ShadowRoot, host: HTMLElement, hooks: CardHooks) => CardView;

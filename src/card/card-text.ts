@@ -1,0 +1,71 @@
+// Pure helpers for the card's text: which language to show, where the name stands in a sentence,
+// how precise a date reads.
+import type { DateRef, Entity, L10n } from '../data/pack-schema';
+import type { CardLanguage } from './card-api';
+
+const ARABIC = /[\u0600-\u06ff]/;
+
+/** The card language for a setting: 'auto' follows the mention's script, then the page's lang. */
+export function cardLanguageFor(setting: string, mentionText: string, pageLang: string): CardLanguage {
+  if (setting === 'ar' || setting === 'en' || setting === 'both') return setting;
+  if (ARABIC.test(mentionText)) return 'ar';
+  if (/[a-z]/i.test(mentionText)) return 'en';
+  return pageLang.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+/** The languages to show, the first one leading. */
+export function languagesOf(language: CardLanguage): readonly ('ar' | 'en')[] {
+  return language === 'both' ? ['ar', 'en'] : [language];
+}
+
+/** lang and dir attributes for text in `lang`. */
+export function langAttrs(lang: 'ar' | 'en'): { lang: string; dir: 'rtl' | 'ltr' } {
+  return { lang, dir: lang === 'ar' ? 'rtl' : 'ltr' };
+}
+
+/** A piece of a sentence: `marked` pieces are the entity's name. */
+export interface Piece {
+  readonly text: string;
+  readonly marked: boolean;
+}
+
+/** Splits `text` at every occurrence of one of `names` (longest first), for <mark>. */
+export function markNames(text: string, names: readonly string[]): Piece[] {
+  const wanted = [...new Set(names.filter((n) => n.length > 1))].sort((a, b) => b.length - a.length);
+  const pieces: Piece[] = [];
+  const lower = text.toLowerCase();
+  let at = 0;
+  while (at < text.length) {
+    let best: { start: number; end: number } | null = null;
+    for (const name of wanted) {
+      const start = lower.indexOf(name.toLowerCase(), at);
+      if (start >= 0 && (!best || start < best.start)) best = { start, end: start + name.length };
+    }
+    if (!best) break;
+    if (best.start > at) pieces.push({ text: text.slice(at, best.start), marked: false });
+    pieces.push({ text: text.slice(best.start, best.end), marked: true });
+    at = best.end;
+  }
+  if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
+  return pieces;
+}
+
+/** Every name of `entity` in `lang`. */
+export function namesOf(entity: Entity, lang: 'ar' | 'en'): string[] {
+  return [entity.name[lang], ...entity.aliases.filter((a) => a.lang === lang).map((a) => a.text)];
+}
+
+/** A date as precise as it is known, in `lang` (early/mid/end of a month take `part` words). */
+export function formatDate(date: DateRef, lang: 'ar' | 'en', part: (precision: string) => string = () => ''): string {
+  const [year, month = 1, day = 1] = date.value.split('-').map(Number);
+  const when = new Date(Date.UTC(year!, month - 1, day));
+  const locale = lang === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB';
+  const options: Intl.DateTimeFormatOptions =
+    date.precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : date.precision === 'year' ? { year: 'numeric' } : { month: 'long', year: 'numeric' };
+  const text = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when);
+  const prefix = date.precision.endsWith('-month') ? part(date.precision) : '';
+  return prefix ? `${prefix} ${text}` : text;
+}
+
+/** `l10n` in `lang`. */
+export const inLang = (l10n: L10n, lang: 'ar' | 'en'): string => l10n[lang];

@@ -1,0 +1,260 @@
+import type { CardHooks, CardTheme, CardView, CreateCardView } from '../card/card-api';
+import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
+import { cardLanguageFor } from '../card/card-text';
+import type { CardData } from '../data/card-data';
+import type { GetEntityMessage } from '../messages';
+import type { Settings } from '../settings/settings';
+import type { Annotator, Hit } from './annotator';
+import { cardHost } from './card-host';
+import { ext } from './extension-api';
+
+// The page side of the hover card: what must be instant (where the pointer is, the timers, the
+// state machine of card-state.ts) runs here; the card itself is the card.js chunk, imported on
+// first use. Card data comes from the background once per entity and is kept.
+
+/** Settings the card reads that other parts of Hashiya may not define yet. */
+type CardSettings = Settings & { cardLanguage?: string; theme?: string; linkModifier?: string };
+
+const SHORTCUT = { key: 'k', alt: true, shift: true };
+
+export class CardController {
+  readonly #annotator: Annotator;
+  #settings: CardSettings;
+  #state: CardState = IDLE;
+  #timer = 0;
+  /** Where the pointer was at the last move: a mention's key, the card, or nowhere. */
+  #where: string | null = null;
+  /** The hit of each target seen lately, to anchor its card. */
+  readonly #hits = new Map<string, { hit: Hit; x: number; y: number }>();
+  readonly #data = new Map<string, Promise<CardData | null>>();
+  readonly #nodeIds = new WeakMap<Node, number>();
+  #nextNodeId = 1;
+  #view: Promise<{ view: CardView; host: HTMLElement }> | null = null;
+  #shown: CardTarget | null = null;
+  #returnFocus: HTMLElement | null = null;
+  #scrollQueued = false;
+
+  constructor(annotator: Annotator, settings: Settings) {
+    this.#annotator = annotator;
+    this.#settings = settings;
+  }
+
+  /** Takes new settings (hover delay, card language, theme). */
+  update(settings: Settings): void {
+    this.#settings = settings;
+  }
+
+  /** Where the pointer is now (called at most once per frame with the hit under it). */
+  pointer(hit: Hit | null, x: number, y: number): void {
+    const inCard = this.#overCard(x, y);
+    const target = !inCard && hit ? this.#remember(hit, x, y) : null;
+    const where = inCard ? 'card' : target ? target.key : null;
+    if (where === this.#where) return;
+    const before = this.#where;
+    this.#where = where;
+    if (before === 'card') this.#dispatch({ type: 'leave-card' });
+    else if (before !== null) this.#dispatch({ type: 'leave-mention' });
+    if (inCard) this.#dispatch({ type: 'enter-card' });
+    else if (target) this.#dispatch({ type: 'enter-mention', target });
+  }
+
+  /** Listens for clicks, taps, keys and scrolling; returns the function that stops it all. */
+  listen(): () => void {
+    const onClick = (event: MouseEvent) => this.#activateAt(event, event.clientX, event.clientY);
+    const onPointerUp = (event: PointerEvent) => {
+      if (event.pointerType === 'touch') this.#activateAt(event, event.clientX, event.clientY);
+    };
+    const onKey = (event: KeyboardEvent) => this.#onKey(event);
+    const onScroll = () => this.#onScroll();
+    window.addEventListener('click', onClick, true);
+    window.addEventListener('pointerup', onPointerUp, true);
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('scroll', onScroll, { passive: true, capture: true });
+    return () => {
+      window.removeEventListener('click', onClick, true);
+      window.removeEventListener('pointerup', onPointerUp, true);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('scroll', onScroll, { capture: true });
+      this.#dispatch({ type: 'close' });
+    };
+  }
+
+  /** Opens the card for a mention (the popup's reveal-mention, the shortcut). */
+  open(range: Range, focus: boolean): void {
+    const rect = range.getClientRects()[0];
+    const hit = rect && this.#annotator.hitTest(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    if (!hit || !rect) return;
+    if (focus) this.#returnFocus = deepActiveElement();
+    this.#dispatch({ type: 'activate', target: this.#remember(hit, rect.left + rect.width / 2, rect.top + rect.height / 2) }, focus);
+  }
+
+  #remember(hit: Hit, x: number, y: number): CardTarget {
+    const node = hit.range.startContainer;
+    let id = this.#nodeIds.get(node);
+    if (id === undefined) this.#nodeIds.set(node, (id = this.#nextNodeId++));
+    const target = { entity: hit.mention.entity, key: `${hit.mention.entity}@${id}:${hit.range.startOffset}` };
+    if (this.#hits.size > 64 && !this.#hits.has(target.key)) this.#hits.clear();
+    this.#hits.set(target.key, { hit, x, y });
+    void this.#prepare(target.entity); // the chunk and the data load while the delay runs
+    return target;
+  }
+
+  #overCard(x: number, y: number): boolean {
+    const host = this.#shown ? document.querySelector(':root > hashiya-card') : null;
+    if (!host) return false;
+    const r = host.shadowRoot?.querySelector('.card')?.getBoundingClientRect();
+    return !!r && x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2;
+  }
+
+  #activateAt(event: Event, x: number, y: number): void {
+    if (event.composedPath().some((n) => n instanceof Element && n.localName === 'hashiya-card')) return;
+    const hit = this.#annotator.hitTest(x, y);
+    if (!hit) {
+      if (this.#state.name !== 'idle' && this.#state.name !== 'pinned') this.#dispatch({ type: 'close' });
+      return;
+    }
+    // A mention inside a link stays a link: the card opens on click only with the modifier held.
+    const link = hit.range.startContainer.parentElement?.closest('a[href]');
+    if (link) {
+      const modifier = this.#settings.linkModifier ?? 'Alt';
+      if (!(event as MouseEvent).getModifierState?.(modifier)) return;
+      event.preventDefault();
+    }
+    this.#dispatch({ type: 'activate', target: this.#remember(hit, x, y) });
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      if (this.#state.name === 'idle') return;
+      this.#dispatch({ type: 'escape' });
+      return;
+    }
+    if (event.key.toLowerCase() !== SHORTCUT.key || event.altKey !== SHORTCUT.alt || event.shiftKey !== SHORTCUT.shift || event.ctrlKey || event.metaKey) return;
+    // Keys typed into the page's fields belong to the page.
+    if (isEditable(event.composedPath()[0])) return;
+    const range = mentionAtCaretOrFocus(this.#annotator);
+    if (!range) return;
+    event.preventDefault();
+    this.open(range, true);
+  }
+
+  #onScroll(): void {
+    if (this.#scrollQueued || !this.#shown || this.#state.name === 'pinned') return;
+    this.#scrollQueued = true;
+    requestAnimationFrame(() => {
+      this.#scrollQueued = false;
+      const anchor = this.#shown && this.#hits.get(this.#shown.key)?.hit.range.getBoundingClientRect();
+      if (anchor && (anchor.bottom < -innerHeight / 2 || anchor.top > innerHeight * 1.5)) this.#dispatch({ type: 'scroll-far' });
+    });
+  }
+
+  #dispatch(event: CardEvent, focus = false): void {
+    const before = this.#state;
+    this.#state = nextState(before, event, performance.now(), { hoverDelay: this.#settings.hoverDelay, closeGrace: CLOSE_GRACE_MS });
+    clearTimeout(this.#timer);
+    const deadline = deadlineOf(this.#state);
+    if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
+    const shown = shownTarget(this.#state);
+    const pinnedChanged = (before.name === 'pinned') !== (this.#state.name === 'pinned');
+    if (shown && (shown.key !== this.#shown?.key || pinnedChanged || focus)) void this.#render(shown, focus);
+    if (!shown && this.#shown) this.#hide();
+    this.#shown = shown;
+  }
+
+  async #render(target: CardTarget, focus: boolean): Promise<void> {
+    const seen = this.#hits.get(target.key);
+    const [{ view }, data] = await Promise.all([this.#prepareView(), this.#entity(target.entity)]);
+    if (this.#shown?.key !== target.key || !data || !seen) return; // moved on while loading
+    const matched = seen.hit.range.toString().replace(/\s+/g, ' ').trim();
+    const language = cardLanguageFor(this.#settings.cardLanguage ?? 'auto', matched, document.documentElement.lang);
+    const theme: CardTheme = this.#settings.theme === 'light' || this.#settings.theme === 'dark' ? this.#settings.theme : 'auto';
+    view.show({ data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, pinned: this.#state.name === 'pinned' });
+    if (focus) view.focus();
+  }
+
+  #hide(): void {
+    void this.#view?.then(({ view, host }) => {
+      const hadFocus = host.matches(':focus-within') || document.activeElement === host;
+      view.hide();
+      if (hadFocus) this.#returnFocus?.focus();
+      this.#returnFocus = null;
+    });
+  }
+
+  async #prepare(entity: string): Promise<void> {
+    await Promise.all([this.#prepareView(), this.#entity(entity)]).catch(() => undefined);
+  }
+
+  #prepareView(): Promise<{ view: CardView; host: HTMLElement }> {
+    this.#view ??= loadChunk().then((chunk) => {
+      const { host, root } = cardHost();
+      const hooks: CardHooks = {
+        t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
+        entity: (id) => this.#entity(id),
+        pin: () => this.#dispatch({ type: 'pin' }),
+        close: () => this.#dispatch({ type: 'close' }),
+      };
+      return { view: chunk.createCardView(root, host, hooks), host };
+    });
+    this.#view.catch(() => (this.#view = null)); // the next card tries again
+    return this.#view;
+  }
+
+  #entity(id: string): Promise<CardData | null> {
+    let data = this.#data.get(id);
+    if (!data) {
+      const message: GetEntityMessage = { type: 'get-entity', id };
+      data = ext.runtime.sendMessage<GetEntityMessage, CardData | null>(message).catch(() => null);
+      this.#data.set(id, data);
+    }
+    return data;
+  }
+}
+
+/**
+ * Imports card.js, once more after a failure: Firefox failed a content script's import of it once
+ * in four test runs ("error loading dynamically imported module"), not reproducibly.
+ */
+async function loadChunk(): Promise<{ createCardView: CreateCardView }> {
+  const url = ext.runtime.getURL('card.js');
+  try {
+    return (await import(url)) as { createCardView: CreateCardView };
+  } catch {
+    await new Promise((ok) => setTimeout(ok, 50));
+    return (await import(url)) as { createCardView: CreateCardView };
+  }
+}
+
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+function isEditable(target: EventTarget | undefined): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || target.localName === 'input' || target.localName === 'textarea' || target.localName === 'select';
+}
+
+/** The mention at the selection's caret, or inside the focused link. */
+function mentionAtCaretOrFocus(annotator: Annotator): Range | null {
+  const selection = getSelection();
+  const points: [number, number][] = [];
+  if (selection?.focusNode) {
+    const caret = document.createRange();
+    caret.setStart(selection.focusNode, selection.focusOffset);
+    const rect = caret.getClientRects()[0] ?? caret.getBoundingClientRect();
+    points.push([rect.left + 2, rect.top + rect.height / 2], [rect.left - 2, rect.top + rect.height / 2]);
+  }
+  const active = deepActiveElement();
+  if (active?.localName === 'a') {
+    for (const rect of active.getClientRects()) {
+      for (let x = rect.left + 2; x < rect.right; x += 8) points.push([x, rect.top + rect.height / 2]);
+    }
+  }
+  for (const [x, y] of points) {
+    const hit = annotator.hitTest(x, y);
+    if (hit) return hit.range;
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+import { middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+
+// The hover card's behaviour in real browsers: the hover delay, leaving, Escape, click, the
+// chunk loading on a page whose CSP forbids every script.
+
+forEachBrowser('hover card', (browser) => {
+  it('opens after the hover delay and not before, closes after the pointer leaves, closes on Escape', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull(); // created on first use only
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.move(...middle(putin!));
+    expect(await shownAfter(page, 120)).toBe(false);
+    await waitForCard(page, 'vladimir-putin');
+    const card = await openCard(page);
+    expect(card!.text).toContain('Vladimir Putin');
+    expect(card!.text).toContain('فلاديمير بوتين');
+
+    await page.mouse.move(600, 5); // off the name and the card
+    expect(await shownAfter(page, 100)).toBe(true); // the grace period
+    await waitForCard(page, null);
+
+    await page.mouse.move(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    expect(await shownAfter(page, 0)).toBe(false);
+    await page.close();
+  });
+
+  it('opens at once on click, and only with the modifier on a linked name', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    await page.mouse.click(...middle(kremlin!));
+    await waitForCard(page, 'kremlin');
+    await page.keyboard.press('Escape');
+    const [linked] = await rectsOf(page, 'link', 'Vladimir Putin');
+    await page.mouse.click(...middle(linked!));
+    await page.waitFor(() => location.hash === '#followed');
+    await page.close();
+  });
+
+  it('loads the card on a page whose CSP forbids every script', async () => {
+    const page = await browser().open(`/fixtures/card-basic.html?csp=${encodeURIComponent("script-src 'none'")}`);
+    await settleMarks(page);
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    await page.mouse.click(...middle(kremlin!));
+    await waitForCard(page, 'kremlin');
+    expect((await openCard(page))!.text).toContain('الكرملين');
+    await page.close();
+  });
+});
