@@ -1,22 +1,75 @@
 import { render } from 'preact';
 import './popup.css';
 import browser from 'webextension-polyfill';
-import type { GetTabStateMessage, TabState } from '../messages';
-import { localiseDocument } from '../ui/i18n';
-import { Popup } from './Popup';
-
-async function activeTabState(): Promise<TabState | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return null;
-  const message: GetTabStateMessage = { type: 'get-tab-state', tabId: tab.id };
-  const state = await browser.runtime.sendMessage<GetTabStateMessage, TabState>(message);
-  return state.frames > 0 ? state : null;
-}
+import type { RevealMentionMessage } from '../messages';
+import { isSiteDisabled, type Settings } from '../settings/settings';
+import { siteMatches } from '../settings/site-patterns';
+import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
+import { localiseDocument, t } from '../ui/i18n';
+import { applyTheme } from '../ui/theme';
+import { Popup, type EntityRow } from './Popup';
+import { ALL_SITES, entitiesOf, targetTab } from './popup-data';
 
 localiseDocument(document);
-const root = document.getElementById('root');
-if (root) {
-  const openOptions = () => void browser.runtime.openOptionsPage().then(() => window.close());
-  render(<Popup state={null} onOpenOptions={openOptions} />, root);
-  void activeTabState().then((state) => render(<Popup state={state} onOpenOptions={openOptions} />, root));
+const root = document.getElementById('root')!;
+let tab: Awaited<ReturnType<typeof targetTab>> = null;
+let settings: Settings | null = null;
+let entities: EntityRow[] | null = null;
+let hostAccess = true;
+// Choosing a name again goes to its next mention.
+const nextIndex = new Map<string, number>();
+
+function show(): void {
+  if (!settings) return;
+  applyTheme(document, settings.theme);
+  const host = tab?.host ?? null;
+  render(
+    <Popup
+      enabled={settings.enabled}
+      host={host}
+      siteEnabled={host === null || !isSiteDisabled(settings, host)}
+      entities={entities}
+      hostAccess={hostAccess}
+      onToggle={(on) => void updateSettings((s) => ({ ...s, enabled: on }))}
+      onToggleSite={(on) =>
+        void updateSettings((s: Settings) => ({
+          ...s,
+          disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host!)) : [...s.disabledSites, host!],
+        }))
+      }
+      onChoose={(id) => void reveal(id)}
+      onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
+      onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    />,
+    root,
+  );
 }
+
+async function reveal(entity: string): Promise<void> {
+  if (!tab) return;
+  const index = nextIndex.get(entity) ?? 0;
+  nextIndex.set(entity, index + 1);
+  const message: RevealMentionMessage = { type: 'reveal-mention', entity, index };
+  // The top frame first; a name found only in a frame is revealed by whichever frame has it.
+  const shown = await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => false);
+  if (shown !== true) await browser.tabs.sendMessage(tab.id, message).catch(() => false);
+}
+
+async function refreshEntities(): Promise<void> {
+  entities = tab ? await entitiesOf(tab.id, t('lang')).catch(() => []) : [];
+  show();
+}
+
+async function start(): Promise<void> {
+  [tab, settings, hostAccess] = await Promise.all([targetTab(), loadSettings(), browser.permissions.contains(ALL_SITES)]);
+  show();
+  await refreshEntities();
+}
+
+void start();
+onSettingsChanged((next) => {
+  settings = next;
+  show();
+  // The page re-reads itself when switched on: ask again once its frames have reported.
+  setTimeout(() => void refreshEntities(), 300);
+});
