@@ -1,8 +1,9 @@
-import type { CardData } from '../data/card-data';
+import type { CardData, CardSentence } from '../data/card-data';
 import type { Provenance } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
 import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-text';
 import { RegionMap } from './RegionMap';
+import type { RegionOutline } from './region-outline';
 
 // The card itself, pure: everything it shows comes from its props, rendered as text only (pack
 // strings are untrusted). The container (index.tsx) places it and keeps the Back history.
@@ -11,6 +12,8 @@ export interface EntityCardProps {
   readonly data: CardData;
   readonly language: CardLanguage;
   readonly matched: string;
+  /** The outlines of the place map (bundled at build time). */
+  readonly outline: RegionOutline;
   readonly pinned: boolean;
   readonly canGoBack: boolean;
   readonly t: (key: string, substitutions?: string | string[]) => string;
@@ -33,8 +36,24 @@ function Added({ provenance, t }: { provenance: readonly Provenance[]; t: Entity
   );
 }
 
+/** `text` with the entity's names in <mark>. */
+function marked(text: string, names: readonly string[]) {
+  return markNames(text, names).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text));
+}
+
+/** Sentences grouped by the paragraph they stand in (the translation is aligned by paragraph). */
+function byParagraph(sentences: readonly CardSentence[]): CardSentence[][] {
+  const groups: CardSentence[][] = [];
+  for (const s of sentences) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.paragraphEn === s.paragraphEn) last.push(s);
+    else groups.push([s]);
+  }
+  return groups;
+}
+
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, pinned, canGoBack, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+export function EntityCard({ data, language, matched, outline, pinned, canGoBack, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -89,21 +108,23 @@ export function EntityCard({ data, language, matched, pinned, canGoBack, t, onRe
       ))}
       {entity.coordinates && (
         <section aria-label={t('cardMap')}>
-          <RegionMap coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
+          <RegionMap outline={outline} coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
         </section>
       )}
       {data.sentences.length > 0 && (
         <section>
           <h3>{t('cardInArticle')}</h3>
           <ul class="sentences">
-            {data.sentences.map((s) => (
-              <li key={s.start} data-part="sentence">
-                <p {...langAttrs('ar')}>
-                  {markNames(s.ar, names.ar).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text))}
-                </p>
-                {s.paragraphEn && (
+            {byParagraph(data.sentences).map((group) => (
+              <li key={group[0]!.start} data-part="sentence">
+                {group.map((s) => (
+                  <p key={s.start} {...langAttrs('ar')} data-part="sentence-ar">
+                    {marked(s.ar, names.ar)}
+                  </p>
+                ))}
+                {group[0]!.paragraphEn && (
                   <p class="translation" {...langAttrs('en')}>
-                    {markNames(s.paragraphEn, names.en).map((piece, i) => (piece.marked ? <mark key={i}>{piece.text}</mark> : piece.text))}
+                    {marked(group[0]!.paragraphEn, names.en)}
                   </p>
                 )}
                 <p class="date">{formatDate({ value: data.article.date, precision: 'day' }, lead)}</p>

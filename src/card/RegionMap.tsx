@@ -1,18 +1,18 @@
-import outline from 'hashiya:region-map';
 import type { Entity } from '../data/pack-schema';
-import { project } from './region-outline';
+import { project, type RegionOutline } from './region-outline';
 
 // A small offline map of the story's region with the place marked: inline SVG from the outlines
 // bundled at build time, nothing fetched.
 
 interface Props {
+  readonly outline: RegionOutline;
   readonly coordinates: NonNullable<Entity['coordinates']>;
   readonly label: string;
   readonly title: string;
 }
 
 /** The region map with a point at `coordinates`. */
-export function RegionMap({ coordinates, label, title }: Props) {
+export function RegionMap({ outline, coordinates, label, title }: Props) {
   const { x, y } = project(coordinates.lon, coordinates.lat);
   const labelLeft = x > outline.width * 0.6;
   return (

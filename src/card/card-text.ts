@@ -38,7 +38,8 @@ export function markNames(text: string, names: readonly string[]): Piece[] {
   while (at < text.length) {
     let best: { start: number; end: number } | null = null;
     for (const name of wanted) {
-      const start = lower.indexOf(name.toLowerCase(), at);
+      let start = lower.indexOf(name.toLowerCase(), at);
+      while (start >= 0 && !standsAlone(text, start, start + name.length)) start = lower.indexOf(name.toLowerCase(), start + 1);
       if (start >= 0 && (!best || start < best.start)) best = { start, end: start + name.length };
     }
     if (!best) break;
@@ -48,6 +49,18 @@ export function markNames(text: string, names: readonly string[]): Piece[] {
   }
   if (at < text.length) pieces.push({ text: text.slice(at), marked: false });
   return pieces;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+/** Arabic proclitics that may be glued to a name: و ب ل ك ف, one or two of them. */
+const PROCLITICS = /^[وبلكف]{1,2}$/;
+
+/** Whether text[start, end) is a whole word, or an Arabic word with proclitics glued before it. */
+function standsAlone(text: string, start: number, end: number): boolean {
+  if (end < text.length && LETTER.test(text[end]!)) return false;
+  let wordStart = start;
+  while (wordStart > 0 && LETTER.test(text[wordStart - 1]!)) wordStart--;
+  return wordStart === start || PROCLITICS.test(text.slice(wordStart, start));
 }
 
 /** Every name of `entity` in `lang`. */

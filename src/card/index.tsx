@@ -1,4 +1,5 @@
 import { arrow, autoUpdate, computePosition, flip, inline, offset, shift, type Placement } from '@floating-ui/dom';
+import outline from 'hashiya:region-map';
 import { render } from 'preact';
 import type { CardData } from '../data/card-data';
 import type { CardHooks, CardRequest, CardView, CreateCardView } from './card-api';
@@ -65,6 +66,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         data={data}
         language={request.language}
         matched={request.matched}
+        outline={outline}
         pinned={request.pinned}
         canGoBack={history.length > 1}
         t={hooks.t}

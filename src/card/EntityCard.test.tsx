@@ -1,0 +1,60 @@
+import { render } from 'preact-render-to-string';
+import { describe, expect, it } from 'vitest';
+import { cardDataFor } from '../data/card-data';
+import type { Pack } from '../data/pack-schema';
+import pack from '../data/packs/sharaa-moscow-2025.json';
+import { readFileSync } from 'node:fs';
+import { EntityCard, type EntityCardProps } from './EntityCard';
+import { regionOutline } from './region-outline';
+
+const topology = JSON.parse(readFileSync(new URL('../../node_modules/world-atlas/countries-110m.json', import.meta.url), 'utf8')) as Parameters<typeof regionOutline>[0];
+const outline = regionOutline(topology);
+
+const t = (key: string, sub?: string | string[]) => (sub ? `${key}(${[sub].flat().join()})` : key);
+const noop = () => undefined;
+
+function html(id: string, overrides: Partial<EntityCardProps> = {}, from: Pack = pack as Pack): string {
+  const data = cardDataFor(from, id)!;
+  return render(<EntityCard data={data} language="en" matched="Putin" outline={outline} pinned={false} canGoBack={false} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
+}
+
+describe('EntityCard', () => {
+  it('shows both names with their language and direction, the type, the role and the summary', () => {
+    const out = html('vladimir-putin');
+    expect(out).toContain('<p class="name" lang="en" dir="ltr" data-part="name">Vladimir Putin</p>');
+    expect(out).toContain('lang="ar" dir="rtl" data-part="other-name">فلاديمير بوتين</p>');
+    expect(out).toContain('cardType_person');
+    expect(out).toContain('<p class="matched" data-part="matched">cardMatched(Putin)</p>');
+    expect(out).toContain('data-related="ahmad-al-sharaa"');
+  });
+
+  it('leads with Arabic for an Arabic card and shows both summaries for "both"', () => {
+    expect(html('vladimir-putin', { language: 'ar' })).toMatch(/<p class="name" lang="ar" dir="rtl"/);
+    expect(html('vladimir-putin', { language: 'both' }).match(/data-part="summary"/g)).toHaveLength(2);
+  });
+
+  it('quotes each sentence in Arabic with its name marked, and each paragraph translation once', () => {
+    const out = html('vladimir-putin');
+    const data = cardDataFor(pack as Pack, 'vladimir-putin')!;
+    expect(out.match(/data-part="sentence-ar"/g)).toHaveLength(data.sentences.length);
+    expect(out.match(/class="translation"/g)).toHaveLength(new Set(data.sentences.map((s) => s.paragraphEn)).size);
+    expect(out).toContain('<mark>فلاديمير بوتين</mark>');
+    expect(out).not.toContain('س<mark>');
+  });
+
+  it('draws the map for a place and a Back button only when there is history', () => {
+    expect(html('latakia')).toContain('<svg');
+    expect(html('vladimir-putin')).not.toContain('<svg');
+    expect(html('latakia')).not.toContain('data-action="back"');
+    expect(html('latakia', { canGoBack: true })).toContain('data-action="back"');
+  });
+
+  it('renders pack strings as text, never as markup', () => {
+    const hostile = structuredClone(pack) as Pack;
+    const putin = hostile.entities.find((e) => e.id === 'vladimir-putin')!;
+    (putin.summary as { en: string }).en = '<img src=x onerror=alert(1)>';
+    const out = html('vladimir-putin', {}, hostile);
+    expect(out).not.toContain('<img');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)>');
+  });
+});
