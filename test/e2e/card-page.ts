@@ -77,3 +77,35 @@ export function clickInCard(page: TestPage, selector: string): Promise<void> {
     button.click();
   }, selector);
 }
+
+/** The parts of the open card, as a reader (and a screen reader) gets them. */
+export function cardParts(page: TestPage) {
+  return page.evaluate(() => {
+    const root = document.querySelector(':root > hashiya-card')!.shadowRoot!;
+    const card = root.querySelector('.card')!;
+    const part = (name: string) => [...root.querySelectorAll(`[data-part="${name}"]`)];
+    const described = (e: Element | undefined) => e && { text: e.textContent ?? '', lang: e.getAttribute('lang'), dir: e.getAttribute('dir') };
+    return {
+      entity: card.getAttribute('data-entity'),
+      role: card.getAttribute('role'),
+      modal: card.getAttribute('aria-modal'),
+      label: card.getAttribute('aria-label'),
+      dir: card.getAttribute('dir'),
+      name: described(part('name')[0]),
+      other: described(part('other-name')[0]),
+      summaries: part('summary').map((e) => {
+        const copy = e.cloneNode(true) as Element;
+        for (const mark of copy.querySelectorAll('.prov')) mark.remove(); // the provenance marks
+        return copy.textContent ?? '';
+      }),
+      sentences: part('sentence-ar').length,
+      marks: root.querySelectorAll('[data-part="sentence-ar"] mark').length,
+      related: [...root.querySelectorAll('[data-related]')].map((e) => e.getAttribute('data-related')),
+      relatedAreButtons: [...root.querySelectorAll('[data-related]')].every((e) => e.localName === 'button'),
+      dates: part('date').length,
+      matched: part('matched')[0]?.textContent ?? '',
+      map: { paths: root.querySelectorAll('svg path').length, points: root.querySelectorAll('svg circle.point').length },
+      added: root.querySelectorAll('[data-provenance="added"]').length,
+    };
+  });
+}

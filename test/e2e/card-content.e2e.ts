@@ -1,0 +1,133 @@
+import { expect, it } from 'vitest';
+import { markNames, namesOf } from '../../src/card/card-text';
+import { cardDataFor } from '../../src/data/card-data';
+import type { Pack } from '../../src/data/pack-schema';
+import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+import { cardParts, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+
+// What the card shows, checked against the pack, and how a reader moves through it: related
+// entities and Back, pinning, a tap, travelling into the card, switching between mentions.
+
+const pack = bundled as Pack;
+const entity = (id: string) => cardDataFor(pack, id)!;
+const relatedOf = (id: string) => [...new Set(entity(id).entity.relations.map((r) => r.target))];
+const addedFacts = (id: string) => {
+  const e = entity(id).entity;
+  const added = (p: { kind: string }) => p.kind === 'added';
+  return (e.role && added(e.role.provenance) ? 1 : 0) + (e.summary.provenance.some(added) ? 1 : 0) + e.dates.filter((d) => added(d.provenance)).length;
+};
+
+forEachBrowser('hover card content', (browser) => {
+  it('shows a person, a place with its map and an organisation as the pack has them', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.click(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    const person = await cardParts(page);
+    const p = entity('vladimir-putin').entity;
+    expect(person).toMatchObject({ role: 'dialog', modal: 'false', label: p.name.en, dir: 'ltr', relatedAreButtons: true });
+    expect(person.name).toEqual({ text: p.name.en, lang: 'en', dir: 'ltr' });
+    expect(person.other).toEqual({ text: p.name.ar, lang: 'ar', dir: 'rtl' });
+    expect(person.summaries).toEqual([p.summary.en]); // an English page: the English summary
+    expect(person.sentences).toBe(p.mentions.length);
+    // Every spelling of his name in the sentences is marked (some name him only as "the Russian president").
+    const names = namesOf(p, 'ar');
+    expect(person.marks).toBe(entity('vladimir-putin').sentences.flatMap((s) => markNames(s.ar, names).filter((m) => m.marked)).length);
+    expect(person.marks).toBeGreaterThan(5);
+    expect(person.related).toEqual(relatedOf('vladimir-putin'));
+    expect(person.dates).toBe(p.dates.length);
+    expect(person.matched).toContain('Putin');
+    expect(person.map.paths).toBe(0);
+
+    await page.keyboard.press('Escape'); // the card covers the paragraphs below
+    const [khmeimim] = await rectsOf(page, 'place', 'Khmeimim');
+    await page.mouse.click(...middle(khmeimim!));
+    await waitForCard(page, 'hmeimim-air-base');
+    const place = await cardParts(page);
+    const h = entity('hmeimim-air-base').entity;
+    expect(place.name?.text).toBe(h.name.en);
+    expect(place.summaries).toEqual([h.summary.en]);
+    expect(place.map.paths).toBeGreaterThan(10);
+    expect(place.map.points).toBe(1);
+    expect(place.matched).toContain('Khmeimim');
+    expect(place.added).toBe(addedFacts('hmeimim-air-base'));
+
+    await page.keyboard.press('Escape');
+    const [kremlin] = await rectsOf(page, 'rtl', 'الكرملين');
+    await page.mouse.click(...middle(kremlin!));
+    await waitForCard(page, 'kremlin');
+    const org = await cardParts(page);
+    const k = entity('kremlin').entity;
+    // An Arabic mention: the card leads in Arabic, right to left.
+    expect(org.name).toEqual({ text: k.name.ar, lang: 'ar', dir: 'rtl' });
+    expect(org.dir).toBe('rtl');
+    expect(org.summaries).toEqual([k.summary.ar]);
+    expect(org.related).toEqual(relatedOf('kremlin'));
+    expect(org.matched).toContain('الكرملين');
+    await page.close();
+  });
+
+  it('follows a related entity and comes back; a pinned card stays until closed; a tap opens at once', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.click(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    await clickInCard(page, '[data-related="ahmad-al-sharaa"]');
+    await waitForCard(page, 'ahmad-al-sharaa');
+    expect((await cardParts(page)).name?.text).toBe(entity('ahmad-al-sharaa').entity.name.en);
+    await clickInCard(page, '[data-action="back"]');
+    await waitForCard(page, 'vladimir-putin');
+
+    await clickInCard(page, '[data-action="pin"]');
+    await page.mouse.move(620, 5);
+    expect(await shownAfter(page, 900)).toBe(true); // far past the grace period
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    expect(await shownAfter(page, 200)).toBe(true);
+    await clickInCard(page, '[data-action="close"]');
+    await waitForCard(page, null);
+    await page.evaluate(() => window.scrollTo(0, 0));
+
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    await page.evaluate(([x, y]) => {
+      const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'touch', isPrimary: true };
+      const target = document.elementFromPoint(x, y)!;
+      target.dispatchEvent(new PointerEvent('pointerdown', init));
+      target.dispatchEvent(new PointerEvent('pointerup', init));
+    }, middle(kremlin!));
+    await waitForCard(page, 'kremlin', 1000);
+    await page.close();
+  });
+
+  it('keeps the card while the pointer travels into it, switches between mentions without closing', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    const [x, y] = middle(putin!);
+    await page.mouse.move(x, y);
+    await waitForCard(page, 'vladimir-putin');
+    await page.evaluate(() => {
+      const host = document.querySelector(':root > hashiya-card')!;
+      (window as unknown as { closes: number }).closes = 0;
+      host.addEventListener('toggle', (e) => {
+        if ((e as ToggleEvent).newState === 'closed') (window as unknown as { closes: number }).closes++;
+      });
+    });
+    const box = (await openCard(page))!.box;
+    const target = { x: box.left + 40, y: box.top + 30 };
+    for (let i = 1; i <= 5; i++) await page.mouse.move(x + ((target.x - x) * i) / 5, y + ((target.y - y) * i) / 5); // through the gap
+    expect(await shownAfter(page, 600)).toBe(true);
+    expect((await openCard(page))!.entity).toBe('vladimir-putin');
+
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    await page.mouse.move(...middle(putin!));
+    await page.mouse.move(...middle(kremlin!));
+    await waitForCard(page, 'kremlin', 1000);
+    expect(await page.evaluate(() => (window as unknown as { closes: number }).closes)).toBe(0);
+    await page.close();
+  });
+});
