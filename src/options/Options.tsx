@@ -1,15 +1,65 @@
+import type { Settings } from '../settings/settings';
+import type { StoredPack } from '../settings/packs-store';
 import { t } from '../ui/i18n';
+import { Group } from './Fields';
+import { PacksSection, SitesSection, type PackImport } from './Sections';
+import { SettingsForm } from './SettingsForm';
 
-/** The options page. */
-export function Options() {
+export interface OptionsProps {
+  readonly settings: Settings;
+  /** Stored values that were invalid and fell back to their defaults. */
+  readonly reset: readonly string[];
+  readonly packs: Record<string, StoredPack>;
+  readonly importing: PackImport;
+  readonly lang: string;
+  readonly hostAccess: boolean;
+  /** The quiet confirmation of the last change ("Saved"), or why a backup was refused. */
+  readonly status: string;
+  readonly onChange: (next: Settings) => void;
+  readonly onPackFile: (file: File) => void;
+  readonly onPackAccept: () => void;
+  readonly onPackRemove: (id: string) => void;
+  readonly onExport: () => void;
+  readonly onImport: (file: File) => void;
+  readonly onReset: () => void;
+  readonly onRequestAccess: () => void;
+}
+
+/** The options page: every setting, saved as it changes. */
+export function Options(props: OptionsProps) {
+  const { settings, onChange } = props;
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
-      <p>{t('extDescription')}</p>
-      <section aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">{t('optionsPrivacyHeading')}</h2>
+      <p class="status" role="status" id="status">{props.status}</p>
+      {!props.hostAccess && (
+        <div class="notice" role="alert">
+          <p>{t('popupNoHostAccess')}</p>
+          <button type="button" onClick={props.onRequestAccess}>{t('popupGrantAccess')}</button>
+        </div>
+      )}
+      {props.reset.length > 0 && (
+        <div class="notice" id="reset-notice" role="alert">
+          <p>{t('optionsResetNotice')}</p>
+          <ul>{props.reset.map((key) => <li key={key}><code dir="ltr">{key}</code></li>)}</ul>
+        </div>
+      )}
+      <SettingsForm settings={settings} onChange={onChange} />
+      <SitesSection settings={settings} onChange={onChange} />
+      <PacksSection settings={settings} packs={props.packs} lang={props.lang} importing={props.importing} onChange={onChange}
+        onFile={props.onPackFile} onAccept={props.onPackAccept} onRemove={props.onPackRemove} />
+      <Group id="backup" title={t('optionsGroupBackup')}>
+        <p class="help">{t('optionsBackupHelp')}</p>
+        <button type="button" id="export" onClick={props.onExport}>{t('optionsExport')}</button>
+        <div class="field">
+          <label for="import-file">{t('optionsImport')}</label>
+          <input id="import-file" type="file" accept=".json,application/json" onChange={(e) => e.currentTarget.files?.[0] && props.onImport(e.currentTarget.files[0])} />
+        </div>
+        <button type="button" id="reset" onClick={props.onReset}>{t('optionsResetAll')}</button>
+      </Group>
+      <Group id="privacy" title={t('optionsPrivacyHeading')}>
         <p>{t('optionsPrivacyText')}</p>
-      </section>
+      </Group>
     </>
   );
 }

@@ -1,8 +1,121 @@
 import { render } from 'preact';
 import './options.css';
-import { localiseDocument } from '../ui/i18n';
+import browser from 'webextension-polyfill';
+import { backupText, parseBackup, storedPackFrom } from '../settings/backup';
+import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
+import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
+import { localiseDocument, t } from '../ui/i18n';
+import { applyTheme } from '../ui/theme';
+import { ALL_SITES } from '../popup/popup-data';
 import { Options } from './Options';
+import type { PackImport } from './Sections';
+
+// The options page's container: reads and writes storage; Options and its parts are pure.
 
 localiseDocument(document);
-const root = document.getElementById('root');
-if (root) render(<Options />, root);
+const root = document.getElementById('root')!;
+let settings: Settings | null = null;
+let reset: string[] = [];
+let packs: Record<string, StoredPack> = {};
+let importing: PackImport = { pending: null, errors: [] };
+let hostAccess = true;
+let status = '';
+
+function show(): void {
+  if (!settings) return;
+  applyTheme(document, settings.theme);
+  render(
+    <Options
+      settings={settings}
+      reset={reset}
+      packs={packs}
+      importing={importing}
+      lang={t('lang')}
+      hostAccess={hostAccess}
+      status={status}
+      onChange={(next) => void change(next)}
+      onPackFile={(file) => void readPack(file)}
+      onPackAccept={() => void acceptPack()}
+      onPackRemove={(id) => void removePack(id)}
+      onExport={exportAll}
+      onImport={(file) => void importAll(file)}
+      onReset={() => void resetAll()}
+      onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
+    />,
+    root,
+  );
+}
+
+async function change(next: Settings, message = t('optionsSaved')): Promise<void> {
+  settings = next;
+  await saveSettings(next);
+  status = message;
+  show();
+}
+
+async function readPack(file: File): Promise<void> {
+  const result = storedPackFrom(await file.text());
+  importing = result.ok ? { pending: result.pack, errors: [] } : { pending: null, errors: result.errors };
+  show();
+}
+
+async function acceptPack(): Promise<void> {
+  const pack = importing.pending;
+  if (!pack || !settings) return;
+  packs = { ...packs, [pack.id]: pack };
+  await savePacks(packs);
+  importing = { pending: null, errors: [] };
+  const enabled = settings.enabledPacks.includes(pack.id) ? settings.enabledPacks : [...settings.enabledPacks, pack.id];
+  await change({ ...settings, enabledPacks: enabled }, t('optionsPackAdded'));
+}
+
+async function removePack(id: string): Promise<void> {
+  if (!settings) return;
+  const rest = { ...packs };
+  delete rest[id];
+  packs = rest;
+  await savePacks(packs);
+  await change({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== id) });
+}
+
+function exportAll(): void {
+  if (!settings) return;
+  const url = URL.createObjectURL(new Blob([backupText(settings, packs)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'hashiya-settings.json';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function importAll(file: File): Promise<void> {
+  const result = parseBackup(await file.text());
+  if (!result.ok) {
+    status = t(`optionsBackupRefused${result.problem.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`, result.detail);
+    return show();
+  }
+  packs = result.packs;
+  await savePacks(packs);
+  await change(result.settings, t('optionsImported'));
+}
+
+async function resetAll(): Promise<void> {
+  if (!confirm(t('optionsResetConfirm'))) return;
+  reset = [];
+  await change(DEFAULT_SETTINGS, t('optionsResetDone'));
+}
+
+async function start(): Promise<void> {
+  const [report, stored, access] = await Promise.all([loadSettingsReport(), loadPacks(), browser.permissions.contains(ALL_SITES)]);
+  ({ settings, reset } = report);
+  packs = stored;
+  hostAccess = access;
+  show();
+}
+
+void start();
+onSettingsChanged((next) => {
+  settings = next;
+  show();
+});

@@ -1,0 +1,56 @@
+import { validatePackText } from '../data/validate-pack';
+import type { StoredValues } from './migrations';
+import type { StoredPack } from './packs-store';
+import { settingsFrom, storedFrom, type Settings } from './settings';
+
+// Export and import of everything the reader set up: the settings and the imported packs, in one
+// JSON file. Importing checks the whole file first; a file with any problem changes nothing.
+
+export const BACKUP_FORMAT = 'hashiya-backup';
+
+/** The backup file's text for `settings` and `packs`. */
+export function backupText(settings: Settings, packs: Record<string, StoredPack>): string {
+  return JSON.stringify({ format: BACKUP_FORMAT, settings: storedFrom(settings), packs: Object.values(packs).map((p) => p.text) }, null, 2);
+}
+
+/** Why a backup file was refused (each has an options message). */
+export type BackupProblem = 'not-json' | 'not-a-backup' | 'bad-settings' | 'bad-pack';
+
+/** What a backup file holds, or why it is refused (`detail` names the bad setting or pack). */
+export type BackupResult =
+  | { readonly ok: true; readonly settings: Settings; readonly packs: Record<string, StoredPack> }
+  | { readonly ok: false; readonly problem: BackupProblem; readonly detail: string };
+
+/** A stored pack record from a pack's JSON text, or the first error's path and message. */
+export function storedPackFrom(text: string): { ok: true; pack: StoredPack } | { ok: false; errors: readonly { path: string; message: string }[] } {
+  const result = validatePackText(text);
+  if (!result.ok) return { ok: false, errors: result.errors };
+  const { pack } = result;
+  return { ok: true, pack: { id: pack.id, title: pack.title, entities: pack.entities.length, bytes: new TextEncoder().encode(text).length, text } };
+}
+
+/** Reads a backup file's text; refuses it whole at the first problem. */
+export function parseBackup(text: string): BackupResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'not-json', detail: '' };
+  }
+  if (typeof data !== 'object' || data === null || (data as StoredValues).format !== BACKUP_FORMAT) {
+    return { ok: false, problem: 'not-a-backup', detail: '' };
+  }
+  const { settings: stored, packs: texts } = data as StoredValues;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored) || !Array.isArray(texts)) {
+    return { ok: false, problem: 'not-a-backup', detail: '' };
+  }
+  const { settings, reset } = settingsFrom(stored as StoredValues);
+  if (reset.length > 0) return { ok: false, problem: 'bad-settings', detail: reset.join(', ') };
+  const packs: Record<string, StoredPack> = {};
+  for (const [i, t] of texts.entries()) {
+    const pack = typeof t === 'string' ? storedPackFrom(t) : null;
+    if (!pack?.ok) return { ok: false, problem: 'bad-pack', detail: `packs[${i}]` };
+    packs[pack.pack.id] = pack.pack;
+  }
+  return { ok: true, settings, packs };
+}

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, expect, it } from 'vitest';
+import { clearStoredSettings, setStoredSettings } from './harness/extension';
+import { readHighlights, waitForMarks } from './harness/highlights';
+import { forEachBrowser } from './harness/suite';
+import type { TestPage } from './harness/browsers';
+
+// The options page: changes reach an open tab without reload; bad stored values and bad pack
+// files are refused with a message and lose nothing.
+
+/** Picks `value` in the <select> `#id` as a reader would (a change event). */
+function choose(page: TestPage, id: string, value: string): Promise<void> {
+  return page.evaluate(([i, v]) => {
+    const select = document.getElementById(i!) as HTMLSelectElement;
+    select.value = v!;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, value]);
+}
+
+/** Hands `text` to the file input `#id` as a file the reader chose. */
+function chooseFile(page: TestPage, id: string, text: string): Promise<void> {
+  return page.evaluate(([i, t]) => {
+    const input = document.getElementById(i!) as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(new File([t!], 'file.json', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, text]);
+}
+
+const packFile = (name: string) => readFileSync(`test/fixtures/packs/${name}.json`, 'utf8');
+
+forEachBrowser('options page', (browser) => {
+  afterEach(async () => clearStoredSettings(browser()));
+
+  it('changes apply to an open tab at once: a category off removes its marks, a style renames the highlight', async () => {
+    const page = await browser().open('/fixtures/plain.html');
+    await waitForMarks(page, 3);
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('style-person') !== null);
+    await choose(options, 'style-person', 'wavy');
+    await page.waitFor(() => CSS.highlights.has('hashiya-wavy-teal'));
+    await options.evaluate(() => document.getElementById('category-person')!.click());
+    await page.waitFor(() => !CSS.highlights.has('hashiya-wavy-teal') || CSS.highlights.get('hashiya-wavy-teal')!.size === 0);
+    expect((await readHighlights(page)).some((m) => m.text === 'Moscow')).toBe(true);
+    expect(await options.evaluate(() => document.getElementById('status')!.textContent)).not.toBe('');
+    await options.close();
+    await page.close();
+  });
+
+  it('says which stored values were invalid and reset, and keeps the others', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'neon', hoverDelay: 800, categories: { place: 'no' } });
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('reset-notice') !== null);
+    expect(await options.evaluate(() => document.getElementById('reset-notice')!.textContent)).toMatch(/theme.*categories\.place|categories\.place.*theme/s);
+    expect(await options.evaluate(() => (document.getElementById('hoverDelay') as HTMLSelectElement).value)).toBe('800');
+    await options.close();
+  });
+
+  it('imports a good pack after showing it; refuses broken ones with their errors, rendered as text, losing nothing', async () => {
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('pack-file') !== null);
+    await chooseFile(options, 'pack-file', packFile('minimal-valid'));
+    await options.waitFor(() => document.getElementById('pack-preview') !== null);
+    expect(await options.evaluate(() => document.getElementById('pack-preview')!.textContent)).toMatch(/Test pack/);
+    await options.evaluate(() => document.getElementById('pack-accept')!.click());
+    await options.waitFor(() => document.querySelector('[data-pack="fixture-minimal"]') !== null);
+    const big = JSON.stringify({ pad: 'x'.repeat(10 * 1024 * 1024) });
+    let previous = '';
+    for (const bad of [packFile('not-json'), packFile('wrong-schema'), packFile('future-version'), packFile('duplicate-ids'), packFile('markup'), big]) {
+      await chooseFile(options, 'pack-file', bad);
+      // Each file is refused for its own reasons: wait for the new list.
+      await options.waitFor((prev) => (document.querySelectorAll('#pack-errors li').length > 0 ? document.getElementById('pack-errors')!.textContent !== prev : false), previous);
+      previous = await options.evaluate(() => document.getElementById('pack-errors')!.textContent ?? '');
+    }
+    expect(await options.evaluate(() => document.querySelectorAll('script:not([src]), img').length)).toBe(0);
+    expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"]') !== null)).toBe(true);
+    await options.close();
+  });
+
+  it('refuses a bad settings file and changes nothing', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'dark' });
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('import-file') !== null);
+    await chooseFile(options, 'import-file', '{"format":"hashiya-backup","settings":{"theme":"neon"},"packs":[]}');
+    await options.waitFor(() => /theme/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await options.evaluate(() => (document.getElementById('theme') as HTMLSelectElement).value)).toBe('dark');
+    await options.close();
+  });
+});
