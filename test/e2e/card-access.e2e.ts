@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { TestPage } from './harness/browsers';
+import { PROJECT_ROOT } from './harness/server';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+import { middle, openCard, rectsOf, waitForCard } from './card-page';
+
+// Where the card stands (mirrored on right-to-left lines, inside the viewport at every edge),
+// that page CSS cannot change it, the keyboard path, and axe-core on the open card.
+
+const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Computed styles of the card's parts that page CSS would change if it could reach them. */
+function cardStyles(page: TestPage) {
+  return page.evaluate(async () => {
+    const host = document.querySelector(':root > hashiya-card')!;
+    const root = host.shadowRoot!;
+    await Promise.all(root.getAnimations().map((a) => a.finished)); // the card fades in
+    const props = ['display', 'position', 'direction', 'font-family', 'font-size', 'line-height', 'letter-spacing', 'color', 'background-color', 'border-top-width', 'padding-top', 'opacity', 'text-transform', 'filter', 'z-index', 'width', 'overflow'];
+    const read = (e: Element | null) => {
+      const style = getComputedStyle(e!);
+      return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    };
+    const card = root.querySelector('.card')!.getBoundingClientRect();
+    return {
+      host: read(host),
+      card: read(root.querySelector('.card')),
+      name: read(root.querySelector('[data-part="name"]')),
+      button: read(root.querySelector('button')),
+      size: { width: card.width, height: card.height },
+    };
+  });
+}
+
+async function openOn(page: TestPage, id: string, text: string, entity: string) {
+  const [r] = await rectsOf(page, id, text);
+  await page.mouse.click(...middle(r!));
+  await waitForCard(page, entity);
+  return r!;
+}
+
+forEachBrowser('hover card placement and access', (browser) => {
+  it('lines the card up with the start of the name, mirrored on right-to-left lines, inside the viewport at every edge', async () => {
+    const page = await browser().open('/fixtures/card-edges.html');
+    await page.setViewport(900, 700);
+    await settleMarks(page);
+    const inside = (b: { left: number; right: number; top: number; bottom: number }) => b.left >= 0 && b.top >= 0 && b.right <= 900 && b.bottom <= 700;
+
+    const ltr = await openOn(page, 'ltr', 'Putin', 'vladimir-putin');
+    let card = (await openCard(page))!;
+    expect(card.placement).toBe('bottom-start');
+    expect(Math.abs(card.box.left - ltr.left)).toBeLessThan(2);
+    expect(card.box.top).toBeGreaterThan(ltr.bottom); // below, with the gap for the arrow
+    await page.keyboard.press('Escape');
+
+    const rtl = await openOn(page, 'rtl', 'بوتين', 'vladimir-putin');
+    card = (await openCard(page))!;
+    expect(card.placement).toBe('bottom-end');
+    expect(Math.abs(card.box.right - rtl.right)).toBeLessThan(2);
+    await page.keyboard.press('Escape');
+
+    for (const corner of ['top-left', 'top-right', 'bottom-left', 'bottom-right']) {
+      const name = await openOn(page, corner, 'Putin', 'vladimir-putin');
+      card = (await openCard(page))!;
+      expect(inside(card.box), `${corner}: ${JSON.stringify(card.box)}`).toBe(true);
+      if (corner.startsWith('bottom')) expect(card.box.bottom).toBeLessThanOrEqual(name.top); // flipped above
+      await page.keyboard.press('Escape');
+      await waitForCard(page, null);
+    }
+    await page.close();
+  });
+
+  it('looks the same on a page whose CSS attacks every element', async () => {
+    const plain = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(plain);
+    await openOn(plain, 'org', 'Kremlin', 'kremlin');
+    const expected = await cardStyles(plain);
+    await plain.close();
+
+    const hostile = await browser().open('/fixtures/card-hostile.html');
+    await settleMarks(hostile);
+    await openOn(hostile, 'org', 'Kremlin', 'kremlin');
+    const styles = await cardStyles(hostile);
+    expect(styles).toEqual(expected);
+    expect(styles.host.display).toBe('block');
+    await hostile.close();
+  });
+
+  it('opens from the keyboard on a focused link, keeps Tab inside, and Escape returns focus; page fields keep their keys', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const shortcut = () =>
+      page.evaluate(() => {
+        const target = document.activeElement ?? document.body;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+      });
+    await page.evaluate(() => document.getElementById('field')!.focus());
+    await shortcut();
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+    expect(await openCard(page)).toBeNull();
+
+    await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
+    await shortcut();
+    await waitForCard(page, 'vladimir-putin');
+    const focusInCard = () => page.evaluate(() => document.activeElement?.localName === 'hashiya-card');
+    await page.waitFor(() => document.activeElement?.localName === 'hashiya-card');
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await focusInCard()).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await waitForCard(page, null);
+    await page.waitFor(() => document.activeElement === document.querySelector('#link a'));
+    await page.close();
+  });
+
+  it('axe-core finds no violations on the open card', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    await openOn(page, 'place', 'Khmeimim', 'hmeimim-air-base');
+    await page.evaluate((source) => {
+      (0, eval)(source); // axe-core, into the page's own world
+    }, AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run({ include: [['hashiya-card', '.card']] }, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
