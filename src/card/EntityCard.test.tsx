@@ -43,8 +43,8 @@ describe('EntityCard', () => {
   });
 
   it('draws the map for a place and a Back button only when there is history', () => {
-    expect(html('latakia')).toContain('<svg');
-    expect(html('vladimir-putin')).not.toContain('<svg');
+    expect(html('latakia')).toContain('<figure class="map"');
+    expect(html('vladimir-putin')).not.toContain('class="map"');
     expect(html('latakia')).not.toContain('data-action="back"');
     expect(html('latakia', { canGoBack: true })).toContain('data-action="back"');
   });

@@ -91,7 +91,9 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
             </button>
           )}
           <button type="button" aria-pressed={pinned} onClick={onPin} data-action="pin" title={t('cardPin')}>
-            <span aria-hidden="true">📌</span>
+            <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
+              <path d="M4 1h4v1l-1 1v3l2 2H7v3l-1 1-1-1V8H3l2-2V3L4 2z" fill="currentColor" />
+            </svg>
             <span class="sr">{t('cardPin')}</span>
           </button>
           <button type="button" onClick={onClose} data-action="close" title={t('cardClose')}>

@@ -15,8 +15,35 @@ const root = resolve(import.meta.dirname, '../..');
 const PORT = Number(process.env.HASHIYA_PORT ?? 8787);
 const headless = process.env.CI === 'true' || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
+/** Rests the pointer on the first `name` inside <main> (or the body) until its card is open. */
+const hoverName = (name) => async (page) => {
+  const point = await page.evaluate((needle) => {
+    const scope = document.querySelector('main article, main, article') ?? document.body;
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    }
+    return null;
+  }, name);
+  if (!point) throw new Error(`${name} is not on the page`);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForFunction(() => document.querySelector(':root > hashiya-card')?.matches(':popover-open'));
+  await page.waitForTimeout(300); // the card's fade-in
+};
+
 /** What the demo shows: [file name, page path, what to do before the shot, colour scheme]. */
 const SHOTS = [
+  ['card-ar-article.png', '/demo/ar-article.html', hoverName('بوتين'), 'light'],
+  ['card-en-article.png', '/demo/en-article.html', hoverName('Putin'), 'light'],
+  ['card-ar-article-dark.png', '/demo/ar-article.html', hoverName('حميميم'), 'dark'],
+  ['card-en-article-dark.png', '/demo/en-article.html', hoverName('Hmeimim'), 'dark'],
   ['demo-ar-article.png', '/demo/ar-article.html', null, 'light'],
   ['demo-en-article.png', '/demo/en-article.html', null, 'light'],
   ['demo-ar-article-dark.png', '/demo/ar-article.html', null, 'dark'],

@@ -104,7 +104,7 @@ export function cardParts(page: TestPage) {
       relatedAreButtons: [...root.querySelectorAll('[data-related]')].every((e) => e.localName === 'button'),
       dates: part('date').length,
       matched: part('matched')[0]?.textContent ?? '',
-      map: { paths: root.querySelectorAll('svg path').length, points: root.querySelectorAll('svg circle.point').length },
+      map: { paths: root.querySelectorAll('.map svg path').length, points: root.querySelectorAll('.map svg circle.point').length },
       added: root.querySelectorAll('[data-provenance="added"]').length,
     };
   });

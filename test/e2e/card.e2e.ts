@@ -7,7 +7,7 @@ import { middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page'
 // chunk loading on a page whose CSP forbids every script.
 
 forEachBrowser('hover card', (browser) => {
-  it('opens after the hover delay and not before, closes after the pointer leaves, closes on Escape', async () => {
+  it('opens after the hover delay and not before, closes after the pointer leaves, on Escape and on scrolling far', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
     expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull(); // created on first use only
@@ -27,6 +27,11 @@ forEachBrowser('hover card', (browser) => {
     await waitForCard(page, 'vladimir-putin');
     await page.keyboard.press('Escape');
     expect(await shownAfter(page, 0)).toBe(false);
+
+    await page.mouse.click(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    await page.evaluate(() => window.scrollTo(0, 1400)); // the name scrolls far out of view
+    await waitForCard(page, null, 1000);
     await page.close();
   });
 
