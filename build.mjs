@@ -167,7 +167,8 @@ function extensionOptions(browser) {
 /**
  * dist/<browser>/card.js: the hover card (Preact, Floating UI, the place map), an ES module the
  * content script imports on first use, so pages pay for it only when a card opens.
- * `hashiya:region-map` is the map's outlines, cut from world-atlas at build time.
+ * `hashiya:region-map` is the map's outlines, cut from world-atlas at build time. The reader page
+ * (reader.html, reader.js) is built here too.
  */
 function cardOptions(browser) {
   const regionMap = {
@@ -182,14 +183,23 @@ function cardOptions(browser) {
       });
     },
   };
+  // The reader page (an extension page, an ES module like the card) and its HTML.
+  const readerPage = {
+    name: 'hashiya-reader-page',
+    setup(build) {
+      build.onEnd(async (result) => {
+        if (result.errors.length === 0) await cp(join(root, 'src/reader/reader.html'), join(root, 'dist', browser, 'reader.html'));
+      });
+    },
+  };
   return {
     ...common,
-    entryPoints: { card: 'src/card/index.tsx' },
+    entryPoints: { card: 'src/card/index.tsx', reader: 'src/reader/index.tsx' },
     outdir: join(root, 'dist', browser),
     format: 'esm',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [regionMap],
+    plugins: [regionMap, matchDataModule, readerPage],
   };
 }
 

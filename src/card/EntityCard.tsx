@@ -115,7 +115,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       )}
       {data.sentences.length > 0 && (
         <section>
-          <h3>{t('cardInArticle')}</h3>
+          <h2>{t('cardInArticle')}</h2>
           <ul class="sentences">
             {byParagraph(data.sentences).map((group) => (
               <li key={group[0]!.start} data-part="sentence">
@@ -137,7 +137,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       )}
       {entity.relations.length > 0 && (
         <section>
-          <h3>{t('cardRelated')}</h3>
+          <h2>{t('cardRelated')}</h2>
           <div class="related">
             {[...new Set(entity.relations.map((r) => r.target))].map((id) => {
               const link = data.links[id];
@@ -152,7 +152,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       )}
       {dates.length > 0 && (
         <section>
-          <h3>{t('cardTimeline')}</h3>
+          <h2>{t('cardTimeline')}</h2>
           <ul class="timeline">
             {dates.map((d, i) => (
               <li key={i} data-part="date">

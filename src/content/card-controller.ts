@@ -34,9 +34,16 @@ export class CardController {
   #returnFocus: HTMLElement | null = null;
   #scrollQueued = false;
 
-  constructor(annotator: Annotator, settings: Settings) {
+  readonly #chunkUrl: string | undefined;
+
+  /**
+   * `chunkUrl`: where card.js is; by default runtime.getURL's, which in Chromium is the dynamic
+   * (per-session) address that pages may load but an extension page's own CSP ('self') refuses.
+   */
+  constructor(annotator: Annotator, settings: Settings, chunkUrl?: string) {
     this.#annotator = annotator;
     this.#settings = settings;
+    this.#chunkUrl = chunkUrl;
   }
 
   /** Takes new settings (hover delay, card language, theme). */
@@ -186,7 +193,7 @@ export class CardController {
   }
 
   #prepareView(): Promise<{ view: CardView; host: HTMLElement }> {
-    this.#view ??= loadChunk().then((chunk) => {
+    this.#view ??= loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
       const { host, root } = cardHost();
       const hooks: CardHooks = {
         t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
@@ -215,8 +222,7 @@ export class CardController {
  * Imports card.js, once more after a failure: Firefox failed a content script's import of it once
  * in four test runs ("error loading dynamically imported module"), not reproducibly.
  */
-async function loadChunk(): Promise<{ createCardView: CreateCardView }> {
-  const url = ext.runtime.getURL('card.js');
+async function loadChunk(url: string): Promise<{ createCardView: CreateCardView }> {
   try {
     return (await import(url)) as { createCardView: CreateCardView };
   } catch {

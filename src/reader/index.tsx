@@ -1,0 +1,46 @@
+import matchData from 'hashiya:match-data';
+import { render } from 'preact';
+import { Annotator } from '../content/annotator';
+import { CardController } from '../content/card-controller';
+import { ext } from '../content/extension-api';
+import type { Pack } from '../data/pack-schema';
+import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { compileMatcher } from '../match/matcher';
+import { loadSettings, onSettingsChanged } from '../settings/storage';
+import { Reader } from './Reader';
+
+// The reader page (reader.html): the bundled article with its translation, marked and with cards
+// exactly as on the web: the same annotator and card controller the content script runs.
+
+const t = (key: string) => ext.i18n.getMessage(key) || key;
+const pack = bundled as Pack;
+document.documentElement.lang = t('lang');
+document.documentElement.dir = t('dir') === 'rtl' ? 'rtl' : 'ltr';
+document.title = `${t('readerTitle')} · ${pack.article.title.en}`;
+render(<Reader article={pack.article} t={t} />, document.getElementById('root')!);
+
+void loadSettings().then((settings) => {
+  const annotator = new Annotator(compileMatcher(matchData), settings, () => undefined);
+  const card = new CardController(annotator, settings, new URL('card.js', location.href).href);
+  card.listen();
+  let queued = false;
+  let x = 0;
+  let y = 0;
+  window.addEventListener('pointermove', (event) => {
+    x = event.clientX;
+    y = event.clientY;
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      const hit = annotator.hitTest(x, y);
+      annotator.focus(hit);
+      card.pointer(hit, x, y);
+    });
+  });
+  onSettingsChanged((next) => {
+    annotator.update(next);
+    card.update(next);
+  });
+  void annotator.readAll();
+});

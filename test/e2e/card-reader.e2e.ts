@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { Pack } from '../../src/data/pack-schema';
+import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import { PROJECT_ROOT } from './harness/server';
+import { settleMarks } from './harness/settle';
+import { forEachBrowser } from './harness/suite';
+import { cardParts, waitForCard } from './card-page';
+
+// The reader page: the bundled article in Arabic beside its translation, its names marked and
+// their cards working as on the web; axe-core clean.
+
+const pack = bundled as Pack;
+const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+forEachBrowser('reader page', (browser) => {
+  it('shows the article with its translation, marks its names, opens their cards, and passes axe-core', async () => {
+    const page = await browser().openExtensionPage('reader.html');
+    await page.setViewport(1200, 800);
+    expect(await settleMarks(page)).toBeGreaterThan(50);
+    const layout = await page.evaluate(() => ({
+      paragraphs: document.querySelectorAll('[data-paragraph]').length,
+      arabic: [...document.querySelectorAll('[data-paragraph] p[lang="ar"]')].every((p) => getComputedStyle(p).direction === 'rtl'),
+      english: document.querySelectorAll('[data-paragraph] p[lang="en"]').length,
+    }));
+    expect(layout).toEqual({ paragraphs: pack.article.paragraphs.length, arabic: true, english: pack.article.paragraphs.length });
+
+    const putin = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('[data-paragraph] p[lang="ar"]')!.parentElement!.parentElement!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf('بوتين');
+        if (at < 0 || !node.parentElement?.closest('p[lang="ar"]')) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 5);
+        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects()[0]!;
+        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
+      }
+      throw new Error('no بوتين in the Arabic text');
+    });
+    await page.mouse.move(...putin);
+    await waitForCard(page, 'vladimir-putin');
+    expect((await cardParts(page)).name).toEqual({ text: pack.entities.find((e) => e.id === 'vladimir-putin')!.name.ar, lang: 'ar', dir: 'rtl' });
+
+    await page.evaluate((source) => (0, eval)(source), AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+      return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.querySelector<HTMLElement>('[data-action="translation"]')!.click());
+    expect(await page.evaluate(() => document.querySelectorAll('[data-paragraph] p[lang="en"]').length)).toBe(0);
+    await page.close();
+  });
+});
