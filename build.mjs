@@ -106,6 +106,7 @@ function staticFiles(browser) {
     setup(build) {
       build.onEnd(async (result) => {
         if (result.errors.length > 0) return;
+        if (watch) console.log(`build: dist/${browser} rebuilt at ${new Date().toLocaleTimeString()}`);
         await copyStatic(browser);
         await writeManifest(browser);
         await writeHighlightCss(browser);
