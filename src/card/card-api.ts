@@ -24,6 +24,8 @@ export interface CardHooks {
   t(this: void, key: string, substitutions?: string | string[]): string;
   /** The card data of another entity (related navigation); cached by the content script. */
   entity(this: void, id: string): Promise<CardData | null>;
+  /** The address of the reader page (the bundled article). */
+  readonly readerUrl: string;
   pin(this: void): void;
   close(this: void): void;
 }

@@ -69,6 +69,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         outline={outline}
         pinned={request.pinned}
         canGoBack={history.length > 1}
+        readerUrl={location.href.startsWith(hooks.readerUrl) ? null : hooks.readerUrl}
         t={hooks.t}
         onRelated={(id) => void follow(id)}
         onBack={back}

@@ -198,6 +198,7 @@ export class CardController {
       const hooks: CardHooks = {
         t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
         entity: (id) => this.#entity(id),
+        readerUrl: new URL('reader.html', this.#chunkUrl ?? ext.runtime.getURL('card.js')).href,
         pin: () => this.#dispatch({ type: 'pin' }),
         close: () => this.#dispatch({ type: 'close' }),
       };
