@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, expect, it } from 'vitest';
+import { clearStoredSettings, setStoredSettings } from './harness/extension';
+import { readHighlights, waitForMarks } from './harness/highlights';
+import { forEachBrowser } from './harness/suite';
+import type { TestBrowser, TestPage } from './harness/browsers';
+import { inExtension } from './controls-helpers';
+
+// The options page by keyboard alone, reset to defaults behind its confirmation, and the
+// export → import round trip of settings and packs.
+
+type Api = typeof chrome;
+
+/** Everything Hashiya keeps for the reader: storage.sync (settings) and storage.local (packs). */
+function stored(browser: TestBrowser): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return inExtension(
+    browser,
+    async () => {
+      const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
+      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) };
+    },
+    null,
+  );
+}
+
+/** Presses Tab until the focused element is `#id` (at most `limit` times). */
+async function tabTo(page: TestPage, id: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+/** Hands `text` to the file input `#id` as a file the reader chose. */
+function chooseFile(page: TestPage, id: string, text: string): Promise<void> {
+  return page.evaluate(([i, t]) => {
+    const input = document.getElementById(i!) as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(new File([t!], 'file.json', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, text]);
+}
+
+/** Answers the page's next confirm() with `answer` (the browser's own dialog cannot be clicked here). */
+function answerConfirm(page: TestPage, answer: boolean): Promise<void> {
+  return page.evaluate((a) => {
+    window.confirm = () => a;
+  }, answer);
+}
+
+/** Waits until `text` is marked on `page` (`present`) or no longer marked. */
+function waitForMarked(page: TestPage, text: string, present: boolean): Promise<void> {
+  return page.waitFor(
+    ([t, want]) => {
+      let found = false;
+      CSS.highlights.forEach((h, name) => {
+        if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === t) found = true;
+        }
+      });
+      return found === want;
+    },
+    [text, present] as const,
+  );
+}
+
+const PLAIN = '/fixtures/plain.html';
+
+forEachBrowser('options page by keyboard, reset and backup', (browser) => {
+  afterEach(async () => {
+    await clearStoredSettings(browser());
+    await inExtension(browser(), () => ((globalThis as unknown as { browser?: Api }).browser ?? chrome).storage.local.clear(), null);
+  });
+
+  it('is usable by keyboard: Tab reaches a switch and a list, Space and the arrow keys change them, an open tab follows', async () => {
+    const page = await browser().open(PLAIN);
+    await waitForMarks(page, 3);
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('category-person') !== null);
+    await options.bringToFront();
+    await tabTo(options, 'hoverDelay');
+    const before = await options.evaluate(() => (document.getElementById('hoverDelay') as HTMLSelectElement).value);
+    await options.keyboard.press('ArrowDown');
+    await options.waitFor((b) => (document.getElementById('hoverDelay') as HTMLSelectElement).value !== b, before);
+    await tabTo(options, 'category-person');
+    await options.keyboard.press(' ');
+    await options.waitFor(() => !(document.getElementById('category-person') as HTMLInputElement).checked);
+    await waitForMarked(page, 'Vladimir Putin', false);
+    await waitForMarked(page, 'Moscow', true);
+    await options.waitFor(() => /\S/.test(document.getElementById('status')!.textContent ?? ''));
+    const { sync } = await stored(browser());
+    expect(sync).toMatchObject({ categories: { person: false }, hoverDelay: 500 });
+    await options.close();
+    await page.close();
+  });
+
+  it('resets to the defaults only once the reader confirms', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'dark', categories: { place: false }, disabledSites: ['*.example.com'] });
+    const page = await browser().open(PLAIN);
+    await waitForMarks(page, 2);
+    expect((await readHighlights(page)).some((m) => m.text === 'Moscow')).toBe(false);
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('reset') !== null);
+    await answerConfirm(options, false);
+    await options.evaluate(() => document.getElementById('reset')!.click());
+    await new Promise((ok) => setTimeout(ok, 300));
+    expect((await stored(browser())).sync).toMatchObject({ theme: 'dark', disabledSites: ['*.example.com'] });
+    await answerConfirm(options, true);
+    await options.evaluate(() => document.getElementById('reset')!.click());
+    await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto');
+    expect((await stored(browser())).sync).toEqual({ version: 2 });
+    await waitForMarked(page, 'Moscow', true);
+    expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    await options.close();
+    await page.close();
+  });
+
+  it('exports settings and packs to a file that imports back exactly, after everything was changed', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'light', textSize: 130, marks: { person: { style: 'wavy', colour: 'red' } }, disabledSites: ['news.example'] });
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('pack-file') !== null);
+    await chooseFile(options, 'pack-file', readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8'));
+    await options.waitFor(() => document.getElementById('pack-accept') !== null);
+    await options.evaluate(() => document.getElementById('pack-accept')!.click());
+    await options.waitFor(() => document.querySelector('[data-pack="fixture-minimal"]') !== null);
+    const before = await stored(browser());
+    expect(Object.keys(before.local.packs as object)).toEqual(['fixture-minimal']);
+    // The download is a blob: URL on a link the page clicks; read the file from it.
+    await options.evaluate(() => {
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        document.body.dataset.download = `${this.download} ${this.href}`;
+      };
+    });
+    await options.evaluate(() => document.getElementById('export')!.click());
+    const file = await options.evaluate(async () => {
+      const [name, href] = document.body.dataset.download!.split(' ');
+      return { name, text: await (await fetch(href!)).text() };
+    });
+    expect(file.name).toBe('hashiya-settings.json');
+    await answerConfirm(options, true);
+    await options.evaluate(() => document.getElementById('pack-fixture-minimal')!.parentElement!.querySelector('button')!.click());
+    await options.evaluate(() => document.getElementById('reset')!.click());
+    await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto' && document.querySelector('[data-pack="fixture-minimal"]') === null);
+    expect(await stored(browser())).not.toEqual(before);
+    await chooseFile(options, 'import-file', file.text);
+    await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'light');
+    expect(await stored(browser())).toEqual(before);
+    expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"] input:checked') !== null)).toBe(true);
+    await options.close();
+  });
+});
