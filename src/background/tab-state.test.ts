@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The background keeps per-tab counts only in storage.session: a fresh module instance (what a
+// restarted service worker or event page is) must find everything the old one recorded.
+
+/** A storage area with the same get/set/remove semantics as storage.session, held in a Map. */
+function fakeStorageArea() {
+  const data = new Map<string, unknown>();
+  const copy = <T>(v: T): T => structuredClone(v); // storage hands out copies, never live objects
+  return {
+    data,
+    get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+      const wanted = keys === null ? [...data.keys()] : typeof keys === 'string' ? [keys] : keys;
+      return Promise.resolve(Object.fromEntries(wanted.filter((k) => data.has(k)).map((k) => [k, copy(data.get(k))])));
+    },
+    set(items: Record<string, unknown>): Promise<void> {
+      for (const [k, v] of Object.entries(items)) data.set(k, copy(v));
+      return Promise.resolve();
+    },
+    remove(keys: string | string[]): Promise<void> {
+      for (const k of typeof keys === 'string' ? [keys] : keys) data.delete(k);
+      return Promise.resolve();
+    },
+  };
+}
+
+let session = fakeStorageArea();
+vi.mock('webextension-polyfill', () => ({ default: { storage: { get session() { return session; } } } }));
+
+/** A fresh instance of tab-state.ts, as a restarted background would load it. */
+async function freshModule() {
+  vi.resetModules();
+  return import('./tab-state');
+}
+
+describe('tab state', () => {
+  beforeEach(() => {
+    session = fakeStorageArea();
+  });
+
+  it('sums one tab over its frames, counting each entity once per frame report', async () => {
+    const { recordFrame, tabState } = await freshModule();
+    await Promise.all([recordFrame(7, 0, { putin: 2, moscow: 1 }), recordFrame(7, 3, { putin: 1 }), recordFrame(8, 0, { sharaa: 4 })]);
+    expect(await tabState(7)).toEqual({ tabId: 7, frames: 2, counts: { putin: 3, moscow: 1 } });
+    // A frame that reports again replaces its earlier report.
+    expect(await recordFrame(7, 3, {})).toEqual({ tabId: 7, frames: 2, counts: { putin: 2, moscow: 1 } });
+  });
+
+  it('lives only in storage: a fresh module instance reads what the old one recorded', async () => {
+    const before = await freshModule();
+    await before.recordFrame(7, 0, { putin: 2 });
+    await before.recordFrame(7, 1, { moscow: 1 });
+    const after = await freshModule();
+    expect(after).not.toBe(before);
+    expect(await after.tabState(7)).toEqual({ tabId: 7, frames: 2, counts: { putin: 2, moscow: 1 } });
+    // And nothing was kept in memory: with storage emptied, the fresh instance knows nothing.
+    session.data.clear();
+    expect(await after.tabState(7)).toEqual({ tabId: 7, frames: 0, counts: {} });
+  });
+
+  it('forgets a closed tab in storage, not only in the instance that saw it close', async () => {
+    const before = await freshModule();
+    await before.recordFrame(5, 0, { putin: 1 });
+    await before.forgetTab(5);
+    expect(session.data.size).toBe(0);
+    expect(await (await freshModule()).tabState(5)).toEqual({ tabId: 5, frames: 0, counts: {} });
+  });
+});
