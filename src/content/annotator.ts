@@ -39,6 +39,8 @@ export class Annotator {
   readonly #observers: MutationObserver[] = [];
   readonly #dirty = new Set<Node>();
   #flushQueued = false;
+  /** A read is under way (see #exclusively). */
+  #reading = false;
   /** Bumped by every full read and by stop(): a running pass that sees a new value gives up. */
   #generation = 0;
   #lastAddress = '';
@@ -66,12 +68,30 @@ export class Annotator {
     this.#blocks = [];
     this.#undecided = [];
     this.#dirty.clear();
-    await this.#read([document], generation);
+    const visible = visiblePart() ?? [];
+    await this.#exclusively(generation, () => this.#read([...visible, document], generation, new Set(visible)));
+  }
+
+  /**
+   * Runs one read at a time. Two reads over the same text would both add its blocks (marks drawn
+   * twice); changes made meanwhile wait in #dirty and are read when this one ends.
+   */
+  async #exclusively(generation: number, read: () => Promise<void>): Promise<void> {
+    this.#reading = true;
+    try {
+      await read();
+    } finally {
+      if (generation === this.#generation) {
+        this.#reading = false;
+        this.#scheduleFlush();
+      }
+    }
   }
 
   /** Stops all work and removes every highlight, stylesheet and observer. */
   stop(): void {
     this.#generation++;
+    this.#reading = false;
     for (const observer of this.#observers) observer.disconnect();
     this.#observers.length = 0;
     this.#roots.clear();
@@ -100,9 +120,10 @@ export class Annotator {
     this.#highlights.setFocus(hit?.range ?? null);
   }
 
-  async #read(roots: Node[], generation: number): Promise<void> {
+  /** Reads `roots` in order; `readFirst` are subtrees of a later root, read on their own before it. */
+  async #read(roots: Node[], generation: number, readFirst: ReadonlySet<Node> = new Set()): Promise<void> {
     const walkers: { walker: BlockWalker; root: Root }[] = [];
-    for (const root of roots) this.#enqueue(root, walkers);
+    for (const root of roots) this.#enqueue(root, walkers, readFirst.has(root) ? undefined : readFirst);
     let drawn = -Infinity;
     while (walkers.length > 0) {
       const shouldYield = sliceDeadline();
@@ -126,10 +147,10 @@ export class Annotator {
   }
 
   /** Queues a walk of `start`; open shadow roots met on the way are queued behind it. */
-  #enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[]): void {
+  #enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], skip?: ReadonlySet<Node>): void {
     const root = start.getRootNode() as Root;
     this.#observe(root);
-    queue.push({ walker: new BlockWalker(start, (shadow) => this.#enqueue(shadow, queue)), root });
+    queue.push({ walker: new BlockWalker(start, (shadow) => this.#enqueue(shadow, queue), skip), root });
   }
 
   #observe(root: Root): void {
@@ -240,6 +261,10 @@ export class Annotator {
       for (const node of record.addedNodes) this.#dirty.add(node);
       for (const node of record.removedNodes) this.#markRemoved(node);
     }
+    this.#scheduleFlush();
+  }
+
+  #scheduleFlush(): void {
     if (this.#dirty.size === 0 || this.#flushQueued) return;
     this.#flushQueued = true;
     // Batched per frame; a hidden tab gets no frames, so a timer stands in.
@@ -265,6 +290,7 @@ export class Annotator {
   }
 
   async #flush(): Promise<void> {
+    if (this.#reading) return; // the read under way flushes when it ends
     if (documentAddress() !== this.#lastAddress) return this.readAll(); // a single-page navigation
     const containers: Node[] = [];
     for (const node of this.#dirty) {
@@ -282,8 +308,11 @@ export class Annotator {
       if (stale) this.#remove(block);
       return !stale;
     });
-    await this.#read(outer, this.#generation);
-    this.#decide();
+    const generation = this.#generation;
+    await this.#exclusively(generation, async () => {
+      await this.#read(outer, generation);
+      this.#decide();
+    });
   }
 
   /** The mention drawn at viewport point (x, y), if the point is really on its text. */
@@ -329,6 +358,47 @@ export class Annotator {
 function sameMentions(shown: Block['shown'], wanted: readonly Mention[]): boolean {
   if (shown.length !== wanted.length) return false;
   return shown.every(({ mention }, i) => mention.start === wanted[i]!.start && mention.end === wanted[i]!.end && mention.entity === wanted[i]!.entity);
+}
+
+/**
+ * On a page already scrolled (a reload that restored the position, a single-page navigation, an
+ * anchor), the elements in view — the children of one ancestor, from the one at the top of the
+ * viewport to the one at the bottom — read before the rest so the reader's marks come first.
+ * Null at the top of the page, where document order is visible order (and asking for layout
+ * would force it early).
+ */
+function visiblePart(): Element[] | null {
+  if (scrollY === 0 || !document.body) return null;
+  // The first content element met going down from the top edge, and up from the bottom edge
+  // (margins and the space after the last line hit <body> or <html>).
+  const at = (from: number, step: number) => {
+    for (let y = from; y >= 0 && y < innerHeight; y += step) {
+      const element = document.elementFromPoint(innerWidth / 2, y);
+      if (element && element !== document.body && element !== document.documentElement) return element;
+    }
+    return null;
+  };
+  const top = at(1, 16);
+  const bottom = at(innerHeight - 2, -16);
+  if (!top || !bottom) return null;
+  const range = document.createRange();
+  range.setStartBefore(top);
+  range.setEndAfter(bottom);
+  const common = range.commonAncestorContainer;
+  const childOf = (element: Element) => {
+    let node: Element | null = element;
+    while (node && node.parentNode !== common) node = node.parentElement;
+    return node;
+  };
+  if (common === top || common === bottom) return isInSkippedSubtree(common) ? null : [common as Element];
+  const first = childOf(top);
+  const last = childOf(bottom);
+  const part: Element[] = [];
+  for (let node: Element | null = first; node; node = node.nextElementSibling) {
+    if (!isInSkippedSubtree(node)) part.push(node);
+    if (node === last) break;
+  }
+  return part.length > 0 ? part : null;
 }
 
 /** The page's address without its fragment: a change means a new document to read. */

@@ -88,9 +88,13 @@ export class BlockWalker {
   // A hand-written depth-first walk rather than a TreeWalker with a filter: calling a JavaScript
   // filter for every node costs more than the whole walk (Chromium 156: ~40× a bare TreeWalker on
   // wikipedia-2), and entering and leaving elements is what tells where a block starts and ends.
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void) {
+  readonly #skip: ReadonlySet<Node> | undefined;
+
+  /** `skip`: subtrees read by another walker (the visible part, read first), passed over here. */
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, skip?: ReadonlySet<Node>) {
     this.#root = root;
     this.#onShadowRoot = onShadowRoot;
+    this.#skip = skip;
     this.#node = root.firstChild;
     this.#current = root;
   }
@@ -126,7 +130,7 @@ export class BlockWalker {
             this.#parts.push('\n');
             this.#length += 1;
           }
-        } else if (element.firstChild && !SKIPPED.has(tag) && !isHiddenOrEditable(element)) {
+        } else if (element.firstChild && !this.#skip?.has(element) && !SKIPPED.has(tag) && !isHiddenOrEditable(element)) {
           this.#containers.push(this.#current);
           if (!INLINE.has(tag)) this.#current = element;
           node = element.firstChild;

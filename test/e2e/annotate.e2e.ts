@@ -148,3 +148,44 @@ forEachBrowser('page annotation', (browser) => {
     await page.close();
   });
 });
+
+forEachBrowser('reading order', (browser) => {
+  it('reads the part of the page in view first when the page is already scrolled', async () => {
+    // A long page (many slices of work) whose only Vershinin is at the very end.
+    const filler = Array.from({ length: 6000 }, (_, i) => `<p>Item ${i}: Putin and Lavrov met in Moscow again.</p>`).join('');
+    browser().server.generated.set(
+      'long.html',
+      `<!doctype html><html><head><meta charset="utf-8"><title>Long</title></head><body>${filler}<p id="end">Finally, Sergei Vershinin spoke.</p>
+<script>
+// Resolves with the first state of the marks that differs from the complete one: the first
+// batch of a new read (the old marks are replaced in the same task as that batch is drawn).
+window.watchFirstDraw = (complete) => new Promise((done) => {
+  const poll = () => {
+    let total = 0, vershinin = false;
+    CSS.highlights.forEach((h, name) => {
+      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+      for (const r of h) { total++; if (r.startContainer.parentElement && r.startContainer.parentElement.id === 'end') vershinin = true; }
+    });
+    if (total !== complete) done({ total, vershinin }); else setTimeout(poll, 0);
+  };
+  poll();
+});
+</script></body></html>`,
+    );
+    const page = await browser().open('/generated/long.html');
+    const final = await settleMarks(page);
+    await page.evaluate(() => document.getElementById('end')!.scrollIntoView({ block: 'center' }));
+    // A single-page navigation makes Hashiya read the page again, from where the reader is.
+    const first = await page.evaluate((complete) => {
+      const watch = (window as unknown as { watchFirstDraw: (n: number) => Promise<{ total: number; vershinin: boolean }> }).watchFirstDraw;
+      history.pushState({}, '', '/generated/long.html?again');
+      document.body.append(document.createElement('span')); // a mutation makes the change seen
+      return watch(complete);
+    }, final);
+    expect(first.vershinin).toBe(true);
+    expect(first.total).toBeLessThan(final);
+    // The navigation and the mutation both asked for a read: one at a time, nothing drawn twice.
+    expect(await settleMarks(page)).toBe(final);
+    await page.close();
+  });
+});
