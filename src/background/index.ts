@@ -3,8 +3,11 @@ import { parseBackgroundMessage, type ReportAgainMessage } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { saveImportedMatchData } from '../settings/match-store';
+import { loadPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
+import { enabledMatchData } from './pack-matching';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
@@ -58,7 +61,16 @@ browser.runtime.onMessage.addListener(onMessage);
 browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-hashiya') void toggleHashiya();
 });
-onSettingsChanged(() => void refreshAllBadges());
+/** Stores the names of the enabled imported packs, where the content scripts read them. */
+async function publishMatchData(): Promise<void> {
+  const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+  await saveImportedMatchData(enabledMatchData(settings, packs));
+}
+
+onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()]));
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && 'packs' in changes) void publishMatchData();
+});
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A tab that starts loading holds a new document: its frames report again once they have read it.
 browser.tabs.onUpdated.addListener((tabId, change) => {
@@ -76,3 +88,4 @@ async function rebuildFromTabs(): Promise<void> {
   await refreshAllBadges();
 }
 void rebuildFromTabs();
+void publishMatchData();

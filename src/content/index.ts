@@ -1,7 +1,9 @@
 import matchData from 'hashiya:match-data';
-import { compileMatcher } from '../match/matcher';
+import type { MatchData } from '../data/match-data';
+import { compileMatcher, type Matcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
-import { isSiteDisabled, type Settings } from '../settings/settings';
+import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
+import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Annotator } from './annotator';
 import { CardController } from './card-controller';
@@ -11,7 +13,19 @@ import { ext, onMessage } from './extension-api';
 // what it found. It never changes the page. Switched off (globally or for this site) it keeps no
 // page listener and no highlight: only the settings listener that can switch it on again.
 
-const matcher = compileMatcher(matchData);
+// The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
+// come ready from storage (see match-store.ts). It is compiled again only when that set changes.
+let imported: readonly MatchData[] = [];
+let importedVersion = 0; // bumped whenever the stored match data changes
+// The usual case (the bundled pack alone) compiles at once, while the page is still parsing.
+let compiled = { key: 'true 0', matcher: compileMatcher(matchData) };
+function matcherFor(settings: Settings): Matcher {
+  const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
+  const key = `${bundledOn} ${importedVersion}`;
+  if (compiled.key !== key) compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...imported] : imported) };
+  return compiled.matcher;
+}
+let running: Matcher | null = null; // the matcher the annotator was built with
 let annotator: Annotator | null = null;
 let detach: (() => void) | null = null;
 let card: CardController | null = null;
@@ -61,22 +75,26 @@ function listen(active: Annotator, card: CardController): () => void {
   };
 }
 
+let current: Settings | null = null;
 function apply(settings: Settings): void {
+  current = settings;
   const wanted = settings.enabled && !isSiteDisabled(settings, location.hostname);
-  if (!wanted) {
+  const matcher = wanted ? matcherFor(settings) : null;
+  if (!matcher || (annotator && running !== matcher)) {
     detach?.();
     detach = null;
     annotator?.stop();
     annotator = null;
     card = null;
     report({});
-    return;
+    if (!matcher) return;
   }
   if (annotator) {
     annotator.update(settings);
     card?.update(settings);
     return;
   }
+  running = matcher;
   annotator = new Annotator(matcher, settings, report);
   card = new CardController(annotator, settings);
   detach = listen(annotator, card);
@@ -112,7 +130,13 @@ const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => document.addEventListener('DOMContentLoaded', () => ready(), { once: true }))
     : Promise.resolve();
-void Promise.all([loadSettings(), domReady]).then(([settings]) => {
+void Promise.all([loadSettings(), loadImportedMatchData(), domReady]).then(([settings, data]) => {
+  imported = data;
   apply(settings);
   onSettingsChanged(apply);
+  onImportedMatchDataChanged((next) => {
+    imported = next;
+    importedVersion++;
+    if (current) apply(current);
+  });
 });

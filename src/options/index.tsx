@@ -49,6 +49,8 @@ function show(): void {
 
 async function change(next: Settings, message = t('optionsSaved')): Promise<void> {
   settings = next;
+  // Rendered before the save: a second change made while this one is saved must start from it.
+  show();
   await saveSettings(next);
   status = message;
   show();
