@@ -38,7 +38,11 @@ const hoverName = (name) => async (page) => {
   await page.waitForTimeout(300); // the card's fade-in
 };
 
-/** What the demo shows: [file name, page path, what to do before the shot, colour scheme]. */
+/**
+ * What the demo shows: [file name, page path, what to do before the shot, colour scheme, UI language
+ * ('en' unless given)]. `extension:x.html` is a page of Hashiya; `popup-for:/path` opens /path in a
+ * tab and then the popup about that tab.
+ */
 const SHOTS = [
   ['card-ar-article.png', '/demo/ar-article.html', hoverName('بوتين'), 'light'],
   ['card-en-article.png', '/demo/en-article.html', hoverName('Putin'), 'light'],
@@ -48,8 +52,12 @@ const SHOTS = [
   ['demo-en-article.png', '/demo/en-article.html', null, 'light'],
   ['demo-ar-article-dark.png', '/demo/ar-article.html', null, 'dark'],
   ['demo-en-article-dark.png', '/demo/en-article.html', null, 'dark'],
-  ['popup-en.png', 'extension:popup.html', null, 'light'],
+  ['popup-en.png', 'popup-for:/demo/en-article.html', null, 'light'],
+  ['popup-ar.png', 'popup-for:/demo/ar-article.html', null, 'light', 'ar'],
+  ['popup-ar-dark.png', 'popup-for:/demo/ar-article.html', null, 'dark', 'ar'],
   ['options-en.png', 'extension:options.html', null, 'light'],
+  ['options-ar.png', 'extension:options.html', null, 'light', 'ar'],
+  ['options-ar-dark.png', 'extension:options.html', null, 'dark', 'ar'],
 ];
 
 function run(command, args) {
@@ -71,20 +79,40 @@ try {
   console.error(`hashiya: ${error.message}`);
   process.exit(1);
 }
-const profile = await mkdtemp(join(tmpdir(), 'hashiya-demo-'));
 const dist = join(root, 'dist/chrome');
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless,
-  viewport: { width: 1280, height: 900 },
-  args: [
-    `--disable-extensions-except=${dist}`,
-    `--load-extension=${dist}`,
-    ...CHROMIUM_FLAGS,
-  ],
-});
-const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0];
+const profiles = [];
+
+/** Chromium with Hashiya loaded and its interface in `lang` (--lang), and the extension's origin. */
+async function launch(lang) {
+  const profile = await mkdtemp(join(tmpdir(), 'hashiya-demo-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless,
+    locale: lang === 'ar' ? 'ar' : 'en-US',
+    viewport: { width: 1280, height: 900 },
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--lang=${lang}`,
+      ...CHROMIUM_FLAGS,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, worker, extensionOrigin: /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0] };
+}
+
+/** Opens the demo page `path` in a tab and answers the popup's URL about that tab (as the toolbar would). */
+async function popupFor({ context, worker, extensionOrigin }, path) {
+  const tab = await context.newPage();
+  await tab.goto(server.origin + path, { waitUntil: 'load' });
+  await tab.waitForTimeout(500); // the page's frames report what they found
+  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).find((t) => t.url === url)?.id, server.origin + path);
+  return `${extensionOrigin}/popup.html?tab=${id}`;
+}
+
+const browsers = { en: await launch('en') };
+const { context } = browsers.en;
 
 if (!headless) {
   const page = context.pages()[0] ?? (await context.newPage());
@@ -94,11 +122,17 @@ if (!headless) {
 } else {
   const out = join(root, 'screenshots');
   await mkdir(out, { recursive: true });
-  for (const [file, path, prepare, scheme] of SHOTS) {
-    const page = await context.newPage();
+  for (const [file, path, prepare, scheme, lang = 'en'] of SHOTS) {
+    browsers[lang] ??= await launch(lang);
+    const ui = browsers[lang];
+    const page = await ui.context.newPage();
     await page.emulateMedia({ colorScheme: scheme });
-    const url = path.startsWith('extension:') ? `${extensionOrigin}/${path.slice('extension:'.length)}` : server.origin + path;
-    if (path.startsWith('extension:popup')) await page.setViewportSize({ width: 360, height: 480 });
+    const url = path.startsWith('popup-for:')
+      ? await popupFor(ui, path.slice('popup-for:'.length))
+      : path.startsWith('extension:')
+        ? `${ui.extensionOrigin}/${path.slice('extension:'.length)}`
+        : server.origin + path;
+    if (path.startsWith('popup-for:')) await page.setViewportSize({ width: 360, height: 560 });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(500);
     if (prepare) await prepare(page);
@@ -107,6 +141,6 @@ if (!headless) {
     await page.close();
   }
 }
-await context.close();
+for (const ui of Object.values(browsers)) await ui.context.close();
 await server.close();
-await rm(profile, { recursive: true, force: true });
+for (const profile of profiles) await rm(profile, { recursive: true, force: true });
