@@ -7,7 +7,7 @@ import { saveImportedMatchData } from '../settings/match-store';
 import { loadPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
-import { enabledMatchData } from './pack-matching';
+import { enabledMatchData, importedCardData } from './pack-matching';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
@@ -51,7 +51,12 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
       return fromOwnPage(sender) ? tabState(message.tabId) : undefined;
     case 'get-entity':
-      return Promise.resolve(cardDataFor(pack, message.id));
+      // The bundled pack answers at once; imported packs are read from storage.local.
+      return Promise.resolve(cardDataFor(pack, message.id)).then(async (data) => {
+        if (data) return data;
+        const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
+        return importedCardData(message.id, settings, packs);
+      });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { storedPackFrom } from '../settings/backup';
 import type { StoredPack } from '../settings/packs-store';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { enabledMatchData } from './pack-matching';
+import { enabledMatchData, importedCardData } from './pack-matching';
 
 const stored = (name: string): StoredPack => {
   const result = storedPackFrom(readFileSync(`test/fixtures/packs/${name}.json`, 'utf8'));
@@ -26,5 +26,12 @@ describe('enabledMatchData', () => {
   it('leaves out a stored pack that no longer validates', () => {
     const broken = { ...palmyra, text: palmyra.text.replace('"hashiya-pack"', '"other"') };
     expect(enabledMatchData({ ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra', 'fixture-minimal'] }, { ...packs, [palmyra.id]: broken }).map((d) => d.packId)).toEqual(['fixture-minimal']);
+  });
+
+  it('answers card data from an enabled imported pack only', () => {
+    const on = { ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra'] };
+    expect(importedCardData('queen-zenobia', on, packs)?.entity.name.en).toBe('Queen Zenobia');
+    expect(importedCardData('queen-zenobia', DEFAULT_SETTINGS, packs)).toBeNull();
+    expect(importedCardData('nobody', on, packs)).toBeNull();
   });
 });

@@ -1,4 +1,6 @@
+import { cardDataFor, type CardData } from '../data/card-data';
 import { toMatchData, type MatchData } from '../data/match-data';
+import type { Pack } from '../data/pack-schema';
 import { validatePackText } from '../data/validate-pack';
 import type { StoredPack } from '../settings/packs-store';
 import type { Settings } from '../settings/settings';
@@ -9,11 +11,32 @@ import type { Settings } from '../settings/settings';
  * than trusted.
  */
 export function enabledMatchData(settings: Settings, packs: Readonly<Record<string, StoredPack>>): MatchData[] {
+  return enabledPacks(settings, packs).map(toMatchData);
+}
+
+/** The card data of `id` from the first enabled imported pack that holds it. */
+export function importedCardData(id: string, settings: Settings, packs: Readonly<Record<string, StoredPack>>): CardData | null {
+  for (const pack of enabledPacks(settings, packs)) {
+    const data = cardDataFor(pack, id);
+    if (data) return data;
+  }
+  return null;
+}
+
+// A pack's text is validated once per text: a derived cache, rebuilt from storage after a restart.
+const parsed = new Map<string, Pack | null>();
+
+function enabledPacks(settings: Settings, packs: Readonly<Record<string, StoredPack>>): Pack[] {
   return Object.values(packs)
     .filter((p) => settings.enabledPacks.includes(p.id))
     .sort((a, b) => a.id.localeCompare(b.id))
     .flatMap((p) => {
-      const result = validatePackText(p.text);
-      return result.ok ? [toMatchData(result.pack)] : [];
+      if (!parsed.has(p.text)) {
+        if (parsed.size > 20) parsed.clear();
+        const result = validatePackText(p.text);
+        parsed.set(p.text, result.ok ? result.pack : null);
+      }
+      const pack = parsed.get(p.text);
+      return pack ? [pack] : [];
     });
 }

@@ -4,7 +4,7 @@ import { clearStoredSettings } from './harness/extension';
 import { waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
 import type { TestPage } from './harness/browsers';
-import { click, inExtension } from './controls-helpers';
+import { click, inExtension, tabIdOf } from './controls-helpers';
 
 // Imported packs reach the matcher of an open tab, without reload: enabling a pack marks its
 // names, disabling it removes them; the bundled pack can be disabled the same way.
@@ -57,6 +57,10 @@ forEachBrowser('imported packs on an open page', (browser) => {
     await waitForMarked(page, 'Queen Zenobia', true);
     await waitForMarked(page, 'Odaenathus', true);
     await waitForMarked(page, 'Vladimir Putin', true);
+    // The background answers the imported names' card data: the popup lists them by name.
+    const popup = await browser().openExtensionPage(`popup.html?tab=${await tabIdOf(browser(), PAGE)}`);
+    await popup.waitFor(() => document.querySelector('button[data-entity="queen-zenobia"]')?.textContent?.includes('Queen Zenobia'));
+    await popup.close();
 
     await click(options, '#pack-fixture-palmyra');
     await waitForMarked(page, 'Queen Zenobia', false);
