@@ -1,9 +1,10 @@
 // What the content script and the card chunk (card.js, loaded on first use) say to each other.
 // Types only: the content script imports none of the chunk's code.
 import type { CardData } from '../data/card-data';
+import type { Theme } from '../settings/settings';
 
 export type CardLanguage = 'ar' | 'en' | 'both';
-export type CardTheme = 'auto' | 'light' | 'dark';
+export type CardTheme = Theme;
 
 /** One card to show, anchored to the mention it belongs to. */
 export interface CardRequest {
@@ -15,6 +16,8 @@ export interface CardRequest {
   readonly matched: string;
   readonly language: CardLanguage;
   readonly theme: CardTheme;
+  /** The card's text size in per cent (settings.textSize). */
+  readonly textSize: number;
   readonly pinned: boolean;
 }
 

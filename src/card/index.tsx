@@ -56,6 +56,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
     if (!request || !data) return;
     const lead = languagesOf(request.language)[0]!;
     card.className = `card ${request.theme}`;
+    card.style.setProperty('--size', `${(14 * request.textSize) / 100}px`);
     card.setAttribute('aria-label', data.entity.name[lead]);
     card.setAttribute('data-entity', data.entity.id);
     const attrs = langAttrs(lead);

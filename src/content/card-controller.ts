@@ -1,4 +1,4 @@
-import type { CardHooks, CardTheme, CardView, CreateCardView } from '../card/card-api';
+import type { CardHooks, CardView, CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
@@ -12,14 +12,14 @@ import { ext } from './extension-api';
 // state machine of card-state.ts) runs here; the card itself is the card.js chunk, imported on
 // first use. Card data comes from the background once per entity and is kept.
 
-/** Settings the card reads that other parts of Hashiya may not define yet. */
-type CardSettings = Settings & { cardLanguage?: string; theme?: string; linkModifier?: string };
+/** The modifier settings' names as getModifierState knows them. */
+const MODIFIER_KEYS = { alt: 'Alt', shift: 'Shift', ctrl: 'Control' } as const;
 
 const SHORTCUT = { key: 'k', alt: true, shift: true };
 
 export class CardController {
   readonly #annotator: Annotator;
-  #settings: CardSettings;
+  #settings: Settings;
   #state: CardState = IDLE;
   #timer = 0;
   /** Where the pointer was at the last move: a mention's key, the card, or nowhere. */
@@ -123,8 +123,8 @@ export class CardController {
     // A mention inside a link stays a link: the card opens on click only with the modifier held.
     const link = hit.range.startContainer.parentElement?.closest('a[href]');
     if (link) {
-      const modifier = this.#settings.linkModifier ?? 'Alt';
-      if (!(event as MouseEvent).getModifierState?.(modifier)) return;
+      const modifier = this.#settings.clickModifier;
+      if (modifier === 'none' || !(event as MouseEvent).getModifierState?.(MODIFIER_KEYS[modifier])) return;
       event.preventDefault();
     }
     this.#dispatch({ type: 'activate', target: this.#remember(hit, x, y) });
@@ -173,9 +173,9 @@ export class CardController {
     const [{ view }, data] = await Promise.all([this.#prepareView(), this.#entity(target.entity)]);
     if (this.#shown?.key !== target.key || !data || !seen) return; // moved on while loading
     const matched = seen.hit.range.toString().replace(/\s+/g, ' ').trim();
-    const language = cardLanguageFor(this.#settings.cardLanguage ?? 'auto', matched, document.documentElement.lang);
-    const theme: CardTheme = this.#settings.theme === 'light' || this.#settings.theme === 'dark' ? this.#settings.theme : 'auto';
-    view.show({ data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, pinned: this.#state.name === 'pinned' });
+    const { cardLanguage, theme, textSize } = this.#settings;
+    const language = cardLanguageFor(cardLanguage, matched, document.documentElement.lang);
+    view.show({ data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned: this.#state.name === 'pinned' });
     if (focus) view.focus();
   }
 

@@ -3,9 +3,10 @@ import { markNames, namesOf } from '../../src/card/card-text';
 import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { cardParts, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+import { altClick, cardParts, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
 
 // What the card shows, checked against the pack, and how a reader moves through it: related
 // entities and Back, pinning, a tap, travelling into the card, switching between mentions.
@@ -130,5 +131,33 @@ forEachBrowser('hover card content', (browser) => {
     await waitForCard(page, 'kremlin', 1000);
     expect(await page.evaluate(() => (window as unknown as { closes: number }).closes)).toBe(0);
     await page.close();
+  });
+
+  it('follows the options: hover delay, card language, theme, text size and the link modifier', async () => {
+    await setStoredSettings(browser(), { version: 2, hoverDelay: 900, cardLanguage: 'both', theme: 'dark', textSize: 130, clickModifier: 'none' });
+    try {
+      const page = await browser().open('/fixtures/card-basic.html');
+      await settleMarks(page);
+      const [putin] = await rectsOf(page, 'person', 'Putin');
+      await page.mouse.move(...middle(putin!));
+      expect(await shownAfter(page, 600)).toBe(false);
+      await waitForCard(page, 'vladimir-putin');
+      const p = entity('vladimir-putin').entity;
+      expect((await cardParts(page)).summaries).toEqual([p.summary.ar, p.summary.en]);
+      const look = await page.evaluate(() => {
+        const card = document.querySelector(':root > hashiya-card')!.shadowRoot!.querySelector('.card')!;
+        const style = getComputedStyle(card);
+        return { dark: card.classList.contains('dark'), background: style.backgroundColor, size: style.fontSize };
+      });
+      expect(look).toEqual({ dark: true, background: 'rgb(31, 36, 40)', size: '18.2px' });
+      await page.keyboard.press('Escape');
+      await waitForCard(page, null);
+      const [linked] = await rectsOf(page, 'link', 'Vladimir Putin');
+      expect(await altClick(page, middle(linked!))).toBe(false); // no modifier opens cards on links: the link is followed
+      expect(await shownAfter(page, 200)).toBe(false);
+      await page.close();
+    } finally {
+      await clearStoredSettings(browser());
+    }
   });
 });

@@ -109,3 +109,17 @@ export function cardParts(page: TestPage) {
     };
   });
 }
+
+/**
+ * Clicks at (x, y) with Alt held, as a script-made click (the harness cannot hold modifiers);
+ * true when something cancelled the click (the link was not to be followed).
+ */
+export function altClick(page: TestPage, [x, y]: [number, number]): Promise<boolean> {
+  return page.evaluate(
+    ([px, py]) => {
+      const init = { clientX: px, clientY: py, bubbles: true, cancelable: true, composed: true, altKey: true };
+      return !document.elementFromPoint(px, py)!.dispatchEvent(new MouseEvent('click', init));
+    },
+    [x, y] as [number, number],
+  );
+}

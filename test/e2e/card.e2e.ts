@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+import { altClick, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
 
 // The hover card's behaviour in real browsers: the hover delay, leaving, Escape, click, the
 // chunk loading on a page whose CSP forbids every script.
@@ -42,9 +42,15 @@ forEachBrowser('hover card', (browser) => {
     await page.mouse.click(...middle(kremlin!));
     await waitForCard(page, 'kremlin');
     await page.keyboard.press('Escape');
+    await waitForCard(page, null);
     const [linked] = await rectsOf(page, 'link', 'Vladimir Putin');
+    expect(await altClick(page, middle(linked!))).toBe(true); // the modifier of the options (Alt by default): the card, not the link
+    await waitForCard(page, 'vladimir-putin');
+    expect(await page.evaluate(() => location.hash)).toBe('');
+    await page.keyboard.press('Escape');
     await page.mouse.click(...middle(linked!));
     await page.waitFor(() => location.hash === '#followed');
+    expect(await shownAfter(page, 100)).toBe(false);
     await page.close();
   });
 
