@@ -15,9 +15,12 @@ interface Props {
 export function RegionMap({ outline, coordinates, label, title }: Props) {
   const { x, y } = project(coordinates.lon, coordinates.lat);
   const labelLeft = x > outline.width * 0.6;
+  // A band half as tall as wide around the place, so the map stays small in the card.
+  const height = Math.round(outline.width / 2);
+  const top = Math.round(Math.min(Math.max(y - height / 2, 0), outline.height - height));
   return (
     <figure class="map" style={{ margin: 0 }}>
-      <svg viewBox={`0 0 ${outline.width} ${outline.height}`} role="img" aria-label={title}>
+      <svg viewBox={`0 ${top} ${outline.width} ${height}`} role="img" aria-label={title} style={{ direction: 'ltr' }}>
         {outline.paths.map((d, i) => (
           <path key={i} d={d} />
         ))}
