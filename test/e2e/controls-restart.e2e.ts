@@ -21,7 +21,8 @@ function stored(browser: TestBrowser) {
     browser,
     async () => {
       const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
-      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) };
+      // storage.local also holds match data the background derives from these, on its own time.
+      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
     },
     null,
   );

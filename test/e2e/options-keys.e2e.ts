@@ -11,16 +11,30 @@ import { inExtension } from './controls-helpers';
 
 type Api = typeof chrome;
 
-/** Everything Hashiya keeps for the reader: storage.sync (settings) and storage.local (packs). */
+/** What the reader set up: storage.sync (settings) and the packs in storage.local. */
 function stored(browser: TestBrowser): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
   return inExtension(
     browser,
     async () => {
       const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
-      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get(null) };
+      // storage.local also holds match data the background derives from these, on its own time.
+      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
     },
     null,
   );
+}
+
+/** Retries `check` until it passes (storage is written after the page shows a change), up to `timeout` ms. */
+async function eventually(check: () => Promise<void>, timeout = 5000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
+  }
 }
 
 /** Presses Tab until the focused element is `#id` (at most `limit` times). */
@@ -93,9 +107,8 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.waitFor(() => !(document.getElementById('category-person') as HTMLInputElement).checked);
     await waitForMarked(page, 'Vladimir Putin', false);
     await waitForMarked(page, 'Moscow', true);
-    await options.waitFor(() => /\S/.test(document.getElementById('status')!.textContent ?? ''));
-    const { sync } = await stored(browser());
-    expect(sync).toMatchObject({ categories: { person: false }, hoverDelay: 500 });
+    await eventually(async () => expect((await stored(browser())).sync).toMatchObject({ categories: { person: false }, hoverDelay: 500 }));
+    expect(await options.evaluate(() => document.getElementById('status')!.textContent)).toMatch(/\S/);
     await options.close();
     await page.close();
   });
@@ -114,7 +127,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await answerConfirm(options, true);
     await options.evaluate(() => document.getElementById('reset')!.click());
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto');
-    expect((await stored(browser())).sync).toEqual({ version: 2 });
+    await eventually(async () => expect((await stored(browser())).sync).toEqual({ version: 2 }));
     await waitForMarked(page, 'Moscow', true);
     expect(await options.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
     await options.close();
@@ -129,6 +142,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.waitFor(() => document.getElementById('pack-accept') !== null);
     await options.evaluate(() => document.getElementById('pack-accept')!.click());
     await options.waitFor(() => document.querySelector('[data-pack="fixture-minimal"]') !== null);
+    await eventually(async () => expect((await stored(browser())).sync.enabledPacks).toEqual(['sharaa-moscow-2025', 'fixture-minimal']));
     const before = await stored(browser());
     expect(Object.keys(before.local.packs as object)).toEqual(['fixture-minimal']);
     // The download is a blob: URL on a link the page clicks; read the file from it.
@@ -147,10 +161,11 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.evaluate(() => document.getElementById('pack-fixture-minimal')!.parentElement!.querySelector('button')!.click());
     await options.evaluate(() => document.getElementById('reset')!.click());
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto' && document.querySelector('[data-pack="fixture-minimal"]') === null);
-    expect(await stored(browser())).not.toEqual(before);
+    await eventually(async () => expect((await stored(browser())).sync).toEqual({ version: 2 }));
+    expect((await stored(browser())).local).toEqual({ packs: {} });
     await chooseFile(options, 'import-file', file.text);
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'light');
-    expect(await stored(browser())).toEqual(before);
+    await eventually(async () => expect(await stored(browser())).toEqual(before));
     expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"] input:checked') !== null)).toBe(true);
     await options.close();
   });
