@@ -2,9 +2,11 @@ import type { TestPage } from './common';
 
 /**
  * Waits until Hashiya's marks on the page stop changing (the same count over `quietMs`), so a test
- * reads the finished state of a time-sliced pass; returns that count.
+ * reads the finished state of a time-sliced pass; returns that count. A long read draws its first
+ * slice at once and the rest when it ends or a second later (annotator.ts, DRAW_INTERVAL_MS), so
+ * the quiet time must be longer than that second.
  */
-export async function settleMarks(page: TestPage, quietMs = 400, timeout = 20_000): Promise<number> {
+export async function settleMarks(page: TestPage, quietMs = 1100, timeout = 30_000): Promise<number> {
   const count = () =>
     page.evaluate(() => {
       let n = 0;
