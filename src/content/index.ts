@@ -6,6 +6,7 @@ import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/m
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Annotator } from './annotator';
+import { trackPointer } from './pointer';
 import { CardController } from './card-controller';
 import { ext, onMessage } from './extension-api';
 
@@ -39,27 +40,15 @@ function report(counts: Record<string, number>): void {
 
 /** Pointer and page listeners, attached only while Hashiya runs. */
 function listen(active: Annotator, card: CardController): () => void {
-  let queued = false;
-  let x = 0;
-  let y = 0;
-  const onPointerMove = (event: PointerEvent) => {
-    x = event.clientX;
-    y = event.clientY;
-    if (queued) return;
-    queued = true;
-    // Hit testing at most once per frame: nothing else runs on pointer moves.
-    requestAnimationFrame(() => {
-      queued = false;
-      active.ensureRegistered();
-      const hit = active.hitTest(x, y);
-      active.focus(hit);
-      card.pointer(hit, x, y);
-    });
-  };
+  const stopPointer = trackPointer((x, y) => {
+    active.ensureRegistered();
+    const hit = active.hitTest(x, y);
+    active.focus(hit);
+    card.pointer(hit, x, y);
+  });
   const onRestore = () => active.ensureRegistered();
   const onNavigate = () => void active.readAll();
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  window.addEventListener('pointermove', onPointerMove, { passive: true });
   window.addEventListener('scroll', onRestore, { passive: true, capture: true });
   document.addEventListener('visibilitychange', onRestore);
   window.addEventListener('popstate', onNavigate);
@@ -67,7 +56,7 @@ function listen(active: Annotator, card: CardController): () => void {
   const stopCard = card.listen();
   return () => {
     stopCard();
-    window.removeEventListener('pointermove', onPointerMove);
+    stopPointer();
     window.removeEventListener('scroll', onRestore, { capture: true });
     document.removeEventListener('visibilitychange', onRestore);
     window.removeEventListener('popstate', onNavigate);

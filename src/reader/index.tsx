@@ -8,6 +8,7 @@ import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../match/matcher';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Reader } from './Reader';
+import { trackPointer } from '../content/pointer';
 
 // The reader page (reader.html): the bundled article with its translation, marked and with cards
 // exactly as on the web: the same annotator and card controller the content script runs.
@@ -23,20 +24,10 @@ void loadSettings().then((settings) => {
   const annotator = new Annotator(compileMatcher(matchData), settings, () => undefined);
   const card = new CardController(annotator, settings, new URL('card.js', location.href).href);
   card.listen();
-  let queued = false;
-  let x = 0;
-  let y = 0;
-  window.addEventListener('pointermove', (event) => {
-    x = event.clientX;
-    y = event.clientY;
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      const hit = annotator.hitTest(x, y);
-      annotator.focus(hit);
-      card.pointer(hit, x, y);
-    });
+  trackPointer((x, y) => {
+    const hit = annotator.hitTest(x, y);
+    annotator.focus(hit);
+    card.pointer(hit, x, y);
   });
   onSettingsChanged((next) => {
     annotator.update(next);

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, it } from 'vitest';
 import { clearStoredSettings } from './harness/extension';
-import { waitForMarks } from './harness/highlights';
+import { waitForMarks, waitForMarked } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
-import type { TestPage } from './harness/browsers';
 import { click, inExtension, tabIdOf } from './controls-helpers';
 
 // Imported packs reach the matcher of an open tab, without reload: enabling a pack marks its
@@ -12,25 +11,6 @@ import { click, inExtension, tabIdOf } from './controls-helpers';
 type Api = typeof chrome;
 const PAGE = '/fixtures/controls-palmyra.html';
 
-/** Waits until `text` is marked on `page` (`present`) or no longer marked. */
-function waitForMarked(page: TestPage, text: string, present: boolean): Promise<void> {
-  return page.waitFor(
-    ([t, want]) => {
-      let found = false;
-      CSS.highlights.forEach((h, name) => {
-        if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === t) found = true;
-        }
-      });
-      return found === want;
-    },
-    [text, present] as const,
-  );
-}
 
 forEachBrowser('imported packs on an open page', (browser) => {
   afterEach(async () => {

@@ -2,29 +2,12 @@ import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
+import { middle, rectsOf } from './card-page';
 
 // Hit testing, seen from the page: the mention under the pointer is drawn in the focus highlight.
 // A point past the end of a line (where the caret still snaps to the last character) is no hit,
 // on left-to-right, right-to-left and mixed lines alike.
 
-/** The client rects of the first occurrence of `text` inside element #id. */
-function rectsOf(page: TestPage, id: string, text: string) {
-  return page.evaluate(
-    ([elementId, needle]) => {
-      const walker = document.createTreeWalker(document.getElementById(elementId)!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(needle);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + needle.length);
-        return [...range.getClientRects()].map((r) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom }));
-      }
-      throw new Error(`${needle} not in #${elementId}`);
-    },
-    [id, text] as const,
-  );
-}
 
 const focused = (page: TestPage) =>
   page.evaluate(() => {
@@ -47,7 +30,6 @@ forEachBrowser('hit testing', (browser) => {
   it('finds the mention under the pointer on LTR, RTL, mixed and wrapped lines, and nothing past a line end', async () => {
     const page = await browser().open('/fixtures/hit.html');
     await settleMarks(page);
-    const middle = (r: { left: number; right: number; top: number; bottom: number }) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as const;
 
     const [ltr] = await rectsOf(page, 'ltr', 'Putin');
     expect(await pointAt(page, ...middle(ltr!))).toBe('Putin');

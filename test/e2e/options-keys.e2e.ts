@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
-import { readHighlights, waitForMarks } from './harness/highlights';
+import { readHighlights, waitForMarks, waitForMarked } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
 import type { TestBrowser, TestPage } from './harness/browsers';
 import { inExtension } from './controls-helpers';
@@ -64,25 +64,6 @@ function answerConfirm(page: TestPage, answer: boolean): Promise<void> {
   }, answer);
 }
 
-/** Waits until `text` is marked on `page` (`present`) or no longer marked. */
-function waitForMarked(page: TestPage, text: string, present: boolean): Promise<void> {
-  return page.waitFor(
-    ([t, want]) => {
-      let found = false;
-      CSS.highlights.forEach((h, name) => {
-        if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
-        for (const r of h) {
-          const range = document.createRange();
-          range.setStart(r.startContainer, r.startOffset);
-          range.setEnd(r.endContainer, r.endOffset);
-          if (range.toString() === t) found = true;
-        }
-      });
-      return found === want;
-    },
-    [text, present] as const,
-  );
-}
 
 const PLAIN = '/fixtures/plain.html';
 

@@ -38,3 +38,23 @@ export async function waitForMarks(page: TestPage, atLeast = 1): Promise<string[
   );
   return (await readHighlights(page)).map((m) => m.text);
 }
+
+/** Waits until `text` is marked on `page` (`present`) or no longer marked. */
+export function waitForMarked(page: TestPage, text: string, present: boolean): Promise<void> {
+  return page.waitFor(
+    ([t, want]) => {
+      let found = false;
+      CSS.highlights.forEach((h, name) => {
+        if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          if (range.toString() === t) found = true;
+        }
+      });
+      return found === want;
+    },
+    [text, present] as const,
+  );
+}
