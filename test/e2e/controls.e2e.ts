@@ -80,7 +80,7 @@ forEachBrowser('toolbar and background', (browser) => {
   });
 
   it('a restarted background rebuilds the per-tab counts from the tabs', async ({ skip }) => {
-    if (browser().name !== 'chromium') skip(); // Firefox's event page cannot be stopped from a test; see tab-state.test.ts
+    if (browser().name !== 'chromium') skip(); // Firefox's event page is stopped by its idle timeout: controls-event-page.e2e.ts
     const page = await browser().open(PLAIN);
     await waitForMarks(page, 3);
     const before = await tabStateOf(browser(), PLAIN);

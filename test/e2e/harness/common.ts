@@ -34,6 +34,8 @@ export interface BrowserOptions {
   readonly extensionDir?: string;
   /** false: the same browser without Hashiya (the baseline of "the page is never changed"). */
   readonly withExtension?: boolean;
+  /** Extra Firefox preferences (ignored by Chromium). */
+  readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** What `launchBrowser` hands to a browser adapter. */
@@ -43,6 +45,7 @@ export interface LaunchOptions {
   readonly extensionDir: string | null;
   readonly locale: 'en' | 'ar';
   readonly diagnostics: Diagnostics;
+  readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface Diagnostics {
