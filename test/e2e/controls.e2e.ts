@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings, tabStateOf } from './harness/extension';
 import { waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
+import { waitForCard } from './card-page';
 import { badgeOf, click, inExtension, markCount, tabIdOf, waitForBadge, waitForMarkCount } from './controls-helpers';
 
 // The reader in control: the popup's switches, the toggle command, the badge, the entity list,
@@ -62,7 +63,7 @@ forEachBrowser('toolbar and background', (browser) => {
     await page.close();
   });
 
-  it('choosing a name in the popup scrolls the page to it, and again to its next mention', async () => {
+  it('choosing a name in the popup scrolls the page to it, again to its next mention, and opens its card', async () => {
     const page = await browser().open('/fixtures/tall.html');
     await waitForMarks(page, 2);
     const tabId = await tabIdOf(browser(), '/fixtures/tall.html');
@@ -76,6 +77,7 @@ forEachBrowser('toolbar and background', (browser) => {
       const rect = document.getElementById('far')!.getBoundingClientRect();
       return scrollY > 0 && rect.top >= 0 && rect.bottom <= innerHeight;
     });
+    await waitForCard(page, 'vladimir-putin');
     await page.close();
   });
 
