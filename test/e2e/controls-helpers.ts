@@ -83,3 +83,27 @@ export function click(page: TestPage, selector: string): Promise<void> {
     el.click();
   }, selector);
 }
+
+/** storage.sync (the settings) and the packs in storage.local, as one of Hashiya's pages reads them. */
+export function stored(browser: TestBrowser): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
+  return inExtension(
+    browser,
+    async () => {
+      const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
+      // storage.local also holds match data the background derives from these, on its own time.
+      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
+    },
+    null,
+  );
+}
+
+/** Hands `text` to the file input `#id` as a file the reader chose. */
+export function chooseFile(page: TestPage, id: string, text: string): Promise<void> {
+  return page.evaluate(([i, t]) => {
+    const input = document.getElementById(i!) as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(new File([t!], 'file.json', { type: 'application/json' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [id, text]);
+}

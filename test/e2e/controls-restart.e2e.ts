@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserName, type TestBrowser } from './harness/browsers';
 import { readHighlights, waitForMarks } from './harness/highlights';
 import { selectedBrowsers } from './harness/suite';
-import { inExtension } from './controls-helpers';
+import { inExtension, stored } from './controls-helpers';
 
 // Settings survive a browser restart: the same profile, the browser closed and started again.
 // Firefox installs the temporary add-on again on each launch; with the same gecko id (and the
@@ -15,18 +15,6 @@ import { inExtension } from './controls-helpers';
 type Api = typeof chrome;
 const SETTINGS = { version: 2, categories: { person: false }, theme: 'dark', disabledSites: ['*.example.com'] };
 
-/** storage.sync and storage.local as one of Hashiya's pages reads them. */
-function stored(browser: TestBrowser) {
-  return inExtension(
-    browser,
-    async () => {
-      const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
-      // storage.local also holds match data the background derives from these, on its own time.
-      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
-    },
-    null,
-  );
-}
 
 async function withBrowser<R>(name: BrowserName, profileDir: string, body: (browser: TestBrowser) => Promise<R>): Promise<R> {
   const browser = await launchBrowser(name, { profileDir });

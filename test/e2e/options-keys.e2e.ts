@@ -3,26 +3,14 @@ import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { readHighlights, waitForMarks, waitForMarked } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
-import type { TestBrowser, TestPage } from './harness/browsers';
-import { inExtension } from './controls-helpers';
+import type { TestPage } from './harness/browsers';
+import { chooseFile, inExtension, stored } from './controls-helpers';
 
 // The options page by keyboard alone, reset to defaults behind its confirmation, and the
 // export → import round trip of settings and packs.
 
 type Api = typeof chrome;
 
-/** What the reader set up: storage.sync (settings) and the packs in storage.local. */
-function stored(browser: TestBrowser): Promise<{ sync: Record<string, unknown>; local: Record<string, unknown> }> {
-  return inExtension(
-    browser,
-    async () => {
-      const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
-      // storage.local also holds match data the background derives from these, on its own time.
-      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
-    },
-    null,
-  );
-}
 
 /** Retries `check` until it passes (storage is written after the page shows a change), up to `timeout` ms. */
 async function eventually(check: () => Promise<void>, timeout = 5000): Promise<void> {
@@ -46,16 +34,6 @@ async function tabTo(page: TestPage, id: string, limit = 40): Promise<void> {
   throw new Error(`Tab never reached #${id}`);
 }
 
-/** Hands `text` to the file input `#id` as a file the reader chose. */
-function chooseFile(page: TestPage, id: string, text: string): Promise<void> {
-  return page.evaluate(([i, t]) => {
-    const input = document.getElementById(i!) as HTMLInputElement;
-    const files = new DataTransfer();
-    files.items.add(new File([t!], 'file.json', { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, [id, text]);
-}
 
 /** Answers the page's next confirm() with `answer` (the browser's own dialog cannot be clicked here). */
 function answerConfirm(page: TestPage, answer: boolean): Promise<void> {

@@ -3,6 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { readHighlights, waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
+import { chooseFile } from './controls-helpers';
 import type { TestPage } from './harness/browsers';
 
 // The options page: changes reach an open tab without reload; bad stored values and bad pack
@@ -17,16 +18,6 @@ function choose(page: TestPage, id: string, value: string): Promise<void> {
   }, [id, value]);
 }
 
-/** Hands `text` to the file input `#id` as a file the reader chose. */
-function chooseFile(page: TestPage, id: string, text: string): Promise<void> {
-  return page.evaluate(([i, t]) => {
-    const input = document.getElementById(i!) as HTMLInputElement;
-    const files = new DataTransfer();
-    files.items.add(new File([t!], 'file.json', { type: 'application/json' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  }, [id, text]);
-}
 
 const packFile = (name: string) => readFileSync(`test/fixtures/packs/${name}.json`, 'utf8');
 
