@@ -326,9 +326,7 @@ export class Annotator {
         })
       : this.#shadowCandidates(x, y);
     for (const { mention, range: r } of candidates) {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
+      const range = liveRange(r);
       // The caret lands on the nearest character even past the end of a line or between lines:
       // only a point inside one of the mention's own line boxes is a hit.
       for (const rect of range.getClientRects()) {
@@ -399,6 +397,14 @@ function visiblePart(): Element[] | null {
     if (node === last) break;
   }
   return part.length > 0 ? part : null;
+}
+
+/** A live Range over a drawn mention's static range (for geometry, or to hand to the card). */
+export function liveRange(r: AbstractRange): Range {
+  const range = document.createRange();
+  range.setStart(r.startContainer, r.startOffset);
+  range.setEnd(r.endContainer, r.endOffset);
+  return range;
 }
 
 /** The page's address without its fragment: a change means a new document to read. */

@@ -7,6 +7,7 @@ import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { cardHost } from './card-host';
 import { ext } from './extension-api';
+import { t } from '../ui/i18n';
 
 // The page side of the hover card: what must be instant (where the pointer is, the timers, the
 // state machine of card-state.ts) runs here; the card itself is the card.js chunk, imported on
@@ -196,7 +197,7 @@ export class CardController {
     this.#view ??= loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
       const { host, root } = cardHost();
       const hooks: CardHooks = {
-        t: (key, substitutions) => ext.i18n.getMessage(key, substitutions) || key,
+        t,
         entity: (id) => this.#entity(id),
         readerUrl: new URL('reader.html', this.#chunkUrl ?? ext.runtime.getURL('card.js')).href,
         pin: () => this.#dispatch({ type: 'pin' }),

@@ -5,7 +5,7 @@ import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
-import { Annotator } from './annotator';
+import { Annotator, liveRange } from './annotator';
 import { trackPointer } from './pointer';
 import { CardController } from './card-controller';
 import { ext, onMessage } from './extension-api';
@@ -105,9 +105,7 @@ onMessage((raw) => {
   // tab, where Firefox does not advance it.
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
   element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
+  const live = liveRange(range);
   setTimeout(() => card?.open(live, false), smooth ? 600 : 0); // once the scroll has settled
   return Promise.resolve(true);
 });

@@ -2,21 +2,19 @@ import matchData from 'hashiya:match-data';
 import { render } from 'preact';
 import { Annotator } from '../content/annotator';
 import { CardController } from '../content/card-controller';
-import { ext } from '../content/extension-api';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../match/matcher';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
+import { localiseDocument, t } from '../ui/i18n';
 import { Reader } from './Reader';
 import { trackPointer } from '../content/pointer';
 
 // The reader page (reader.html): the bundled article with its translation, marked and with cards
 // exactly as on the web: the same annotator and card controller the content script runs.
 
-const t = (key: string) => ext.i18n.getMessage(key) || key;
 const pack = bundled as Pack;
-document.documentElement.lang = t('lang');
-document.documentElement.dir = t('dir') === 'rtl' ? 'rtl' : 'ltr';
+localiseDocument(document);
 document.title = `${t('readerTitle')} · ${pack.article.title.en}`;
 render(<Reader article={pack.article} t={t} />, document.getElementById('root')!);
 

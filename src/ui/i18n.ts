@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { ext } from '../content/extension-api';
 
 // Every string of the interface comes from _locales. The direction comes from a message of our
 // own ("dir"): Chromium started with --lang=ar serves the Arabic messages yet still answers
@@ -6,7 +6,7 @@ import browser from 'webextension-polyfill';
 
 /** The interface string `key` in the browser's language (the key itself if it is missing). */
 export function t(key: string, substitutions?: string | string[]): string {
-  return browser.i18n.getMessage(key, substitutions) || key;
+  return ext.i18n.getMessage(key, substitutions) || key;
 }
 
 /** Sets lang and dir on the document of an extension page from the locale in use. */
