@@ -120,26 +120,44 @@ function staticFiles(browser) {
  * time, so the content script ships names and ambiguity data only, never the whole pack.
  */
 const BUNDLED_PACK = 'src/data/packs/sharaa-moscow-2025.json';
-const matchDataModule = {
-  name: 'hashiya-match-data',
-  setup(build) {
-    build.onResolve({ filter: /^hashiya:match-data$/ }, () => ({ path: 'match-data', namespace: 'hashiya' }));
-    build.onLoad({ filter: /.*/, namespace: 'hashiya' }, async () => {
-      const entry = `import pack from './${BUNDLED_PACK}'; import { toMatchData } from './src/data/match-data.ts'; export default toMatchData(pack);`;
-      const out = await esbuild.build({
-        stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        write: false,
-        logLevel: 'silent',
+const matchDataModule = buildTimeModule(
+  'match-data',
+  `import pack from './${BUNDLED_PACK}'; import { toMatchData } from './src/data/match-data.ts'; export default toMatchData(pack);`,
+  [BUNDLED_PACK, 'src/data/match-data.ts'],
+);
+
+/**
+ * `import FOLD_DATA from 'hashiya:fold-data'`: the folding tables computed from their rules
+ * (src/match/fold-rules.ts) and encoded, so no page computes them again (~10 ms a frame).
+ */
+const foldDataModule = buildTimeModule('fold-data', `export { default } from './src/match/fold-data.ts';`, [
+  'src/match/fold-data.ts',
+  'src/match/fold-rules.ts',
+  'src/match/fold-encoding.ts',
+]);
+
+/** A module `hashiya:NAME` whose value is computed in Node at build time and embedded as JSON. */
+function buildTimeModule(name, source, inputs) {
+  return {
+    name: `hashiya-${name}`,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^hashiya:${name}$`) }, () => ({ path: name, namespace: `hashiya-${name}` }));
+      build.onLoad({ filter: /.*/, namespace: `hashiya-${name}` }, async () => {
+        const out = await esbuild.build({
+          stdin: { contents: source, resolveDir: root, loader: 'ts' },
+          bundle: true,
+          format: 'esm',
+          platform: 'node',
+          write: false,
+          logLevel: 'silent',
+        });
+        const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
+        const value = (await import(url)).default;
+        return { contents: JSON.stringify(value), loader: 'json', watchFiles: inputs.map((path) => join(root, path)) };
       });
-      const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
-      const data = (await import(url)).default;
-      return { contents: JSON.stringify(data), loader: 'json', watchFiles: [join(root, BUNDLED_PACK), join(root, 'src/data/match-data.ts')] };
-    });
-  },
-};
+    },
+  };
+}
 
 const common = {
   bundle: true,
@@ -161,7 +179,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, staticFiles(browser)],
+    plugins: [matchDataModule, foldDataModule, staticFiles(browser)],
   };
 }
 
@@ -200,7 +218,7 @@ function cardOptions(browser) {
     format: 'esm',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [regionMap, matchDataModule, readerPage],
+    plugins: [regionMap, matchDataModule, foldDataModule, readerPage],
   };
 }
 
@@ -230,6 +248,7 @@ async function nodeOptions() {
     format: 'esm',
     target: ['node20'],
     define: { ...common.define, __BROWSER__: '"node"' },
+    plugins: [foldDataModule],
   };
 }
 
@@ -241,7 +260,7 @@ const benchPageOptions = {
   outdir: join(root, 'dist'),
   format: 'iife',
   target: ['chrome114'],
-  plugins: [matchDataModule],
+  plugins: [matchDataModule, foldDataModule],
 };
 
 async function reportSizes() {

@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` runs pure logic in Node in milliseconds; `e2e` drives the built extension in
 // real Chromium and Firefox and runs its files one at a time (two browsers on two cores is enough).
 export default defineConfig({
+  // Build-time modules (build.mjs): in Node the tests compute what the build would embed.
+  resolve: { alias: { 'hashiya:fold-data': fileURLToPath(new URL('src/match/fold-data.ts', import.meta.url)) } },
   test: {
     projects: [
       {

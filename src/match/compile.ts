@@ -2,7 +2,7 @@
 // flat typed-array transition table, plus the per-matcher symbol map (code unit → symbol) that
 // folds the text as it is read.
 
-import { APOS, EXPAND, EXPANSIONS, FOLD, IGNORE, IS_WORD, SPACE, TANWEEN, foldString } from './fold-table';
+import { EXPAND, EXPANSIONS, FOLD, IS_WORD, SPACE, foldString } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
 
 // Symbols 0–4 are fixed; punctuation that occurs inside names comes next; then the ligature
@@ -142,16 +142,20 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   for (const f of letters.keys()) letters.set(f, next++);
   const alphabet = next;
 
+  // Folded value → symbol, in typed arrays: the loop over every code unit below then does no
+  // Map lookup (it runs in every frame at page load, before any JIT has warmed up).
+  const letterSym = new Uint16Array(65536);
+  const punctSym = new Uint16Array(65536);
+  for (const [f, s] of letters) letterSym[f] = s;
+  for (const [f, s] of punct) punctSym[f] = s;
+  const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, firstWord);
   const sym = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
     const f = FOLD[c]!;
-    if (f === IGNORE) sym[c] = S_IGNORE;
-    else if (f === TANWEEN) sym[c] = S_TANWEEN;
-    else if (f === APOS) sym[c] = S_APOS;
+    if (f <= EXPAND) sym[c] = markerSym[f]!;
     else if (f === SPACE) sym[c] = S_SPACE;
-    else if (f === EXPAND) sym[c] = firstWord;
-    else if (IS_WORD[c] === 1) sym[c] = letters.get(f) ?? other;
-    else sym[c] = punct.get(f) ?? S_PUNCT;
+    else if (IS_WORD[c] === 1) sym[c] = letterSym[f] || other;
+    else sym[c] = punctSym[f] || S_PUNCT;
   }
   const symOf = (f: number): number => (f === SPACE ? S_SPACE : (letters.get(f) ?? punct.get(f) ?? S_PUNCT));
   const expansions = new Map<number, Uint16Array>();
@@ -159,8 +163,17 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     expansions.set(c, Uint16Array.from(text, (ch) => letters.get(ch.charCodeAt(0)) ?? other));
   }
 
+  // Exactly as many states as the keys have distinct prefixes: sorted, each key adds the letters
+  // after its common prefix with the one before (the table is states × alphabet, so this matters).
+  const sorted = [...byKey.keys()].sort();
   let capacity = 1;
-  for (const key of byKey.keys()) capacity += key.length;
+  for (let k = 0; k < sorted.length; k++) {
+    const key = sorted[k]!;
+    const prev = k > 0 ? sorted[k - 1]! : '';
+    let common = 0;
+    while (common < key.length && common < prev.length && key.charCodeAt(common) === prev.charCodeAt(common)) common++;
+    capacity += key.length - common;
+  }
   const trans = capacity < 0x10000 ? new Uint16Array(capacity * alphabet) : new Uint32Array(capacity * alphabet);
   const accept = new Uint32Array(capacity);
   const groups: (readonly Rule[])[] = [];
