@@ -62,7 +62,15 @@ const AMBIGUITY: Readonly<Record<Ambiguity, Evidence>> = {
   'needs-evidence': NEEDS_EVIDENCE,
   'unless-blocked': UNLESS_BLOCKED,
 };
-const EDGE_NON_WORD = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
+/** A folded name without the punctuation and spaces at its ends. */
+function trimToWords(folded: string): string {
+  let start = 0;
+  let end = folded.length;
+  while (start < end && IS_WORD[folded.charCodeAt(start)] !== 1) start++;
+  while (end > start && IS_WORD[folded.charCodeAt(end - 1)] !== 1) end--;
+  return folded.slice(start, end);
+}
 
 /** The case pattern of a name's letters, compared on case-sensitive matches only. */
 export function casePattern(text: string, start = 0, end = text.length): string {
@@ -80,7 +88,7 @@ export function casePattern(text: string, start = 0, end = text.length): string 
 export function compileTables(inputs: readonly MatchInput[]): Tables {
   const byKey = new Map<string, Rule[]>();
   const add = (text: string, rule: Rule): void => {
-    const key = foldString(text).replace(EDGE_NON_WORD, '');
+    const key = trimToWords(foldString(text));
     if (key === '') return;
     const list = byKey.get(key);
     if (list === undefined) {
@@ -124,30 +132,33 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   // Blockers first in each group: a blocker spelled like a name wins over it.
   for (const list of byKey.values()) list.sort((a, b) => (a.entity === '' ? 0 : 1) - (b.entity === '' ? 0 : 1));
 
-  // Alphabet: punctuation used in names below the word range, letters above it.
-  const punct = new Map<number, number>();
-  const letters = new Map<number, number>();
+  // Alphabet: punctuation used in names below the word range, letters above it, numbered in
+  // order of first use. Typed arrays rather than Maps, here and in the loop over every code unit
+  // below: this runs in every frame at page load, before any JIT has warmed up.
+  const letterSym = new Uint16Array(65536); // folded letter → symbol (0: any other letter)
+  const punctSym = new Uint16Array(65536); // folded punctuation → symbol (0: any other)
+  const punct: number[] = [];
+  const letters: number[] = [];
   const note = (f: number): void => {
     if (f === SPACE) return;
-    if (IS_WORD[f] === 1) letters.set(f, 0);
-    else punct.set(f, 0);
+    if (IS_WORD[f] === 1) {
+      if (letterSym[f] === 0) letters.push(f);
+      letterSym[f] = 1;
+    } else {
+      if (punctSym[f] === 0) punct.push(f);
+      punctSym[f] = 1;
+    }
   };
   for (const key of byKey.keys()) for (let i = 0; i < key.length; i++) note(key.charCodeAt(i));
-  for (const ch of 'وفبكلا') letters.set(ch.charCodeAt(0), 0);
+  for (const ch of 'وفبكلا') note(ch.charCodeAt(0));
   let next = S_PUNCT + 1;
-  for (const f of punct.keys()) punct.set(f, next++);
+  for (const f of punct) punctSym[f] = next++;
   const firstWord = next; // the ligature marker
   const other = firstWord + 1;
   next = other + 1;
-  for (const f of letters.keys()) letters.set(f, next++);
+  for (const f of letters) letterSym[f] = next++;
   const alphabet = next;
 
-  // Folded value → symbol, in typed arrays: the loop over every code unit below then does no
-  // Map lookup (it runs in every frame at page load, before any JIT has warmed up).
-  const letterSym = new Uint16Array(65536);
-  const punctSym = new Uint16Array(65536);
-  for (const [f, s] of letters) letterSym[f] = s;
-  for (const [f, s] of punct) punctSym[f] = s;
   const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, firstWord);
   const sym = new Uint16Array(65536);
   for (let c = 0; c < 65536; c++) {
@@ -157,10 +168,10 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     else if (IS_WORD[c] === 1) sym[c] = letterSym[f] || other;
     else sym[c] = punctSym[f] || S_PUNCT;
   }
-  const symOf = (f: number): number => (f === SPACE ? S_SPACE : (letters.get(f) ?? punct.get(f) ?? S_PUNCT));
+  const symOf = (f: number): number => (f === SPACE ? S_SPACE : letterSym[f] || punctSym[f] || S_PUNCT);
   const expansions = new Map<number, Uint16Array>();
   for (const [c, text] of EXPANSIONS) {
-    expansions.set(c, Uint16Array.from(text, (ch) => letters.get(ch.charCodeAt(0)) ?? other));
+    expansions.set(c, Uint16Array.from(text, (ch) => letterSym[ch.charCodeAt(0)] || other));
   }
 
   // Exactly as many states as the keys have distinct prefixes: sorted, each key adds the letters
@@ -193,7 +204,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     accept[state] = groups.length;
     caseGroup[groups.length] = rules.some((r) => r.casePattern !== '') ? 1 : 0;
   }
-  const p = (ch: string): number => letters.get(ch.charCodeAt(0)) ?? other;
+  const p = (ch: string): number => letterSym[ch.charCodeAt(0)] || other;
   const proclitic = { waw: p('و'), fa: p('ف'), ba: p('ب'), kaf: p('ك'), lam: p('ل') };
   for (const s of Object.values(proclitic)) startOk[s] = 1;
   startOk[firstWord] = 1;
