@@ -1,10 +1,11 @@
 // Runs inside a real page for the browser benchmark (injected by page-bench.ts): Hashiya's
 // annotation with exactly the content script's code, the floor (a bare TreeWalker pass reading
-// every text node) and mark.js with the same names, each measured on the page's main thread.
+// every text node), one highlight of one letter (what drawing any highlight costs) and mark.js
+// with the same names, each measured on the page's main thread.
 import matchData from 'hashiya:match-data';
 import Mark from 'mark.js';
 import { Annotator } from '../../src/content/annotator';
-import { highlightCss } from '../../src/content/highlight-styles';
+import { highlightCss, highlightName } from '../../src/content/highlight-styles';
 import { compileMatcher } from '../../src/match/matcher';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
@@ -37,6 +38,23 @@ function floor(): Promise<Sample> {
     let chars = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) chars += (node as Text).data.length;
     return chars;
+  });
+}
+
+/**
+ * The least any marker built on the CSS Custom Highlight API causes: one highlight holding one
+ * range (the first letter of the page's text) — Chromium repaints the whole document for it.
+ */
+function oneHighlight(): Promise<Sample> {
+  return measure(async () => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text | null;
+    while (node && node.data.trim() === '') node = walker.nextNode() as Text | null;
+    if (!node) return 0;
+    const range = new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 1 });
+    CSS.highlights.set(highlightName('dotted', 'teal'), new Highlight(range)); // a styled one
+    await new Promise((ok) => requestAnimationFrame(ok));
+    return 1;
   });
 }
 
@@ -81,4 +99,4 @@ function addHighlightCss(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-Object.assign(window, { hashiyaBench: { floor, hashiya, markJs, markJsKeywords, addHighlightCss } });
+Object.assign(window, { hashiyaBench: { floor, oneHighlight, hashiya, markJs, markJsKeywords, addHighlightCss } });
