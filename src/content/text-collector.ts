@@ -36,6 +36,9 @@ const SKIPPED = new Set([
 /** The custom element that hosts Hashiya's card: never read. */
 export const HOST_TAG = 'hashiya-card';
 
+/** Selects what isHiddenOrEditable tells, for one native query per walk. */
+const HIDDEN_OR_EDITABLE = '[hidden], [contenteditable]:not([contenteditable="false"])';
+
 /** A `hidden` subtree or an editable region (whose text is the reader's own). */
 function isHiddenOrEditable(element: Element): boolean {
   if (!element.hasAttributes()) return false;
@@ -89,12 +92,21 @@ export class BlockWalker {
   // filter for every node costs more than the whole walk (Chromium 156: ~40× a bare TreeWalker on
   // wikipedia-2), and entering and leaving elements is what tells where a block starts and ends.
   readonly #skip: ReadonlySet<Node> | undefined;
+  /**
+   * The hidden and editable elements under the root, found by one native query when the walk
+   * starts: asking each element for its attributes costs three calls into the DOM per element
+   * (a tenth of a walk over a large page). Elements that gain or lose the attributes later are
+   * the mutation observer's business, as any other change.
+   */
+  readonly #hiddenOrEditable: ReadonlySet<Element>;
 
   /** `skip`: subtrees read by another walker (the visible part, read first), passed over here. */
   constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, skip?: ReadonlySet<Node>) {
     this.#root = root;
     this.#onShadowRoot = onShadowRoot;
     this.#skip = skip;
+    const scope = root as Partial<ParentNode>;
+    this.#hiddenOrEditable = new Set(scope.querySelectorAll?.(HIDDEN_OR_EDITABLE) ?? []);
     this.#node = root.firstChild;
     this.#current = root;
   }
@@ -130,7 +142,7 @@ export class BlockWalker {
             this.#parts.push('\n');
             this.#length += 1;
           }
-        } else if (element.firstChild && !this.#skip?.has(element) && !SKIPPED.has(tag) && !isHiddenOrEditable(element)) {
+        } else if (element.firstChild && !this.#skip?.has(element) && !SKIPPED.has(tag) && !this.#hiddenOrEditable.has(element)) {
           this.#containers.push(this.#current);
           if (!INLINE.has(tag)) this.#current = element;
           node = element.firstChild;
