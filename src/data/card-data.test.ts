@@ -21,6 +21,26 @@ describe('cardDataFor', () => {
     expect(card.article.date).toBe('2025-10-15');
   });
 
+  it('gives a sentence the English of that sentence where the paragraph aligns sentence by sentence', () => {
+    const card = cardDataFor(pack, 'vladimir-putin')!;
+    // The second key point (a bullet of the first paragraph) is about the talks with Putin: its
+    // English is that bullet, not the first one about stability.
+    const talks = card.sentences.find((s) => s.ar.includes('تركزت المباحثات'))!;
+    expect(talks.paragraphEn).toMatch(/^- The talks between al-Sharaa and Putin/);
+    expect(talks.paragraphEn).not.toMatch(/stressed|coincided/);
+  });
+
+  it('falls back to the whole paragraph where the sentences do not pair up', () => {
+    const text = 'جملة أولى. جملة ثانية. جملة ثالثة.';
+    const paragraphs = [{ start: 0, end: text.length, en: 'Two sentences only. Here.' }];
+    const entity = { ...pack.entities[0]!, mentions: [{ start: 11, end: 22 }] };
+    const card = cardDataFor({ ...pack, article: { ...pack.article, text, paragraphs }, entities: [entity] }, entity.id)!;
+    expect(card.sentences[0]!.paragraphEn).toBe('Two sentences only. Here.');
+    const aligned = [{ start: 0, end: text.length, en: 'First. Second. Third.' }];
+    const card2 = cardDataFor({ ...pack, article: { ...pack.article, text, paragraphs: aligned }, entities: [entity] }, entity.id)!;
+    expect(card2.sentences[0]!.paragraphEn).toBe('Second.');
+  });
+
   it('answers null for an id the pack does not have', () => {
     expect(cardDataFor(pack, 'no-such-entity')).toBeNull();
   });

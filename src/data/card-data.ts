@@ -1,6 +1,6 @@
 // What a card shows for one entity, cut from a pack: the record itself, the article sentences
-// that mention it (with the English of their paragraph, since the translation is aligned by
-// paragraph), the quotes it spoke, and the names of the entities it is linked to. The background
+// that mention it (with their English: the translation is aligned by paragraph, and within a
+// paragraph by sentence where both sides have as many), the quotes it spoke, and the names of the entities it is linked to. The background
 // builds it on demand; the content script never holds the whole pack.
 import type { Entity, EntityType, L10n, Pack, Quote } from './pack-schema';
 
@@ -10,7 +10,10 @@ export interface CardSentence {
   readonly end: number;
   /** The sentence as the article has it. */
   readonly ar: string;
-  /** The English translation of the paragraph the sentence stands in. */
+  /**
+   * The sentence's English: the translation of the same sentences (or bullet points) where its
+   * paragraph is translated sentence by sentence — as many on both sides — else the paragraph's.
+   */
   readonly paragraphEn: string;
 }
 
@@ -36,12 +39,10 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
   const entity = pack.entities.find((e) => e.id === id);
   if (!entity) return null;
   const { text, paragraphs } = pack.article;
-  const sentences = entity.mentions.map(({ start, end }) => ({
-    start,
-    end,
-    ar: text.slice(start, end),
-    paragraphEn: paragraphs.find((p) => p.start <= start && start < p.end)?.en ?? '',
-  }));
+  const sentences = entity.mentions.map(({ start, end }) => {
+    const paragraph = paragraphs.find((p) => p.start <= start && start < p.end);
+    return { start, end, ar: text.slice(start, end), paragraphEn: paragraph ? translationOf(text, paragraph, start, end) : '' };
+  });
   const links: Record<string, CardLink> = {};
   for (const { target } of entity.relations) {
     const other = pack.entities.find((e) => e.id === target);
@@ -55,4 +56,33 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
     links,
     article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources },
   };
+}
+
+/** Where a sentence (or a bullet point: " - ") ends and the next begins. */
+const SENTENCE_BREAK = /(?<=[.!?؟])\s+(?=\S)|\s+(?=- )/gu;
+
+/** The [start, end) of each sentence of `text`, blank ones left out. */
+function sentenceSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let start = 0;
+  for (const m of text.matchAll(SENTENCE_BREAK)) {
+    spans.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  spans.push([start, text.length]);
+  return spans.filter(([a, b]) => text.slice(a, b).trim() !== '');
+}
+
+/**
+ * The English of article[start, end) in `paragraph`: the English sentences at the same places as
+ * the Arabic ones it overlaps when both sides have as many sentences, else the whole paragraph's.
+ */
+function translationOf(article: string, paragraph: Pack['article']['paragraphs'][number], start: number, end: number): string {
+  const ar = sentenceSpans(article.slice(paragraph.start, paragraph.end));
+  const en = sentenceSpans(paragraph.en);
+  if (ar.length !== en.length || ar.length < 2) return paragraph.en;
+  const from = start - paragraph.start;
+  const to = end - paragraph.start;
+  const picked = en.filter((_, k) => ar[k]![0] < to && from < ar[k]![1]);
+  return picked.length > 0 ? picked.map(([a, b]) => paragraph.en.slice(a, b)).join(' ') : paragraph.en;
 }
