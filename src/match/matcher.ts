@@ -26,6 +26,8 @@ export class Matcher {
   readonly #strong: Int32Array;
   readonly #probable: Int32Array;
   #epoch = 0;
+  /** What a scan that finds nothing returns (shared: most blocks of a page hold no name). */
+  readonly #empty: Scan;
 
   constructor(tables: Tables, entities: ReadonlyMap<string, EntityInfo>) {
     this.#t = tables;
@@ -33,6 +35,8 @@ export class Matcher {
     this.#scan = createScanner(tables);
     this.#strong = new Int32Array(tables.entityIds.length);
     this.#probable = new Int32Array(tables.entityIds.length);
+    const none = new Int32Array(0);
+    this.#empty = { count: 0, starts: none, ends: none, groups: none, bits: none, table: tables.groups, strong: [], probable: [], blocked: [] };
   }
 
   /** The id, type and canonical English name of an entity, if compiled. */
@@ -44,6 +48,7 @@ export class Matcher {
   scan(text: string): Scan {
     const hits = this.#scan(text);
     const { groups, caseGroup, entityIds } = this.#t;
+    if (hits.count === 0) return this.#empty;
     const starts = new Int32Array(hits.count);
     const ends = new Int32Array(hits.count);
     const groupOf = new Int32Array(hits.count);
