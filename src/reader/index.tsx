@@ -20,7 +20,7 @@ render(<Reader article={pack.article} t={t} />, document.getElementById('root')!
 
 void loadSettings().then((settings) => {
   const annotator = new Annotator(compileMatcher(matchData), settings, () => undefined);
-  const card = new CardController(annotator, settings, new URL('card.js', location.href).href);
+  const card = new CardController(annotator, settings, { chunkUrl: new URL('card.js', location.href).href });
   card.listen();
   trackPointer((x, y) => {
     const hit = annotator.hitTest(x, y);
