@@ -1,6 +1,7 @@
 // The card's own stylesheet, inside its shadow root. `:host` declarations are !important: in the
 // cascade an important rule of the shadow tree beats every page rule, even `* { … !important }`.
 // `all` leaves direction alone, so it is set too (a page may put `direction: rtl` on <html>).
+// Under prefers-reduced-motion nothing in the card moves: no animation, no transition.
 
 /** The stylesheet of the card's shadow root. */
 export const CARD_CSS = `
@@ -42,8 +43,10 @@ export const CARD_CSS = `
 @media (prefers-color-scheme: dark) {
   .card.auto { --bg: #1f2428; --fg: #e8ebee; --muted: #a7b0b8; --line: #3a434b; --accent: #6fd3cb; --mark: #6b5b12; --land: #39413a; --sea: #1c2f3b; }
 }
-@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 @keyframes appear { from { opacity: 0; transform: translateY(2px); } }
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+}
 .scroll { max-height: min(420px, calc(100vh - 32px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
 .arrow { position: absolute; width: 12px; height: 12px; background: var(--bg); border: 1px solid var(--line); transform: rotate(45deg); }
 .arrow.top { border-top: 0; border-left: 0; }

@@ -3,35 +3,16 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
-import type { TestPage } from './harness/browsers';
 import { PROJECT_ROOT } from './harness/server';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { cardParts, waitForCard } from './card-page';
+import { arabicPutin, cardParts, waitForCard } from './card-page';
 
 // The reader page: the bundled article in Arabic beside its translation, its names marked and
 // their cards working as on the web; axe-core clean.
 
 const pack = bundled as Pack;
 const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** The middle of the first بوتين in the Arabic text, scrolled into view. */
-function arabicPutin(page: TestPage): Promise<[number, number]> {
-  return page.evaluate(() => {
-      const walker = document.createTreeWalker(document.querySelector('[data-paragraph] p[lang="ar"]')!.parentElement!.parentElement!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf('بوتين');
-        if (at < 0 || !node.parentElement?.closest('p[lang="ar"]')) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 5);
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const r = range.getClientRects()[0]!;
-        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
-      }
-      throw new Error('no بوتين in the Arabic text');
-    });
-}
 
 forEachBrowser('reader page', (browser) => {
   it('shows the article with its translation, marks its names, opens their cards, and passes axe-core', async () => {
