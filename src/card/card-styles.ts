@@ -30,6 +30,7 @@ export const CARD_CSS = `
   pointer-events: auto !important;
 }
 :host(:not(:popover-open)) { display: none !important; }
+:host([data-measure]:not(:popover-open)) { display: block !important; visibility: hidden !important; pointer-events: none !important; }
 * { box-sizing: border-box; }
 .card {
   --bg: #ffffff; --fg: #1d232a; --muted: #5b6570; --line: #d8dde3; --accent: #0f6b66; --mark: #fff1a8; --land: #e9ece6; --sea: #dcecf5;

@@ -77,9 +77,10 @@ describe('card chunk loader', () => {
   });
 });
 
-describe('card controller when card.js does not load', () => {
+describe('card controller', () => {
   const shown: CardRequest[] = [];
-  const view: CardView = { show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
+  const prepared: CardRequest[] = [];
+  const view: CardView = { prepare: (request) => void prepared.push(request), show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
   const host = { setAttribute: () => undefined, attachShadow: () => ({}), isConnected: true, matches: () => false };
   const hit: Hit = {
     mention: { entity: 'vladimir-putin' },
@@ -98,6 +99,7 @@ describe('card controller when card.js does not load', () => {
       documentElement: { lang: 'en', append: () => undefined },
     });
     shown.length = 0;
+    prepared.length = 0;
     messages.length = 0;
   });
   afterEach(() => {
@@ -106,7 +108,17 @@ describe('card controller when card.js does not load', () => {
     vi.restoreAllMocks();
   });
 
-  it('goes back to idle, and the next hover loads the chunk again and shows the card', async () => {
+  it('renders the card while the delay runs and shows that same card when it ends', async () => {
+    const card = new CardController(annotator, DEFAULT_SETTINGS, { loadChunk: () => Promise.resolve({ createCardView: () => view }) });
+    card.pointer(hit, 10, 10);
+    await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay - 10);
+    expect(shown).toEqual([]);
+    expect(prepared.map((r) => [r.data.entity.id, r.matched])).toEqual([['vladimir-putin', 'Putin']]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(shown).toEqual(prepared); // the same request: the delay's end has nothing to render
+  });
+
+  it('when card.js does not load, goes back to idle, and the next hover loads the chunk again and shows the card', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     let fail = true;
     const asked: string[] = [];

@@ -1,4 +1,4 @@
-import type { CardHooks, CardView, CreateCardView } from '../card/card-api';
+import type { CardHooks, CardRequest, CardView, CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
@@ -165,6 +165,8 @@ export class CardController {
     clearTimeout(this.#timer);
     const deadline = deadlineOf(this.#state);
     if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
+    const pending = this.#state.name === 'pending' ? this.#state.target : null;
+    if (pending && (before.name !== 'pending' || before.target.key !== pending.key)) void this.#prerender(pending);
     const shown = shownTarget(this.#state);
     const pinnedChanged = (before.name === 'pinned') !== (this.#state.name === 'pinned');
     if (shown && (shown.key !== this.#shown?.key || pinnedChanged || focus)) void this.#render(shown, focus);
@@ -172,26 +174,44 @@ export class CardController {
     this.#shown = shown;
   }
 
+  /**
+   * During the hover delay: once the chunk and the data are in, renders the card, still hidden,
+   * so that at the delay's end showing it is all there is to do (the card comes in the next frame).
+   */
+  async #prerender(target: CardTarget): Promise<void> {
+    const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch(() => null);
+    const state = this.#state;
+    if (!loaded?.[1] || state.name !== 'pending' || state.target.key !== target.key) return;
+    const request = this.#request(target, loaded[1], false);
+    if (request) loaded[0].view.prepare(request);
+  }
+
   async #render(target: CardTarget, focus: boolean): Promise<void> {
-    const seen = this.#hits.get(target.key);
     const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch((error: unknown) => {
       console.warn('Hashiya: the card could not be loaded; the next one tries again.', error);
       return null;
     });
-    if (this.#shown?.key !== target.key || !seen) return; // moved on while loading
+    if (this.#shown?.key !== target.key) return; // moved on while loading
     const [chunk, data] = loaded ?? [null, null];
+    const request = data && this.#request(target, data, this.#state.name === 'pinned');
     // No card to show (its chunk or its data did not come): back to idle at once rather than an
     // open state with nothing on screen, so that the next hover starts afresh and tries again.
-    if (!chunk || !data) {
+    if (!chunk || !request) {
       this.#dispatch({ type: 'close' });
       return;
     }
-    const { view } = chunk;
+    chunk.view.show(request);
+    if (focus) chunk.view.focus();
+  }
+
+  /** What the card of `target` shows, and where. */
+  #request(target: CardTarget, data: CardData, pinned: boolean): CardRequest | null {
+    const seen = this.#hits.get(target.key);
+    if (!seen) return null;
     const matched = seen.hit.range.toString().replace(/\s+/g, ' ').trim();
     const { cardLanguage, theme, textSize } = this.#settings;
     const language = cardLanguageFor(cardLanguage, matched, document.documentElement.lang);
-    view.show({ data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned: this.#state.name === 'pinned' });
-    if (focus) view.focus();
+    return { data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned };
   }
 
   #hide(): void {
