@@ -4,8 +4,9 @@ import type { CardData } from '../data/card-data';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 
-// The card chunk's loading, and what the controller does when it fails. The WebExtension API and
-// the few DOM calls the controller makes on this path are stood in for; the chunk is injected.
+// The card chunk's loading and what the controller does when it fails, and the card rendered
+// during the hover delay. The WebExtension API and the few DOM calls the controller makes on these
+// paths are stood in for; the chunk is injected.
 
 const messages = vi.hoisted(() => {
   const sent: unknown[] = [];
