@@ -1,6 +1,7 @@
 // The card's own stylesheet, inside its shadow root. `:host` declarations are !important: in the
 // cascade an important rule of the shadow tree beats every page rule, even `* { … !important }`.
 // `all` leaves direction alone, so it is set too (a page may put `direction: rtl` on <html>).
+// Under prefers-reduced-motion nothing in the card moves: no animation, no transition.
 
 /** The stylesheet of the card's shadow root. */
 export const CARD_CSS = `
@@ -29,6 +30,7 @@ export const CARD_CSS = `
   pointer-events: auto !important;
 }
 :host(:not(:popover-open)) { display: none !important; }
+:host([data-measure]:not(:popover-open)) { display: block !important; visibility: hidden !important; pointer-events: none !important; }
 * { box-sizing: border-box; }
 .card {
   --bg: #ffffff; --fg: #1d232a; --muted: #5b6570; --line: #d8dde3; --accent: #0f6b66; --mark: #fff1a8; --land: #e9ece6; --sea: #dcecf5;
@@ -42,8 +44,10 @@ export const CARD_CSS = `
 @media (prefers-color-scheme: dark) {
   .card.auto { --bg: #1f2428; --fg: #e8ebee; --muted: #a7b0b8; --line: #3a434b; --accent: #6fd3cb; --mark: #6b5b12; --land: #39413a; --sea: #1c2f3b; }
 }
-@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 @keyframes appear { from { opacity: 0; transform: translateY(2px); } }
+@media (prefers-reduced-motion: reduce) {
+  *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
+}
 .scroll { max-height: min(420px, calc(100vh - 32px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
 .arrow { position: absolute; width: 12px; height: 12px; background: var(--bg); border: 1px solid var(--line); transform: rotate(45deg); }
 .arrow.top { border-top: 0; border-left: 0; }

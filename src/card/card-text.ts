@@ -68,14 +68,27 @@ export function namesOf(entity: Entity, lang: 'ar' | 'en'): string[] {
   return [entity.name[lang], ...entity.aliases.filter((a) => a.lang === lang).map((a) => a.text)];
 }
 
+/**
+ * The date formats, made once each: a new Intl.DateTimeFormat costs far more than a format (the
+ * first one in Arabic about 15 ms in Chromium, as ICU loads its data), and a card shows several.
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(lang: 'ar' | 'en', precision: string): Intl.DateTimeFormat {
+  const kind = precision === 'day' || precision === 'year' ? precision : 'month';
+  let format = formats.get(`${lang} ${kind}`);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = kind === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : kind === 'year' ? { year: 'numeric' } : { month: 'long', year: 'numeric' };
+    format = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB', { ...options, timeZone: 'UTC' });
+    formats.set(`${lang} ${kind}`, format);
+  }
+  return format;
+}
+
 /** A date as precise as it is known, in `lang` (early/mid/end of a month take `part` words). */
 export function formatDate(date: DateRef, lang: 'ar' | 'en', part: (precision: string) => string = () => ''): string {
   const [year, month = 1, day = 1] = date.value.split('-').map(Number);
   const when = new Date(Date.UTC(year!, month - 1, day));
-  const locale = lang === 'ar' ? 'ar-SY-u-nu-latn' : 'en-GB';
-  const options: Intl.DateTimeFormatOptions =
-    date.precision === 'day' ? { day: 'numeric', month: 'long', year: 'numeric' } : date.precision === 'year' ? { year: 'numeric' } : { month: 'long', year: 'numeric' };
-  const text = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(when);
+  const text = dateFormat(lang, date.precision).format(when);
   const prefix = date.precision.endsWith('-month') ? part(date.precision) : '';
   return prefix ? `${prefix} ${text}` : text;
 }

@@ -13,6 +13,12 @@ import { EntityCard } from './EntityCard';
 
 const GAP = 10;
 
+/** What a request draws and where: a prepared card shows as it is if these are the same. */
+const SHOWN_FIELDS = ['data', 'anchor', 'matched', 'language', 'theme', 'textSize', 'pinned'] as const;
+const samePoint = (a: CardRequest['point'], b: CardRequest['point']) => a?.x === b?.x && a?.y === b?.y;
+
+const sameRect = (a: DOMRect, b: DOMRect) => Math.abs(a.left - b.left) < 0.5 && Math.abs(a.top - b.top) < 0.5 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+
 /** Builds the card view inside `root` (the shadow root of `host`). */
 export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLElement, hooks: CardHooks): CardView => {
   const style = document.createElement('style');
@@ -33,6 +39,8 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
   /** The entities shown, the current one last: related navigation pushes, Back pops. */
   let history: CardData[] = [];
   let stopUpdating: (() => void) | null = null;
+  /** The request drawn and placed while hidden (prepare), and where its name was then. */
+  let prepared: { request: CardRequest; anchor: DOMRect } | null = null;
 
   // Tab stays inside the open card (non-modal: the pointer and Escape still leave it).
   card.addEventListener('keydown', (event) => {
@@ -120,21 +128,56 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
   };
 
   return {
+    prepare(next) {
+      if (host.matches(':popover-open')) return;
+      request = next;
+      history = [next.data];
+      prepared = null;
+      draw();
+      // Laid out and placed once, unseen, before this task ends (placing takes microtasks only):
+      // fonts, text shaping, styles and the placement code are ready, and the place is known,
+      // when the card shows. The first card on a page otherwise spends ~20 ms more at that moment.
+      const anchor = next.anchor.getBoundingClientRect();
+      host.toggleAttribute('data-measure', true);
+      void place()
+        .then(() => {
+          if (request === next) prepared = { request: next, anchor };
+        })
+        .finally(() => host.removeAttribute('data-measure'));
+    },
     show(next) {
       const sameEntity = request?.data.entity.id === next.data.entity.id && request.anchor === next.anchor;
+      // The card prepared during the delay is drawn and placed already (unless the name has moved
+      // since): showing it renders nothing again, and the card is laid out in the frame that
+      // paints it, not before. Its place is watched from the next task on.
+      const ready =
+        !!prepared && !host.matches(':popover-open') && SHOWN_FIELDS.every((key) => prepared!.request[key] === next[key]) && samePoint(prepared.request.point, next.point) && sameRect(prepared.anchor, next.anchor.getBoundingClientRect());
+      prepared = null;
       request = next;
       if (!sameEntity) history = [next.data];
-      draw();
+      if (!ready) draw();
       if (!host.matches(':popover-open')) host.showPopover();
       stopUpdating?.();
       const element = next.anchor.startContainer.parentElement;
       const reference = { getBoundingClientRect: () => next.anchor.getBoundingClientRect(), contextElement: element ?? undefined };
-      stopUpdating = autoUpdate(reference, host, () => void place(), { animationFrame: false });
+      const watch = () => autoUpdate(reference, host, () => void place(), { animationFrame: false });
+      if (!ready) {
+        stopUpdating = watch();
+        return;
+      }
+      let stopped = false;
+      let stop: (() => void) | null = null;
+      requestAnimationFrame(() => setTimeout(() => (stop = stopped ? null : watch())));
+      stopUpdating = () => {
+        stopped = true;
+        stop?.();
+      };
     },
     hide() {
       stopUpdating?.();
       stopUpdating = null;
       request = null;
+      prepared = null;
       history = [];
       if (host.matches(':popover-open')) host.hidePopover();
       render(null, scroller);

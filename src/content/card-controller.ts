@@ -1,4 +1,4 @@
-import type { CardHooks, CardView, CreateCardView } from '../card/card-api';
+import type { CardHooks, CardRequest, CardView, CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
@@ -36,15 +36,18 @@ export class CardController {
   #scrollQueued = false;
 
   readonly #chunkUrl: string | undefined;
+  readonly #loadChunk: (url: string) => Promise<CardChunk>;
 
   /**
    * `chunkUrl`: where card.js is; by default runtime.getURL's, which in Chromium is the dynamic
    * (per-session) address that pages may load but an extension page's own CSP ('self') refuses.
+   * `loadChunk`: how it is loaded (tests pass their own).
    */
-  constructor(annotator: Annotator, settings: Settings, chunkUrl?: string) {
+  constructor(annotator: Annotator, settings: Settings, options: { chunkUrl?: string; loadChunk?: (url: string) => Promise<CardChunk> } = {}) {
     this.#annotator = annotator;
     this.#settings = settings;
-    this.#chunkUrl = chunkUrl;
+    this.#chunkUrl = options.chunkUrl;
+    this.#loadChunk = options.loadChunk ?? loadCardChunk;
   }
 
   /** Takes new settings (hover delay, card language, theme). */
@@ -162,6 +165,8 @@ export class CardController {
     clearTimeout(this.#timer);
     const deadline = deadlineOf(this.#state);
     if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
+    const pending = this.#state.name === 'pending' ? this.#state.target : null;
+    if (pending && (before.name !== 'pending' || before.target.key !== pending.key)) void this.#prerender(pending);
     const shown = shownTarget(this.#state);
     const pinnedChanged = (before.name === 'pinned') !== (this.#state.name === 'pinned');
     if (shown && (shown.key !== this.#shown?.key || pinnedChanged || focus)) void this.#render(shown, focus);
@@ -169,24 +174,56 @@ export class CardController {
     this.#shown = shown;
   }
 
+  /**
+   * During the hover delay: once the chunk and the data are in, renders the card, still hidden,
+   * so that at the delay's end showing it is all there is to do (the card comes in the next frame).
+   */
+  async #prerender(target: CardTarget): Promise<void> {
+    const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch(() => null);
+    const state = this.#state;
+    if (!loaded?.[1] || state.name !== 'pending' || state.target.key !== target.key) return;
+    const request = this.#request(target, loaded[1], false);
+    if (request) loaded[0].view.prepare(request);
+  }
+
   async #render(target: CardTarget, focus: boolean): Promise<void> {
+    const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch((error: unknown) => {
+      console.warn('Hashiya: the card could not be loaded; the next one tries again.', error);
+      return null;
+    });
+    if (this.#shown?.key !== target.key) return; // moved on while loading
+    const [chunk, data] = loaded ?? [null, null];
+    const request = data && this.#request(target, data, this.#state.name === 'pinned');
+    // No card to show (its chunk or its data did not come): back to idle at once rather than an
+    // open state with nothing on screen, so that the next hover starts afresh and tries again.
+    if (!chunk || !request) {
+      this.#dispatch({ type: 'close' });
+      return;
+    }
+    chunk.view.show(request);
+    if (focus) chunk.view.focus();
+  }
+
+  /** What the card of `target` shows, and where. */
+  #request(target: CardTarget, data: CardData, pinned: boolean): CardRequest | null {
     const seen = this.#hits.get(target.key);
-    const [{ view }, data] = await Promise.all([this.#prepareView(), this.#entity(target.entity)]);
-    if (this.#shown?.key !== target.key || !data || !seen) return; // moved on while loading
+    if (!seen) return null;
     const matched = seen.hit.range.toString().replace(/\s+/g, ' ').trim();
     const { cardLanguage, theme, textSize } = this.#settings;
     const language = cardLanguageFor(cardLanguage, matched, document.documentElement.lang);
-    view.show({ data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned: this.#state.name === 'pinned' });
-    if (focus) view.focus();
+    return { data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned };
   }
 
   #hide(): void {
-    void this.#view?.then(({ view, host }) => {
-      const hadFocus = host.matches(':focus-within') || document.activeElement === host;
-      view.hide();
-      if (hadFocus) this.#returnFocus?.focus();
-      this.#returnFocus = null;
-    });
+    this.#view?.then(
+      ({ view, host }) => {
+        const hadFocus = host.matches(':focus-within') || document.activeElement === host;
+        view.hide();
+        if (hadFocus) this.#returnFocus?.focus();
+        this.#returnFocus = null;
+      },
+      () => undefined, // never shown: nothing to hide
+    );
   }
 
   async #prepare(entity: string): Promise<void> {
@@ -194,7 +231,7 @@ export class CardController {
   }
 
   #prepareView(): Promise<{ view: CardView; host: HTMLElement }> {
-    this.#view ??= loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
+    this.#view ??= this.#loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
       const { host, root } = cardHost();
       const hooks: CardHooks = {
         t,
@@ -213,25 +250,54 @@ export class CardController {
     let data = this.#data.get(id);
     if (!data) {
       const message: GetEntityMessage = { type: 'get-entity', id };
-      data = ext.runtime.sendMessage<GetEntityMessage, CardData | null>(message).catch(() => null);
-      this.#data.set(id, data);
+      const asked = ext.runtime.sendMessage<GetEntityMessage, CardData | null>(message).catch(() => null);
+      this.#data.set(id, asked);
+      // Kept only when it came: a background that was restarting is asked again next time.
+      void asked.then((found) => {
+        if (!found && this.#data.get(id) === asked) this.#data.delete(id);
+      });
+      data = asked;
     }
     return data;
   }
 }
 
-/**
- * Imports card.js, once more after a failure: Firefox failed a content script's import of it once
- * in four test runs ("error loading dynamically imported module"), not reproducibly.
- */
-async function loadChunk(url: string): Promise<{ createCardView: CreateCardView }> {
-  try {
-    return (await import(url)) as { createCardView: CreateCardView };
-  } catch {
-    await new Promise((ok) => setTimeout(ok, 50));
-    return (await import(url)) as { createCardView: CreateCardView };
-  }
+/** What card.js exports. */
+export interface CardChunk {
+  readonly createCardView: CreateCardView;
 }
+
+/**
+ * A loader of card.js that can recover from a failed import(). A module whose fetch failed stays
+ * failed in the document's module map under its address: Firefox (153 ESR) answers a second
+ * import() of that address with the same error without fetching it again (Chromium refetches, as
+ * HTML specifies since whatwg/html#10327). So every attempt after the first asks for a new
+ * address, `card.js?attempt=N`, which the extension serves as the same file. A load tries twice
+ * (Firefox once failed it under heavy load, "error loading dynamically imported module"); when
+ * both fail, the next load — the next card — goes on counting.
+ */
+export function chunkLoader(importChunk: (url: string) => Promise<unknown> = (url) => import(url)): (url: string) => Promise<CardChunk> {
+  let attempts = 0;
+  const attempt = async (url: string) => {
+    const n = attempts++;
+    const address = new URL(url);
+    if (n > 0) address.searchParams.set('attempt', String(n));
+    const chunk = (await importChunk(address.href)) as Partial<CardChunk> | null;
+    if (typeof chunk?.createCardView !== 'function') throw new Error(`${address.href} is not the card chunk`);
+    return chunk as CardChunk;
+  };
+  return async (url) => {
+    try {
+      return await attempt(url);
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 50));
+      return attempt(url);
+    }
+  };
+}
+
+/** The content script's one loader: its attempt count outlives a controller rebuilt by a settings change. */
+const loadCardChunk = chunkLoader();
 
 function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;

@@ -16,6 +16,8 @@ export class Highlights {
   readonly #byName = new Map<string, Highlight>();
   #nameOf = new Map<Category, string>();
   readonly #focus = new Highlight();
+  /** The range in #focus. */
+  #focused: AbstractRange | null = null;
   readonly #sheet = new CSSStyleSheet();
   readonly #styled = new Set<StyleRoot>();
 
@@ -78,8 +80,17 @@ export class Highlights {
     if (CSS.highlights.get(FOCUS_HIGHLIGHT) !== this.#focus) CSS.highlights.set(FOCUS_HIGHLIGHT, this.#focus);
   }
 
-  /** Marks `range` as the mention under the pointer or focus (null: none). */
+  /**
+   * Marks `range` as the mention under the pointer or focus (null: none). Called on every frame
+   * the pointer moves: when the mention is the one already marked, nothing changes, so that the
+   * browser has nothing to repaint.
+   */
   setFocus(range: AbstractRange | null): void {
+    // Kept here: Firefox cannot iterate a Highlight from a content script (Xray wrapping of
+    // iterators is not supported).
+    const current = this.#focused;
+    if (current && range ? sameBounds(current, range) : !current && !range) return;
+    this.#focused = range;
     this.#focus.clear();
     if (range) this.#focus.add(range);
   }
@@ -92,10 +103,15 @@ export class Highlights {
     }
     CSS.highlights.delete(FOCUS_HIGHLIGHT);
     this.#focus.clear();
+    this.#focused = null;
     for (const ranges of this.#ranges.values()) ranges.clear();
     for (const root of this.#styled) {
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
     }
     this.#styled.clear();
   }
+}
+
+function sameBounds(a: AbstractRange, b: AbstractRange): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 }

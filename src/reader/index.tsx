@@ -5,22 +5,32 @@ import { CardController } from '../content/card-controller';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../match/matcher';
+import type { Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
+import { applyTheme } from '../ui/theme';
 import { Reader } from './Reader';
 import { trackPointer } from '../content/pointer';
 
 // The reader page (reader.html): the bundled article with its translation, marked and with cards
-// exactly as on the web: the same annotator and card controller the content script runs.
+// exactly as on the web: the same annotator and card controller the content script runs. It
+// follows the options' theme and text size, at once when they change.
 
 const pack = bundled as Pack;
 localiseDocument(document);
 document.title = `${t('readerTitle')} · ${pack.article.title.en}`;
 render(<Reader article={pack.article} t={t} />, document.getElementById('root')!);
 
+/** The page's look from the settings: the theme (auto: the system's) and the text size. */
+function applyLook(settings: Settings): void {
+  applyTheme(document, settings.theme);
+  document.documentElement.style.setProperty('--text-scale', String(settings.textSize / 100));
+}
+
 void loadSettings().then((settings) => {
+  applyLook(settings);
   const annotator = new Annotator(compileMatcher(matchData), settings, () => undefined);
-  const card = new CardController(annotator, settings, new URL('card.js', location.href).href);
+  const card = new CardController(annotator, settings, { chunkUrl: new URL('card.js', location.href).href });
   card.listen();
   trackPointer((x, y) => {
     const hit = annotator.hitTest(x, y);
@@ -28,6 +38,7 @@ void loadSettings().then((settings) => {
     card.pointer(hit, x, y);
   });
   onSettingsChanged((next) => {
+    applyLook(next);
     annotator.update(next);
     card.update(next);
   });

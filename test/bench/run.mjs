@@ -7,3 +7,4 @@ import { printPageBench, runPageBench } from '../../dist/bench/page-bench.mjs';
 console.log('Matching in Node (best of several runs)');
 await runMatchBench();
 printPageBench(await runPageBench());
+await (await import('../../dist/bench/card-bench.mjs')).cardBench();

@@ -123,3 +123,21 @@ export function altClick(page: TestPage, [x, y]: [number, number]): Promise<bool
     [x, y] as [number, number],
   );
 }
+
+/** On the reader page: the middle of the first بوتين in the Arabic text, scrolled into view. */
+export function arabicPutin(page: TestPage): Promise<[number, number]> {
+  return page.evaluate(() => {
+    const walker = document.createTreeWalker(document.querySelector('[data-paragraph] p[lang="ar"]')!.parentElement!.parentElement!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf('بوتين');
+      if (at < 0 || !node.parentElement?.closest('p[lang="ar"]')) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 5);
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0]!;
+      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
+    }
+    throw new Error('no بوتين in the Arabic text');
+  });
+}

@@ -4,10 +4,11 @@ import { expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import type { TestPage } from './harness/browsers';
+import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { PROJECT_ROOT } from './harness/server';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { cardParts, waitForCard } from './card-page';
+import { arabicPutin, cardParts, waitForCard } from './card-page';
 
 // The reader page: the bundled article in Arabic beside its translation, its names marked and
 // their cards working as on the web; axe-core clean.
@@ -15,23 +16,34 @@ import { cardParts, waitForCard } from './card-page';
 const pack = bundled as Pack;
 const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** The middle of the first بوتين in the Arabic text, scrolled into view. */
-function arabicPutin(page: TestPage): Promise<[number, number]> {
-  return page.evaluate(() => {
-      const walker = document.createTreeWalker(document.querySelector('[data-paragraph] p[lang="ar"]')!.parentElement!.parentElement!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf('بوتين');
-        if (at < 0 || !node.parentElement?.closest('p[lang="ar"]')) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 5);
-        range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-        const r = range.getClientRects()[0]!;
-        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
-      }
-      throw new Error('no بوتين in the Arabic text');
-    });
+/** axe-core's violations on the page, as "id (number of nodes)". */
+async function axeViolations(page: TestPage): Promise<string[]> {
+  await page.evaluate((source) => (0, eval)(source), AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
 }
+
+/** The reader page's look: its colours, its text size, and those of an open card. */
+function look(page: TestPage) {
+  return page.evaluate(() => {
+    const body = getComputedStyle(document.body);
+    const card = document.querySelector(':root > hashiya-card')?.shadowRoot?.querySelector('.card');
+    return {
+      theme: document.documentElement.dataset.theme ?? 'auto',
+      systemDark: matchMedia('(prefers-color-scheme: dark)').matches,
+      background: body.backgroundColor,
+      color: body.color,
+      text: getComputedStyle(document.querySelector('[data-paragraph] p[lang="ar"]')!).fontSize,
+      title: getComputedStyle(document.querySelector('h1')!).fontSize,
+      card: card ? { dark: card.classList.contains('dark'), size: getComputedStyle(card).fontSize } : null,
+    };
+  });
+}
+
+const LIGHT = { background: 'rgb(251, 251, 248)', color: 'rgb(29, 35, 42)' };
+const DARK = { background: 'rgb(24, 28, 31)', color: 'rgb(232, 235, 238)' };
 
 forEachBrowser('reader page', (browser) => {
   it('shows the article with its translation, marks its names, opens their cards, and passes axe-core', async () => {
@@ -50,16 +62,55 @@ forEachBrowser('reader page', (browser) => {
     await waitForCard(page, 'vladimir-putin');
     expect((await cardParts(page)).name).toEqual({ text: pack.entities.find((e) => e.id === 'vladimir-putin')!.name.ar, lang: 'ar', dir: 'rtl' });
 
-    await page.evaluate((source) => (0, eval)(source), AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      return (await axe.run(document)).violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.querySelector<HTMLElement>('[data-action="translation"]')!.click());
     expect(await page.evaluate(() => document.querySelectorAll('[data-paragraph] p[lang="en"]').length)).toBe(0);
+    await page.close();
+  });
+
+  it('follows the theme and the text size of the options, and their changes while it is open', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'dark', textSize: 130 });
+    try {
+      const page = await browser().openExtensionPage('reader.html');
+      await page.setViewport(1200, 800);
+      await page.waitFor(() => document.documentElement.dataset.theme === 'dark');
+      await settleMarks(page);
+      // Dark whatever the system says, 130 %: 17 px × 1.3 for the text, the title 1.6 times that.
+      expect(await look(page)).toMatchObject({ ...DARK, text: '22.1px', title: '35.36px', card: null });
+      await page.mouse.move(...(await arabicPutin(page)));
+      await waitForCard(page, 'vladimir-putin');
+      expect((await look(page)).card).toEqual({ dark: true, size: '18.2px' });
+      expect(await axeViolations(page)).toEqual([]); // contrast holds in the dark theme too
+      await page.keyboard.press('Escape');
+
+      // A change in the options reaches the open page at once.
+      await setStoredSettings(browser(), { theme: 'light', textSize: 90 });
+      await page.waitFor(() => document.documentElement.dataset.theme === 'light' && getComputedStyle(document.body).fontSize === '15.3px');
+      expect(await look(page)).toMatchObject({ ...LIGHT, text: '15.3px' });
+
+      // Back to the defaults: auto follows the system's colour scheme, 100 % is 17 px.
+      await clearStoredSettings(browser());
+      await page.waitFor(() => document.documentElement.dataset.theme === undefined && getComputedStyle(document.body).fontSize === '17px');
+      const auto = await look(page);
+      expect(auto).toMatchObject({ theme: 'auto', ...(auto.systemDark ? DARK : LIGHT), text: '17px' });
+      await page.close();
+    } finally {
+      await clearStoredSettings(browser());
+    }
+  });
+
+  it('gets the card chunk at the address a retry asks for (card.js?attempt=N)', async () => {
+    // After a failed import the controller asks for card.js?attempt=N (a failure is remembered
+    // per address): the extension must serve the same module there.
+    const page = await browser().openExtensionPage('reader.html');
+    const exported = await page.evaluate(async () => {
+      // import() in a string: the test runner would rewrite it in the function's own source.
+      const load = (0, eval)('(url) => import(url)') as (url: string) => Promise<Record<string, unknown>>;
+      return typeof (await load(new URL('card.js?attempt=3', location.href).href)).createCardView;
+    });
+    expect(exported).toBe('function');
     await page.close();
   });
 

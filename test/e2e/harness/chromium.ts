@@ -29,7 +29,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
 }
 
 /** Starts Chromium with dist/chrome loaded. */
-export async function launchChromium({ profileDir, extensionDir, locale, diagnostics }: LaunchOptions): Promise<BrowserAdapter> {
+export async function launchChromium({ profileDir, extensionDir, locale, diagnostics, reducedMotion }: LaunchOptions): Promise<BrowserAdapter> {
   let extensionOrigin = 'chrome-extension://';
   const recorder = makeRecorder(diagnostics, () => extensionOrigin);
   const logFile = join(profileDir, 'chromium.log');
@@ -38,6 +38,7 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
     headless: true,
     locale: locale === 'ar' ? 'ar' : 'en-US',
     viewport: { width: 1280, height: 800 },
+    ...(reducedMotion ? { reducedMotion: 'reduce' as const } : {}),
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--lang=${locale}`,

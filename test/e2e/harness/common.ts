@@ -36,6 +36,8 @@ export interface BrowserOptions {
   readonly withExtension?: boolean;
   /** Extra Firefox preferences (ignored by Chromium). */
   readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
+  /** true: the browser reports `prefers-reduced-motion: reduce` to every page. */
+  readonly reducedMotion?: boolean;
 }
 
 /** What `launchBrowser` hands to a browser adapter. */
@@ -46,6 +48,7 @@ export interface LaunchOptions {
   readonly locale: 'en' | 'ar';
   readonly diagnostics: Diagnostics;
   readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
+  readonly reducedMotion?: boolean;
 }
 
 export interface Diagnostics {

@@ -51,7 +51,7 @@ function wrapPuppeteerPage(page: Page): TestPage {
 }
 
 /** Starts Firefox ESR with dist/firefox installed. */
-export async function launchFirefox({ profileDir, extensionDir, locale, diagnostics, firefoxPrefs }: LaunchOptions): Promise<BrowserAdapter> {
+export async function launchFirefox({ profileDir, extensionDir, locale, diagnostics, firefoxPrefs, reducedMotion }: LaunchOptions): Promise<BrowserAdapter> {
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const recorder = makeRecorder(diagnostics, () => extensionOrigin);
   const browser: Browser = await puppeteer.launch({
@@ -76,6 +76,7 @@ export async function launchFirefox({ profileDir, extensionDir, locale, diagnost
       'network.dns.disableIPv6': true,
       // Errors of the extension's background go to the browser console; copy it to stderr.
       'devtools.console.stdout.chrome': true,
+      ...(reducedMotion ? { 'ui.prefersReducedMotion': 1 } : {}),
       ...firefoxPrefs,
     },
   });

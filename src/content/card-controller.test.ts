@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CardRequest, CardView } from '../card/card-api';
+import type { CardData } from '../data/card-data';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import type { Annotator, Hit } from './annotator';
+
+// The card chunk's loading and what the controller does when it fails, and the card rendered
+// during the hover delay. The WebExtension API and the few DOM calls the controller makes on these
+// paths are stood in for; the chunk is injected.
+
+const messages = vi.hoisted(() => {
+  const sent: unknown[] = [];
+  (globalThis as { chrome?: unknown }).chrome = {
+    runtime: {
+      getURL: (path: string) => `chrome-extension://hashiya/${path}`,
+      sendMessage: (message: { id: string }) => {
+        sent.push(message);
+        return Promise.resolve({ entity: { id: message.id } });
+      },
+    },
+    i18n: { getMessage: (key: string) => key },
+  };
+  return sent;
+});
+const { CardController, chunkLoader } = await import('./card-controller');
+
+/** import() as Firefox 153 does it: an address whose fetch failed fails again, without a fetch. */
+function moduleMap(failures: number) {
+  const fetched: string[] = [];
+  const failed = new Set<string>();
+  const importChunk = (url: string): Promise<unknown> => {
+    if (failed.has(url)) return Promise.reject(new TypeError(`error loading dynamically imported module: ${url}`));
+    fetched.push(url);
+    if (fetched.length <= failures) {
+      failed.add(url);
+      return Promise.reject(new TypeError(`error loading dynamically imported module: ${url}`));
+    }
+    return Promise.resolve({ createCardView: () => ({}) });
+  };
+  return { fetched, importChunk };
+}
+
+describe('card chunk loader', () => {
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+  afterEach(() => vi.useRealTimers());
+
+  it('loads card.js at its own address when nothing fails', async () => {
+    const map = moduleMap(0);
+    await expect(chunkLoader(map.importChunk)('chrome-extension://hashiya/card.js')).resolves.toHaveProperty('createCardView');
+    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js']);
+  });
+
+  it('retries a failed import at a new address, which the module map has not marked as failed', async () => {
+    const map = moduleMap(1);
+    const load = chunkLoader(map.importChunk)('chrome-extension://hashiya/card.js');
+    await vi.advanceTimersByTimeAsync(50);
+    await expect(load).resolves.toHaveProperty('createCardView');
+    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js', 'chrome-extension://hashiya/card.js?attempt=1']);
+  });
+
+  it('after a load that failed twice, the next load asks again at yet another address', async () => {
+    const map = moduleMap(2);
+    const load = chunkLoader(map.importChunk);
+    const first = load('chrome-extension://hashiya/card.js');
+    const failed = expect(first).rejects.toThrow(/error loading dynamically imported module/);
+    await vi.advanceTimersByTimeAsync(50);
+    await failed;
+    await expect(load('chrome-extension://hashiya/card.js')).resolves.toHaveProperty('createCardView');
+    // No address was asked twice: a repeat would only have met the recorded failure.
+    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js', 'chrome-extension://hashiya/card.js?attempt=1', 'chrome-extension://hashiya/card.js?attempt=2']);
+  });
+
+  it('refuses a module that is not the card chunk', async () => {
+    const load = chunkLoader(() => Promise.resolve({}))('chrome-extension://hashiya/card.js');
+    const refused = expect(load).rejects.toThrow(/is not the card chunk/);
+    await vi.advanceTimersByTimeAsync(50);
+    await refused;
+  });
+});
+
+describe('card controller', () => {
+  const shown: CardRequest[] = [];
+  const prepared: CardRequest[] = [];
+  const view: CardView = { prepare: (request) => void prepared.push(request), show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
+  const host = { setAttribute: () => undefined, attachShadow: () => ({}), isConnected: true, matches: () => false };
+  const hit: Hit = {
+    mention: { entity: 'vladimir-putin' },
+    range: { startContainer: {}, startOffset: 0, toString: () => 'Putin' },
+    rect: {},
+  } as unknown as Hit;
+  const annotator = { hitTest: () => hit } as unknown as Annotator;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    vi.stubGlobal('window', globalThis);
+    vi.stubGlobal('document', {
+      querySelector: () => null,
+      querySelectorAll: () => [],
+      createElement: () => host,
+      documentElement: { lang: 'en', append: () => undefined },
+    });
+    shown.length = 0;
+    prepared.length = 0;
+    messages.length = 0;
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('renders the card while the delay runs and shows that same card when it ends', async () => {
+    const card = new CardController(annotator, DEFAULT_SETTINGS, { loadChunk: () => Promise.resolve({ createCardView: () => view }) });
+    card.pointer(hit, 10, 10);
+    await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay - 10);
+    expect(shown).toEqual([]);
+    expect(prepared.map((r) => [r.data.entity.id, r.matched])).toEqual([['vladimir-putin', 'Putin']]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(shown).toEqual(prepared); // the same request: the delay's end has nothing to render
+  });
+
+  it('when card.js does not load, goes back to idle, and the next hover loads the chunk again and shows the card', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let fail = true;
+    const asked: string[] = [];
+    const loadChunk = (url: string) => {
+      asked.push(url);
+      return fail ? Promise.reject(new TypeError('error loading dynamically imported module')) : Promise.resolve({ createCardView: () => view });
+    };
+    const card = new CardController(annotator, DEFAULT_SETTINGS, { loadChunk });
+
+    card.pointer(hit, 10, 10); // rests on Putin: the chunk and the data load during the delay
+    await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay + 10);
+    expect(shown).toEqual([]);
+    expect(warn).toHaveBeenCalledTimes(1); // said once, not as an unhandled rejection
+    expect(asked.length).toBe(2); // once while the delay ran, once more when the card was due
+
+    // Idle, not an open card with nothing on screen: the pointer leaving starts no close timer,
+    // and coming back waits out the delay again before it loads and shows the card.
+    card.pointer(null, 500, 500);
+    fail = false;
+    card.pointer(hit, 10, 10);
+    expect(asked.length).toBe(3);
+    await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay - 10);
+    expect(shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
+    expect(messages).toHaveLength(1); // the data came the first time and was kept
+  });
+
+  it('does not keep a missing answer from the background: the next card asks again', async () => {
+    const loadChunk = () => Promise.resolve({ createCardView: () => view });
+    const card = new CardController(annotator, { ...DEFAULT_SETTINGS, hoverDelay: 0 }, { loadChunk });
+    const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage: (m: unknown) => Promise<CardData | null> } } }).chrome;
+    const answer = vi.spyOn(chrome.runtime, 'sendMessage').mockResolvedValueOnce(null);
+    card.pointer(hit, 10, 10);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(shown).toEqual([]);
+    card.pointer(null, 500, 500);
+    card.pointer(hit, 10, 10);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(answer).toHaveBeenCalledTimes(2);
+    expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
+  });
+});
