@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import bundled from './packs/sharaa-moscow-2025.json';
-import { toMatchData } from './match-data';
+import { compactMatchData, expandMatchData, toMatchData } from './match-data';
 import { validatePack } from './validate-pack';
 import type { Pack } from './pack-schema';
 
@@ -39,5 +39,18 @@ describe('toMatchData', () => {
     const minified = JSON.stringify(data);
     expect(new TextEncoder().encode(minified).length).toBeLessThan(30 * 1024);
     expect(gzipSync(minified).length).toBeLessThan(8 * 1024);
+  });
+});
+
+describe('the compact form the build embeds', () => {
+  it('expands to exactly the match data, order included', () => {
+    const round = expandMatchData(compactMatchData(data));
+    expect(round).toEqual(data);
+    expect(round.blockers.map((b) => b.text)).toEqual(data.blockers.map((b) => b.text));
+  });
+
+  it('is much smaller than the plain form', () => {
+    const plain = JSON.stringify(data).length;
+    expect(JSON.stringify(compactMatchData(data)).length).toBeLessThan(plain * 0.75);
   });
 });

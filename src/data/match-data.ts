@@ -4,7 +4,7 @@
  * offsets, reasons) stays in the pack, which only the card side loads. The content script ships
  * inside a 60 KB budget, so this slice is kept as small as the engine allows.
  */
-import type { MatchEntity, MatchInput, MatchName } from '../match/match-input';
+import type { MatchBlocker, MatchEntity, MatchInput, MatchName } from '../match/match-input';
 import type { Alias, Pack } from './pack-schema';
 
 /** What the engine compiles (its own input type), labelled with the pack it comes from. */
@@ -33,5 +33,40 @@ function toMatchName(alias: Alias): MatchName {
     text: alias.text,
     ...(alias.ambiguity ? { ambiguity: alias.ambiguity } : {}),
     ...(alias.caseSensitive ? { caseSensitive: true as const } : {}),
+  };
+}
+
+/**
+ * Match data in the form the build embeds in the content script: a name without flags is its
+ * bare text, and consecutive blockers that block the same way share one record. About 40 % of
+ * the JSON, the rest is names.
+ */
+export interface CompactMatchData {
+  readonly packId: string;
+  readonly entities: readonly (Omit<MatchEntity, 'names'> & { readonly names: readonly (string | MatchName)[] })[];
+  readonly blockers: readonly { readonly scope: MatchBlocker['scope']; readonly entities: readonly string[]; readonly texts: readonly string[] }[];
+}
+
+/** The compact form of `data` (at build time). */
+export function compactMatchData(data: MatchData): CompactMatchData {
+  const blockers: { scope: MatchBlocker['scope']; entities: readonly string[]; texts: string[] }[] = [];
+  for (const b of data.blockers) {
+    const last = blockers.at(-1);
+    if (last && last.scope === b.scope && last.entities.join() === b.entities.join()) last.texts.push(b.text);
+    else blockers.push({ scope: b.scope, entities: b.entities, texts: [b.text] });
+  }
+  return {
+    packId: data.packId,
+    entities: data.entities.map((e) => ({ ...e, names: e.names.map((n) => (Object.keys(n).length === 1 ? n.text : n)) })),
+    blockers,
+  };
+}
+
+/** The match data a compact form stands for, in its original order. */
+export function expandMatchData(compact: CompactMatchData): MatchData {
+  return {
+    packId: compact.packId,
+    entities: compact.entities.map((e) => ({ ...e, names: e.names.map((n) => (typeof n === 'string' ? { text: n } : n)) })),
+    blockers: compact.blockers.flatMap(({ scope, entities, texts }) => texts.map((text) => ({ text, scope, entities }))),
   };
 }
