@@ -71,7 +71,14 @@ export function createScanner(t: Tables): (text: string) => Hits {
   function caseOk(group: number, text: string, start: number, end: number): boolean {
     if (caseGroup[group] === 0) return true;
     const seen = casePattern(text, start, end);
-    return groups[group - 1]!.some((r) => r.casePattern === '' || r.casePattern === seen);
+    // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
+    // feedback when the scan is optimised, and deoptimises it when a case-sensitive name appears.
+    const rules = groups[group - 1]!;
+    for (let i = 0; i < rules.length; i++) {
+      const p = rules[i]!.casePattern;
+      if (p === '' || p === seen) return true;
+    }
+    return false;
   }
 
   /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
@@ -140,21 +147,33 @@ export function createScanner(t: Tables): (text: string) => Hits {
     kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
   }
 
-  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns views of them,
-  // valid until the next scan.
-  let starts: Int32Array = new Int32Array(256);
-  let ends: Int32Array = new Int32Array(256);
-  let hitGroups: Int32Array = new Int32Array(256);
+  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same
+  // object each time), valid until the next scan.
+  const hits: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
+    count: 0,
+    starts: new Int32Array(256),
+    ends: new Int32Array(256),
+    groups: new Int32Array(256),
+  };
   function grow(): void {
-    const size = starts.length * 2;
+    const size = hits.starts.length * 2;
     const more = (a: Int32Array): Int32Array => {
       const b = new Int32Array(size);
       b.set(a);
       return b;
     };
-    starts = more(starts);
-    ends = more(ends);
-    hitGroups = more(hitGroups);
+    hits.starts = more(hits.starts);
+    hits.ends = more(hits.ends);
+    hits.groups = more(hits.groups);
+  }
+  /** Appends the name the last tryAt kept. */
+  function record(): void {
+    if (hits.count === hits.starts.length) grow();
+    const k = hits.count;
+    hits.starts[k] = bestStart;
+    hits.ends[k] = bestEnd;
+    hits.groups[k] = bestGroup;
+    hits.count = k + 1;
   }
 
   // Which first two letters of a word can lead anywhere: along the trie, or through a proclitic
@@ -179,9 +198,13 @@ export function createScanner(t: Tables): (text: string) => Hits {
     rootOnly[a] = a !== waw && a !== fa && a !== ba && a !== kaf && a !== lam && accept[trans[a]!] === 0 ? 1 : 0;
   }
 
+  // A long text is scanned by code compiled while the loop runs (on-stack replacement), before
+  // anything after the loop has run; so nothing after the loop may need type feedback (building
+  // the result there deoptimised every such scan at its end). The loop records through record()
+  // and the result object exists beforehand.
   return function scan(text: string): Hits {
     const n = text.length;
-    let count = 0;
+    hits.count = 0;
     const kindOf = kind;
     let inWord = 0;
     for (let i = 0; i < n; i++) {
@@ -207,13 +230,9 @@ export function createScanner(t: Tables): (text: string) => Hits {
       }
       tryAt(text, i, s);
       if (bestEnd < 0) continue;
-      if (count === starts.length) grow();
-      starts[count] = bestStart;
-      ends[count] = bestEnd;
-      hitGroups[count] = bestGroup;
-      count++;
+      record();
       i = bestEnd - 1;
     }
-    return { count, starts, ends, groups: hitGroups };
+    return hits;
   };
 }
