@@ -18,6 +18,18 @@ export interface EntityInfo {
   readonly name: string;
 }
 
+/** Parallel arrays of kept candidates: starts, ends, spelling groups and Scan.bits. */
+interface Candidates {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly groups: Int32Array;
+  readonly bits: Int32Array;
+}
+
+function candidates(size: number): Candidates {
+  return { starts: new Int32Array(size), ends: new Int32Array(size), groups: new Int32Array(size), bits: new Int32Array(size) };
+}
+
 /** Finds the names of the compiled packs in text; see resolve.ts for the semantics. */
 export class Matcher {
   readonly #t: Tables;
@@ -25,7 +37,15 @@ export class Matcher {
   readonly #scan: (text: string) => Hits;
   readonly #strong: Int32Array;
   readonly #probable: Int32Array;
+  /**
+   * Per spelling group, the scan number in which its candidates stopped adding evidence: every
+   * entity it can name is already marked strong or probable, so a further plain-case candidate of
+   * the group needs no look at its rules or cues.
+   */
+  readonly #settled: Int32Array;
   #epoch = 0;
+  /** find's candidate arrays, reused: the Scan that find builds never leaves it. */
+  #spare: Candidates = candidates(0);
 
   constructor(tables: Tables, entities: ReadonlyMap<string, EntityInfo>) {
     this.#t = tables;
@@ -33,6 +53,7 @@ export class Matcher {
     this.#scan = createScanner(tables);
     this.#strong = new Int32Array(tables.entityIds.length);
     this.#probable = new Int32Array(tables.entityIds.length);
+    this.#settled = new Int32Array(tables.groups.length + 1);
   }
 
   /** The id, type and canonical English name of an entity, if compiled. */
@@ -43,75 +64,108 @@ export class Matcher {
   /** Candidates of one text block, with its document-level evidence (pass to `resolve`). */
   scan(text: string): Scan {
     const hits = this.#scan(text);
-    const { groups, caseGroup, entityIds } = this.#t;
-    const starts = new Int32Array(hits.count);
-    const ends = new Int32Array(hits.count);
-    const groupOf = new Int32Array(hits.count);
-    const bitsOf = new Int32Array(hits.count);
+    return this.#collect(text, hits, candidates(hits.count));
+  }
+
+  /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */
+  find(text: string): Mention[] {
+    const hits = this.#scan(text);
+    if (this.#spare.starts.length < hits.count) this.#spare = candidates(Math.max(hits.count, 2 * this.#spare.starts.length));
+    return resolve([this.#collect(text, hits, this.#spare)])[0] ?? [];
+  }
+
+  #collect(text: string, hits: Hits, into: Candidates): Scan {
     // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
     const stamp = ++this.#epoch;
-    const strong = this.#strong;
-    const probable = this.#probable;
     const blocked = new Set<string>();
+    const count = this.#keep(text, hits, into, stamp, blocked);
+    const { groups, entityIds } = this.#t;
+    return {
+      count,
+      starts: into.starts.subarray(0, count),
+      ends: into.ends.subarray(0, count),
+      groups: into.groups.subarray(0, count),
+      bits: into.bits.subarray(0, count),
+      table: groups,
+      strong: entityIds.filter((_, e) => this.#strong[e] === stamp),
+      probable: entityIds.filter((_, e) => this.#probable[e] === stamp),
+      blocked: [...blocked],
+    };
+  }
+
+  /**
+   * Copies the hits that are candidates into `into` and returns how many. Only the loop, so that
+   * code compiled while it runs (a long text) has nothing after it that has never run.
+   */
+  #keep(text: string, hits: Hits, into: Candidates, stamp: number, blocked: Set<string>): number {
+    const settled = this.#settled;
+    const { starts, ends, groups, bits } = into;
     let count = 0;
     for (let k = 0; k < hits.count; k++) {
       const start = hits.starts[k]!;
       const end = hits.ends[k]!;
       const group = hits.groups[k]!;
       if (inAddress(text, start, end)) continue;
-      const rules = groups[group - 1]!;
-      let bits = CASE_BITS;
-      if (caseGroup[group] === 1) {
-        const seen = casePattern(text, start, end);
-        bits = 0;
-        for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-          const p = rules[i]!.casePattern;
-          if (p === '' || p === seen) bits |= 1 << i;
-        }
-      }
-      let first = 0;
-      while (first < rules.length && ((bits >> first) & 1) === 0) first++;
-      const lead = rules[first];
-      if (lead === undefined) continue;
-      if (lead.entityIndex < 0) {
-        // Blockers sort first in a group: this spelling means something else here.
-        if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
-        continue;
-      }
-      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-        if (((bits >> i) & 1) === 0) continue;
-        const r = rules[i]!;
-        const e = r.entityIndex;
-        if (r.evidence === ALWAYS) strong[e] = stamp;
-        else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
-        // A cue matters only while the block has no strong mention of the entity yet.
-        else if (strong[e] !== stamp && (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter))) {
-          bits |= 1 << (CUE_SHIFT + i);
-          strong[e] = stamp;
-        }
+      let b = CASE_BITS;
+      if (settled[group] !== stamp) {
+        b = this.#evidence(text, start, end, group, stamp, blocked);
+        if (b < 0) continue;
       }
       starts[count] = start;
       ends[count] = end;
-      groupOf[count] = group - 1;
-      bitsOf[count] = bits;
+      groups[count] = group - 1;
+      bits[count] = b;
       count++;
     }
-    return {
-      count,
-      starts: starts.subarray(0, count),
-      ends: ends.subarray(0, count),
-      groups: groupOf.subarray(0, count),
-      bits: bitsOf.subarray(0, count),
-      table: groups,
-      strong: entityIds.filter((_, e) => strong[e] === stamp),
-      probable: entityIds.filter((_, e) => probable[e] === stamp),
-      blocked: [...blocked],
-    };
+    return count;
   }
 
-  /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */
-  find(text: string): Mention[] {
-    return resolve([this.scan(text)])[0] ?? [];
+  /**
+   * Case and cue bits of one candidate, marking its entities' evidence for this scan; -1 when a
+   * blocker (or no rule, by case) takes it.
+   */
+  #evidence(text: string, start: number, end: number, group: number, stamp: number, blocked: Set<string>): number {
+    const { groups, caseGroup } = this.#t;
+    const strong = this.#strong;
+    const probable = this.#probable;
+    const rules = groups[group - 1]!;
+    let bits = CASE_BITS;
+    if (caseGroup[group] === 1) {
+      const seen = casePattern(text, start, end);
+      bits = 0;
+      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+        const p = rules[i]!.casePattern;
+        if (p === '' || p === seen) bits |= 1 << i;
+      }
+    }
+    let first = 0;
+    while (first < rules.length && ((bits >> first) & 1) === 0) first++;
+    const lead = rules[first];
+    if (lead === undefined) return -1;
+    if (lead.entityIndex < 0) {
+      // Blockers sort first in a group: this spelling means something else here.
+      if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
+      return -1;
+    }
+    let settles = caseGroup[group] === 0;
+    for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+      if (((bits >> i) & 1) === 0) continue;
+      const r = rules[i]!;
+      const e = r.entityIndex;
+      if (r.evidence === ALWAYS) strong[e] = stamp;
+      else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
+      // A cue matters only while the block has no strong mention of the entity yet.
+      else if (strong[e] !== stamp) {
+        if (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter)) {
+          bits |= 1 << (CUE_SHIFT + i);
+          strong[e] = stamp;
+        } else {
+          settles = false;
+        }
+      }
+    }
+    if (settles) this.#settled[group] = stamp;
+    return bits;
   }
 }
 
