@@ -81,38 +81,62 @@ export function createScanner(t: Tables): (text: string) => Hits {
     return false;
   }
 
-  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
+  /** A name of `group` ends before text[e]: keep it if it ends on a boundary and is the longest. */
+  function accepted(text: string, start: number, e: number, group: number): void {
+    const end = wordEnd(text, e);
+    if (end > bestEnd && caseOk(group, text, start, end)) {
+      bestStart = start;
+      bestEnd = end;
+      bestGroup = group;
+    }
+  }
+
+  /** The state after a ligature's letters from `state` (0: none). */
+  function ligature(c: number, state: number): number {
+    const seq = expansions.get(c);
+    if (seq === undefined) return 0;
+    for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+    return state;
+  }
+
+  /**
+   * Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary.
+   * The tables are copied into locals: the loop calls out (rarely), and closure values would be
+   * loaded and checked again on every step. Plain letters, the common case, are tested first.
+   */
   function walk(text: string, start: number, state: number): void {
+    const symOf = sym;
+    const next = trans;
+    const acc = accept;
+    const width = alphabet;
+    const word = firstWord;
     const n = text.length;
     let gap = false;
     for (let j = start; j < n; j++) {
       const c = text.charCodeAt(j);
-      const s = sym[c]!;
-      if (s <= S_APOS) continue;
-      if (s === S_SPACE) {
+      const s = symOf[c]!;
+      if (s > word) {
+        state = next[state * width + s]!;
+        gap = false;
+      } else if (s <= S_APOS) {
+        continue;
+      } else if (s === S_SPACE) {
+        // A run of gaps is one gap; no name ends in one.
         if (gap) continue;
         gap = true;
-        state = trans[state * alphabet + S_SPACE]!;
+        state = next[state * width + S_SPACE]!;
         if (state === 0) return;
         continue;
-      }
-      gap = false;
-      if (s === firstWord) {
-        const seq = expansions.get(c);
-        if (seq === undefined) return;
-        for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+      } else if (s === word) {
+        state = ligature(c, state);
+        gap = false;
       } else {
-        state = trans[state * alphabet + s]!;
+        state = next[state * width + s]!;
+        gap = false;
       }
       if (state === 0) return;
-      const g = accept[state]!;
-      if (g === 0) continue;
-      const end = wordEnd(text, j + 1);
-      if (end > bestEnd && caseOk(g, text, start, end)) {
-        bestStart = start;
-        bestEnd = end;
-        bestGroup = g;
-      }
+      const g = acc[state]!;
+      if (g !== 0) accepted(text, start, j + 1, g);
     }
   }
 
@@ -203,9 +227,16 @@ export function createScanner(t: Tables): (text: string) => Hits {
   // the result there deoptimised every such scan at its end). The loop records through record()
   // and the result object exists beforehand.
   return function scan(text: string): Hits {
+    const kindOf = kind;
+    const symOf = sym;
+    const pairs = pairOk;
+    const root = rootOnly;
+    const next = trans;
+    const acc = accept;
+    const width = alphabet;
+    const word = firstWord;
     const n = text.length;
     hits.count = 0;
-    const kindOf = kind;
     let inWord = 0;
     for (let i = 0; i < n; i++) {
       const k = kindOf[text.charCodeAt(i)]!;
@@ -214,17 +245,17 @@ export function createScanner(t: Tables): (text: string) => Hits {
         continue;
       }
       inWord = 4;
-      const s = sym[text.charCodeAt(i)]!;
+      const s = symOf[text.charCodeAt(i)]!;
       if (i + 2 < n) {
-        const s2 = sym[text.charCodeAt(i + 1)]!;
+        const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
-        if (s2 > firstWord) {
-          if (pairOk[s * alphabet + s2] === 0) continue;
+        if (s2 > word) {
+          if (pairs[s * width + s2] === 0) continue;
           // Without a proclitic only the bare walk is possible: check its third letter too.
-          if (rootOnly[s] === 1) {
-            const st2 = trans[trans[s]! * alphabet + s2]!;
-            const s3 = sym[text.charCodeAt(i + 2)]!;
-            if (accept[st2] === 0 && s3 > firstWord && trans[st2 * alphabet + s3] === 0) continue;
+          if (root[s] === 1) {
+            const st2 = next[next[s]! * width + s2]!;
+            const s3 = symOf[text.charCodeAt(i + 2)]!;
+            if (acc[st2] === 0 && s3 > word && next[st2 * width + s3] === 0) continue;
           }
         }
       }
