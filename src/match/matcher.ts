@@ -1,11 +1,11 @@
 // The matcher: compiled packs plus the scan. `scan` reads one text block and keeps what the
 // document-level decision needs; `find` is that decision for a single self-contained text.
 
-import { ALWAYS, UNLESS_BLOCKED, casePattern, compileTables, type Tables } from './compile';
+import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
-import { createScanner, type Hits } from './scanner';
+import { caseMatches, createScanner, type Hits } from './scanner';
 import { inAddress } from './url-token';
 
 export type { Mention, Scan } from './resolve';
@@ -131,11 +131,10 @@ export class Matcher {
     const rules = groups[group - 1]!;
     let bits = CASE_BITS;
     if (caseGroup[group] === 1) {
-      const seen = casePattern(text, start, end);
       bits = 0;
       for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
         const p = rules[i]!.casePattern;
-        if (p === '' || p === seen) bits |= 1 << i;
+        if (p === '' || caseMatches(text, start, end, p)) bits |= 1 << i;
       }
     }
     let first = 0;

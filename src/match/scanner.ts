@@ -3,12 +3,31 @@
 // proclitic, and only as deep as the text keeps following a name. Tables live in closure
 // constants and results in closure variables, so nothing is allocated per character or per word.
 
-import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, casePattern, type Tables } from './compile';
+import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, type Tables } from './compile';
+import { IS_WORD } from './fold-table';
 
 /** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
 function isFormatControl(c: number): boolean {
   return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
     c === 0xfeff || c === 0x00ad || c === 0x061c || c === 0x180e;
+}
+
+/**
+ * True when the letters of text[start, end) show `pattern` (compile.ts casePattern: 'U' or 'l' per
+ * letter), compared as it goes: no string is built and no character lower-cased but non-ASCII
+ * ones.
+ */
+export function caseMatches(text: string, start: number, end: number, pattern: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (IS_WORD[c] !== 1) continue;
+    if (k === pattern.length) return false;
+    const ch = String.fromCharCode(c);
+    const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : ch !== ch.toLowerCase();
+    if (pattern.charCodeAt(k++) !== (upper ? 0x55 : 0x6c)) return false;
+  }
+  return k === pattern.length;
 }
 
 /** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
@@ -70,13 +89,12 @@ export function createScanner(t: Tables): (text: string) => Hits {
 
   function caseOk(group: number, text: string, start: number, end: number): boolean {
     if (caseGroup[group] === 0) return true;
-    const seen = casePattern(text, start, end);
     // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
     // feedback when the scan is optimised, and deoptimises it when a case-sensitive name appears.
     const rules = groups[group - 1]!;
     for (let i = 0; i < rules.length; i++) {
       const p = rules[i]!.casePattern;
-      if (p === '' || p === seen) return true;
+      if (p === '' || caseMatches(text, start, end, p)) return true;
     }
     return false;
   }
