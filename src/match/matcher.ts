@@ -3,6 +3,7 @@
 
 import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
+import { FOLD } from './fold-table';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
 import { caseMatches, createScanner, type Hits } from './scanner';
@@ -43,6 +44,8 @@ export class Matcher {
    * the group needs no look at its rules or cues.
    */
   readonly #settled: Int32Array;
+  /** Per spelling group: 1 when its names have none of / : @ . (see inAddress), 2 when they do, 0 not yet known. */
+  readonly #plain: Uint8Array;
   #epoch = 0;
   /** find's candidate arrays, reused: the Scan that find builds never leaves it. */
   #spare: Candidates = candidates(0);
@@ -54,6 +57,7 @@ export class Matcher {
     this.#strong = new Int32Array(tables.entityIds.length);
     this.#probable = new Int32Array(tables.entityIds.length);
     this.#settled = new Int32Array(tables.groups.length + 1);
+    this.#plain = new Uint8Array(tables.groups.length + 1);
   }
 
   /** The id, type and canonical English name of an entity, if compiled. */
@@ -99,13 +103,15 @@ export class Matcher {
    */
   #keep(text: string, hits: Hits, into: Candidates, stamp: number, blocked: Set<string>): number {
     const settled = this.#settled;
+    const plain = this.#plain;
     const { starts, ends, groups, bits } = into;
     let count = 0;
     for (let k = 0; k < hits.count; k++) {
       const start = hits.starts[k]!;
       const end = hits.ends[k]!;
       const group = hits.groups[k]!;
-      if (inAddress(text, start, end)) continue;
+      const p = plain[group] !== 0 ? plain[group]! : this.#plainness(group);
+      if (inAddress(text, start, end, p === 1)) continue;
       let b = CASE_BITS;
       if (settled[group] !== stamp) {
         b = this.#evidence(text, start, end, group, stamp, blocked);
@@ -118,6 +124,19 @@ export class Matcher {
       count++;
     }
     return count;
+  }
+
+  /** Whether the names of a spelling group can put / : @ . inside a match: 1 no, 2 yes. */
+  #plainness(group: number): number {
+    let p = 1;
+    for (const r of this.#t.groups[group - 1]!) {
+      for (let i = 0; i < r.name.length; i++) {
+        const f = FOLD[r.name.charCodeAt(i)];
+        if (f === 0x2e || f === 0x2f || f === 0x3a || f === 0x40) p = 2;
+      }
+    }
+    this.#plain[group] = p;
+    return p;
   }
 
   /**

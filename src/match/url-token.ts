@@ -40,17 +40,11 @@ function isAsciiWord(c: number): boolean {
 
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
- * e-mail address.
+ * e-mail address. `plain` says the name matched has none of / : @ . in it (nearly every name),
+ * so that only the token's text outside the match can make it an address.
  */
-export function inAddress(text: string, at: number, end: number): boolean {
-  // Fast path, most matches: the token starts at the match, and the match's letters up to its
-  // first gap cannot make an address; only what follows the match can.
-  if (at === 0 || isWhite(text.charCodeAt(at - 1))) {
-    for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
-    const c = text.charCodeAt(end);
-    if (end === text.length || isWhite(c)) return false;
-    if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === text.length || isWhite(text.charCodeAt(end + 1)))) return false;
-  }
+export function inAddress(text: string, at: number, end: number, plain = false): boolean {
+  const n = text.length;
   let from = at;
   let suspicious = false;
   const low = Math.max(0, at - WINDOW);
@@ -60,8 +54,19 @@ export function inAddress(text: string, at: number, end: number): boolean {
     if (k === SIGN || (k === DOT && isAsciiWord(text.charCodeAt(from)))) suspicious = true;
     from--;
   }
+  // Fast path, most matches: what comes before the match in its token (usually nothing, or a
+  // proclitic) is plain, and so is the match up to its first gap; only what follows can make an
+  // address. Checked first: the token ends right after the match (a space, the end, or a comma,
+  // a quote... and then a space).
+  if (!suspicious && (plain || from === at)) {
+    if (end === n) return false;
+    const c = text.charCodeAt(end);
+    if (isWhite(c)) return false;
+    if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === n || isWhite(text.charCodeAt(end + 1)))) return false;
+    for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
+  }
   let to = at;
-  const high = Math.min(text.length, at + WINDOW);
+  const high = Math.min(n, at + WINDOW);
   while (to < high) {
     const k = classOf(text.charCodeAt(to));
     if (k === WHITE) break;
