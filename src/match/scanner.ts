@@ -240,11 +240,17 @@ export function createScanner(t: Tables): (text: string) => Hits {
     rootOnly[a] = a !== waw && a !== fa && a !== ba && a !== kaf && a !== lam && accept[trans[a]!] === 0 ? 1 : 0;
   }
 
-  // A long text is scanned by code compiled while the loop runs (on-stack replacement), before
-  // anything after the loop has run; so nothing after the loop may need type feedback (building
-  // the result there deoptimised every such scan at its end). The loop records through record()
-  // and the result object exists beforehand.
-  return function scan(text: string): Hits {
+  /**
+   * The pass over the text. A long text is scanned by code compiled while this loop runs
+   * (on-stack replacement), before anything after the loop has run; so nothing may follow the
+   * loop that needs type feedback (building the result there deoptimised every long scan at its
+   * end), and nothing but parameters and closure constants is read before it: even text.length
+   * there could lack feedback (a function gets its feedback vector only once it has run a while),
+   * and the deoptimisation it caused left only the slower loop-entry code in use. So the loop
+   * tests text.length itself, which also lets the optimiser drop charCodeAt's bounds check.
+   * Hits are appended by record().
+   */
+  function pass(text: string): void {
     const kindOf = kind;
     const symOf = sym;
     const pairs = pairOk;
@@ -253,10 +259,8 @@ export function createScanner(t: Tables): (text: string) => Hits {
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
-    const n = text.length;
-    hits.count = 0;
     let inWord = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < text.length; i++) {
       const k = kindOf[text.charCodeAt(i)]!;
       if (((k & 1) | inWord) !== 1) {
         inWord = (inWord & k) | ((k >> 4) & 4);
@@ -264,7 +268,7 @@ export function createScanner(t: Tables): (text: string) => Hits {
       }
       inWord = 4;
       const s = symOf[text.charCodeAt(i)]!;
-      if (i + 2 < n) {
+      if (i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
@@ -282,6 +286,11 @@ export function createScanner(t: Tables): (text: string) => Hits {
       record();
       i = bestEnd - 1;
     }
+  }
+
+  return function scan(text: string): Hits {
+    hits.count = 0;
+    pass(text);
     return hits;
   };
 }
