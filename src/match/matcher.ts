@@ -82,7 +82,7 @@ export class Matcher {
     // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
     const stamp = ++this.#epoch;
     const blocked = new Set<string>();
-    const count = this.#keep(text, hits, into, stamp, blocked);
+    const count = this.#keep(text, hits.count, hits.starts, hits.ends, hits.groups, into.starts, into.ends, into.groups, into.bits, this.#settled, this.#plain, stamp, blocked);
     const { groups, entityIds } = this.#t;
     return {
       count,
@@ -98,18 +98,20 @@ export class Matcher {
   }
 
   /**
-   * Copies the hits that are candidates into `into` and returns how many. Only the loop, so that
-   * code compiled while it runs (a long text) has nothing after it that has never run.
+   * Copies the hits that are candidates into starts/ends/groups/bits and returns how many. Only
+   * the loop, reading only its parameters before it (see scanner.ts, pass): code compiled while
+   * it runs on a long text then has nothing before or after it that ran without type feedback.
    */
-  #keep(text: string, hits: Hits, into: Candidates, stamp: number, blocked: Set<string>): number {
-    const settled = this.#settled;
-    const plain = this.#plain;
-    const { starts, ends, groups, bits } = into;
+  #keep(
+    text: string, hitCount: number, hitStarts: Int32Array, hitEnds: Int32Array, hitGroups: Int32Array,
+    starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
+    settled: Int32Array, plain: Uint8Array, stamp: number, blocked: Set<string>,
+  ): number {
     let count = 0;
-    for (let k = 0; k < hits.count; k++) {
-      const start = hits.starts[k]!;
-      const end = hits.ends[k]!;
-      const group = hits.groups[k]!;
+    for (let k = 0; k < hitCount; k++) {
+      const start = hitStarts[k]!;
+      const end = hitEnds[k]!;
+      const group = hitGroups[k]!;
       const p = plain[group] !== 0 ? plain[group]! : this.#plainness(group);
       if (inAddress(text, start, end, p === 1)) continue;
       let b = CASE_BITS;
