@@ -1,11 +1,12 @@
 // The matcher: compiled packs plus the scan. `scan` reads one text block and keeps what the
 // document-level decision needs; `find` is that decision for a single self-contained text.
 
-import { ALWAYS, UNLESS_BLOCKED, casePattern, compileTables, type Tables } from './compile';
+import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
+import { FOLD } from './fold-table';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
-import { createScanner, type Hits } from './scanner';
+import { caseMatches, createScanner, type Hits } from './scanner';
 import { inAddress } from './url-token';
 
 export type { Mention, Scan } from './resolve';
@@ -18,6 +19,18 @@ export interface EntityInfo {
   readonly name: string;
 }
 
+/** Parallel arrays of kept candidates: starts, ends, spelling groups and Scan.bits. */
+interface Candidates {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly groups: Int32Array;
+  readonly bits: Int32Array;
+}
+
+function candidates(size: number): Candidates {
+  return { starts: new Int32Array(size), ends: new Int32Array(size), groups: new Int32Array(size), bits: new Int32Array(size) };
+}
+
 /** Finds the names of the compiled packs in text; see resolve.ts for the semantics. */
 export class Matcher {
   readonly #t: Tables;
@@ -25,9 +38,19 @@ export class Matcher {
   readonly #scan: (text: string) => Hits;
   readonly #strong: Int32Array;
   readonly #probable: Int32Array;
+  /**
+   * Per spelling group, the scan number in which its candidates stopped adding evidence: every
+   * entity it can name is already marked strong or probable, so a further plain-case candidate of
+   * the group needs no look at its rules or cues.
+   */
+  readonly #settled: Int32Array;
+  /** Per spelling group: 1 when its names have none of / : @ . (see inAddress), 2 when they do, 0 not yet known. */
+  readonly #plain: Uint8Array;
   #epoch = 0;
   /** What a scan that finds nothing returns (shared: most blocks of a page hold no name). */
   readonly #empty: Scan;
+  /** find's candidate arrays, reused: the Scan that find builds never leaves it. */
+  #spare: Candidates = candidates(0);
 
   constructor(tables: Tables, entities: ReadonlyMap<string, EntityInfo>) {
     this.#t = tables;
@@ -35,6 +58,8 @@ export class Matcher {
     this.#scan = createScanner(tables);
     this.#strong = new Int32Array(tables.entityIds.length);
     this.#probable = new Int32Array(tables.entityIds.length);
+    this.#settled = new Int32Array(tables.groups.length + 1);
+    this.#plain = new Uint8Array(tables.groups.length + 1);
     const none = new Int32Array(0);
     this.#empty = { count: 0, starts: none, ends: none, groups: none, bits: none, table: tables.groups, strong: [], probable: [], blocked: [] };
   }
@@ -47,76 +72,125 @@ export class Matcher {
   /** Candidates of one text block, with its document-level evidence (pass to `resolve`). */
   scan(text: string): Scan {
     const hits = this.#scan(text);
-    const { groups, caseGroup, entityIds } = this.#t;
     if (hits.count === 0) return this.#empty;
-    const starts = new Int32Array(hits.count);
-    const ends = new Int32Array(hits.count);
-    const groupOf = new Int32Array(hits.count);
-    const bitsOf = new Int32Array(hits.count);
-    // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
-    const stamp = ++this.#epoch;
-    const strong = this.#strong;
-    const probable = this.#probable;
-    const blocked = new Set<string>();
-    let count = 0;
-    for (let k = 0; k < hits.count; k++) {
-      const start = hits.starts[k]!;
-      const end = hits.ends[k]!;
-      const group = hits.groups[k]!;
-      if (inAddress(text, start, end)) continue;
-      const rules = groups[group - 1]!;
-      let bits = CASE_BITS;
-      if (caseGroup[group] === 1) {
-        const seen = casePattern(text, start, end);
-        bits = 0;
-        for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-          const p = rules[i]!.casePattern;
-          if (p === '' || p === seen) bits |= 1 << i;
-        }
-      }
-      let first = 0;
-      while (first < rules.length && ((bits >> first) & 1) === 0) first++;
-      const lead = rules[first];
-      if (lead === undefined) continue;
-      if (lead.entityIndex < 0) {
-        // Blockers sort first in a group: this spelling means something else here.
-        if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
-        continue;
-      }
-      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-        if (((bits >> i) & 1) === 0) continue;
-        const r = rules[i]!;
-        const e = r.entityIndex;
-        if (r.evidence === ALWAYS) strong[e] = stamp;
-        else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
-        // A cue matters only while the block has no strong mention of the entity yet.
-        else if (strong[e] !== stamp && (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter))) {
-          bits |= 1 << (CUE_SHIFT + i);
-          strong[e] = stamp;
-        }
-      }
-      starts[count] = start;
-      ends[count] = end;
-      groupOf[count] = group - 1;
-      bitsOf[count] = bits;
-      count++;
-    }
-    return {
-      count,
-      starts: starts.subarray(0, count),
-      ends: ends.subarray(0, count),
-      groups: groupOf.subarray(0, count),
-      bits: bitsOf.subarray(0, count),
-      table: groups,
-      strong: entityIds.filter((_, e) => strong[e] === stamp),
-      probable: entityIds.filter((_, e) => probable[e] === stamp),
-      blocked: [...blocked],
-    };
+    return this.#collect(text, hits, candidates(hits.count));
   }
 
   /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */
   find(text: string): Mention[] {
-    return resolve([this.scan(text)])[0] ?? [];
+    const hits = this.#scan(text);
+    if (this.#spare.starts.length < hits.count) this.#spare = candidates(Math.max(hits.count, 2 * this.#spare.starts.length));
+    return resolve([this.#collect(text, hits, this.#spare)])[0] ?? [];
+  }
+
+  #collect(text: string, hits: Hits, into: Candidates): Scan {
+    // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
+    const stamp = ++this.#epoch;
+    const blocked = new Set<string>();
+    const count = this.#keep(text, hits.count, hits.starts, hits.ends, hits.groups, into.starts, into.ends, into.groups, into.bits, this.#settled, this.#plain, stamp, blocked);
+    const { groups, entityIds } = this.#t;
+    return {
+      count,
+      starts: into.starts.subarray(0, count),
+      ends: into.ends.subarray(0, count),
+      groups: into.groups.subarray(0, count),
+      bits: into.bits.subarray(0, count),
+      table: groups,
+      strong: entityIds.filter((_, e) => this.#strong[e] === stamp),
+      probable: entityIds.filter((_, e) => this.#probable[e] === stamp),
+      blocked: [...blocked],
+    };
+  }
+
+  /**
+   * Copies the hits that are candidates into starts/ends/groups/bits and returns how many. Only
+   * the loop, reading only its parameters before it (see scanner.ts, pass): code compiled while
+   * it runs on a long text then has nothing before or after it that ran without type feedback.
+   */
+  #keep(
+    text: string, hitCount: number, hitStarts: Int32Array, hitEnds: Int32Array, hitGroups: Int32Array,
+    starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
+    settled: Int32Array, plain: Uint8Array, stamp: number, blocked: Set<string>,
+  ): number {
+    let count = 0;
+    for (let k = 0; k < hitCount; k++) {
+      const start = hitStarts[k]!;
+      const end = hitEnds[k]!;
+      const group = hitGroups[k]!;
+      const p = plain[group] !== 0 ? plain[group]! : this.#plainness(group);
+      if (inAddress(text, start, end, p === 1)) continue;
+      let b = CASE_BITS;
+      if (settled[group] !== stamp) {
+        b = this.#evidence(text, start, end, group, stamp, blocked);
+        if (b < 0) continue;
+      }
+      starts[count] = start;
+      ends[count] = end;
+      groups[count] = group - 1;
+      bits[count] = b;
+      count++;
+    }
+    return count;
+  }
+
+  /** Whether the names of a spelling group can put / : @ . inside a match: 1 no, 2 yes. */
+  #plainness(group: number): number {
+    let p = 1;
+    for (const r of this.#t.groups[group - 1]!) {
+      for (let i = 0; i < r.name.length; i++) {
+        const f = FOLD[r.name.charCodeAt(i)];
+        if (f === 0x2e || f === 0x2f || f === 0x3a || f === 0x40) p = 2;
+      }
+    }
+    this.#plain[group] = p;
+    return p;
+  }
+
+  /**
+   * Case and cue bits of one candidate, marking its entities' evidence for this scan; -1 when a
+   * blocker (or no rule, by case) takes it.
+   */
+  #evidence(text: string, start: number, end: number, group: number, stamp: number, blocked: Set<string>): number {
+    const { groups, caseGroup } = this.#t;
+    const strong = this.#strong;
+    const probable = this.#probable;
+    const rules = groups[group - 1]!;
+    let bits = CASE_BITS;
+    if (caseGroup[group] === 1) {
+      bits = 0;
+      for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+        const p = rules[i]!.casePattern;
+        if (p === '' || caseMatches(text, start, end, p)) bits |= 1 << i;
+      }
+    }
+    let first = 0;
+    while (first < rules.length && ((bits >> first) & 1) === 0) first++;
+    const lead = rules[first];
+    if (lead === undefined) return -1;
+    if (lead.entityIndex < 0) {
+      // Blockers sort first in a group: this spelling means something else here.
+      if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
+      return -1;
+    }
+    let settles = caseGroup[group] === 0;
+    for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+      if (((bits >> i) & 1) === 0) continue;
+      const r = rules[i]!;
+      const e = r.entityIndex;
+      if (r.evidence === ALWAYS) strong[e] = stamp;
+      else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
+      // A cue matters only while the block has no strong mention of the entity yet.
+      else if (strong[e] !== stamp) {
+        if (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter)) {
+          bits |= 1 << (CUE_SHIFT + i);
+          strong[e] = stamp;
+        } else {
+          settles = false;
+        }
+      }
+    }
+    if (settles) this.#settled[group] = stamp;
+    return bits;
   }
 }
 

@@ -104,39 +104,52 @@ export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): M
   // The decision for a candidate depends only on its spelling when no case or cue bit is
   // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
   const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
-  const pick = (rules: readonly Rule[], bits: number): number => {
-    for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-      if (((bits >> i) & 1) === 0) continue;
-      const r = rules[i]!;
-      let ok = true;
-      if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
-      else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
-      if (ok) return i;
-    }
-    return -1;
-  };
   return scans.map((scan) => {
     let cache = decided.get(scan.table);
     if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
     // Sized once: pushing a million mentions one by one copies the array again and again.
     const out = new Array<Mention>(scan.count);
-    let found = 0;
-    for (let k = 0; k < scan.count; k++) {
-      const group = scan.groups[k]!;
-      const rules = scan.table[group]!;
-      const bits = scan.bits[k]!;
-      let i: number;
-      if (bits === CASE_BITS) {
-        if (cache[group] === 0) cache[group] = pick(rules, bits) + 1 || -1;
-        i = cache[group]! - 1;
-      } else {
-        i = pick(rules, bits);
-      }
-      if (i < 0) continue;
-      const r = rules[i]!;
-      out[found++] = { start: scan.starts[k]!, end: scan.ends[k]!, entity: r.entity, name: r.name };
-    }
-    out.length = found;
+    out.length = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, out);
     return out;
   });
+}
+
+/** The rule of `rules` that takes a candidate with these bits, or -1. */
+function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>, blocked: ReadonlySet<string>): number {
+  for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
+    if (((bits >> i) & 1) === 0) continue;
+    const r = rules[i]!;
+    let ok = true;
+    if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
+    else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
+    if (ok) return i;
+  }
+  return -1;
+}
+
+/**
+ * Writes the mentions among one scan's candidates into `out` and returns how many. Only the loop,
+ * reading only its parameters before it (see scanner.ts, pass).
+ */
+function mentions(
+  count: number, starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
+  table: readonly (readonly Rule[])[], cache: Int32Array, strong: ReadonlySet<string>, blocked: ReadonlySet<string>, out: Mention[],
+): number {
+  let found = 0;
+  for (let k = 0; k < count; k++) {
+    const group = groups[k]!;
+    const rules = table[group]!;
+    const b = bits[k]!;
+    let i: number;
+    if (b === CASE_BITS) {
+      if (cache[group] === 0) cache[group] = pick(rules, b, strong, blocked) + 1 || -1;
+      i = cache[group]! - 1;
+    } else {
+      i = pick(rules, b, strong, blocked);
+    }
+    if (i < 0) continue;
+    const r = rules[i]!;
+    out[found++] = { start: starts[k]!, end: ends[k]!, entity: r.entity, name: r.name };
+  }
+  return found;
 }

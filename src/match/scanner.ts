@@ -3,12 +3,31 @@
 // proclitic, and only as deep as the text keeps following a name. Tables live in closure
 // constants and results in closure variables, so nothing is allocated per character or per word.
 
-import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, casePattern, type Tables } from './compile';
+import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, type Tables } from './compile';
+import { IS_WORD } from './fold-table';
 
 /** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
 function isFormatControl(c: number): boolean {
   return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
     c === 0xfeff || c === 0x00ad || c === 0x061c || c === 0x180e;
+}
+
+/**
+ * True when the letters of text[start, end) show `pattern` (compile.ts casePattern: 'U' or 'l' per
+ * letter), compared as it goes: no string is built and no character lower-cased but non-ASCII
+ * ones.
+ */
+export function caseMatches(text: string, start: number, end: number, pattern: string): boolean {
+  let k = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (IS_WORD[c] !== 1) continue;
+    if (k === pattern.length) return false;
+    const ch = String.fromCharCode(c);
+    const upper = c < 0x80 ? c >= 0x41 && c <= 0x5a : ch !== ch.toLowerCase();
+    if (pattern.charCodeAt(k++) !== (upper ? 0x55 : 0x6c)) return false;
+  }
+  return k === pattern.length;
 }
 
 /** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
@@ -70,42 +89,72 @@ export function createScanner(t: Tables): (text: string) => Hits {
 
   function caseOk(group: number, text: string, start: number, end: number): boolean {
     if (caseGroup[group] === 0) return true;
-    const seen = casePattern(text, start, end);
-    return groups[group - 1]!.some((r) => r.casePattern === '' || r.casePattern === seen);
+    // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
+    // feedback when the scan is optimised, and deoptimises it when a case-sensitive name appears.
+    const rules = groups[group - 1]!;
+    for (let i = 0; i < rules.length; i++) {
+      const p = rules[i]!.casePattern;
+      if (p === '' || caseMatches(text, start, end, p)) return true;
+    }
+    return false;
   }
 
-  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
+  /** A name of `group` ends before text[e]: keep it if it ends on a boundary and is the longest. */
+  function accepted(text: string, start: number, e: number, group: number): void {
+    const end = wordEnd(text, e);
+    if (end > bestEnd && caseOk(group, text, start, end)) {
+      bestStart = start;
+      bestEnd = end;
+      bestGroup = group;
+    }
+  }
+
+  /** The state after a ligature's letters from `state` (0: none). */
+  function ligature(c: number, state: number): number {
+    const seq = expansions.get(c);
+    if (seq === undefined) return 0;
+    for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+    return state;
+  }
+
+  /**
+   * Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary.
+   * The tables are copied into locals: the loop calls out (rarely), and closure values would be
+   * loaded and checked again on every step. Plain letters, the common case, are tested first.
+   */
   function walk(text: string, start: number, state: number): void {
+    const symOf = sym;
+    const next = trans;
+    const acc = accept;
+    const width = alphabet;
+    const word = firstWord;
     const n = text.length;
     let gap = false;
     for (let j = start; j < n; j++) {
       const c = text.charCodeAt(j);
-      const s = sym[c]!;
-      if (s <= S_APOS) continue;
-      if (s === S_SPACE) {
+      const s = symOf[c]!;
+      if (s > word) {
+        state = next[state * width + s]!;
+        gap = false;
+      } else if (s <= S_APOS) {
+        continue;
+      } else if (s === S_SPACE) {
+        // A run of gaps is one gap; no name ends in one.
         if (gap) continue;
         gap = true;
-        state = trans[state * alphabet + S_SPACE]!;
+        state = next[state * width + S_SPACE]!;
         if (state === 0) return;
         continue;
-      }
-      gap = false;
-      if (s === firstWord) {
-        const seq = expansions.get(c);
-        if (seq === undefined) return;
-        for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+      } else if (s === word) {
+        state = ligature(c, state);
+        gap = false;
       } else {
-        state = trans[state * alphabet + s]!;
+        state = next[state * width + s]!;
+        gap = false;
       }
       if (state === 0) return;
-      const g = accept[state]!;
-      if (g === 0) continue;
-      const end = wordEnd(text, j + 1);
-      if (end > bestEnd && caseOk(g, text, start, end)) {
-        bestStart = start;
-        bestEnd = end;
-        bestGroup = g;
-      }
+      const g = acc[state]!;
+      if (g !== 0) accepted(text, start, j + 1, g);
     }
   }
 
@@ -140,21 +189,33 @@ export function createScanner(t: Tables): (text: string) => Hits {
     kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
   }
 
-  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns views of them,
-  // valid until the next scan.
-  let starts: Int32Array = new Int32Array(256);
-  let ends: Int32Array = new Int32Array(256);
-  let hitGroups: Int32Array = new Int32Array(256);
+  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same
+  // object each time), valid until the next scan.
+  const hits: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
+    count: 0,
+    starts: new Int32Array(256),
+    ends: new Int32Array(256),
+    groups: new Int32Array(256),
+  };
   function grow(): void {
-    const size = starts.length * 2;
+    const size = hits.starts.length * 2;
     const more = (a: Int32Array): Int32Array => {
       const b = new Int32Array(size);
       b.set(a);
       return b;
     };
-    starts = more(starts);
-    ends = more(ends);
-    hitGroups = more(hitGroups);
+    hits.starts = more(hits.starts);
+    hits.ends = more(hits.ends);
+    hits.groups = more(hits.groups);
+  }
+  /** Appends the name the last tryAt kept. */
+  function record(): void {
+    if (hits.count === hits.starts.length) grow();
+    const k = hits.count;
+    hits.starts[k] = bestStart;
+    hits.ends[k] = bestEnd;
+    hits.groups[k] = bestGroup;
+    hits.count = k + 1;
   }
 
   // Which first two letters of a word can lead anywhere: along the trie, or through a proclitic
@@ -179,41 +240,57 @@ export function createScanner(t: Tables): (text: string) => Hits {
     rootOnly[a] = a !== waw && a !== fa && a !== ba && a !== kaf && a !== lam && accept[trans[a]!] === 0 ? 1 : 0;
   }
 
-  return function scan(text: string): Hits {
-    const n = text.length;
-    let count = 0;
+  /**
+   * The pass over the text. A long text is scanned by code compiled while this loop runs
+   * (on-stack replacement), before anything after the loop has run; so nothing may follow the
+   * loop that needs type feedback (building the result there deoptimised every long scan at its
+   * end), and nothing but parameters and closure constants is read before it: even text.length
+   * there could lack feedback (a function gets its feedback vector only once it has run a while),
+   * and the deoptimisation it caused left only the slower loop-entry code in use. So the loop
+   * tests text.length itself, which also lets the optimiser drop charCodeAt's bounds check.
+   * Hits are appended by record().
+   */
+  function pass(text: string): void {
     const kindOf = kind;
+    const symOf = sym;
+    const pairs = pairOk;
+    const root = rootOnly;
+    const next = trans;
+    const acc = accept;
+    const width = alphabet;
+    const word = firstWord;
     let inWord = 0;
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < text.length; i++) {
       const k = kindOf[text.charCodeAt(i)]!;
       if (((k & 1) | inWord) !== 1) {
         inWord = (inWord & k) | ((k >> 4) & 4);
         continue;
       }
       inWord = 4;
-      const s = sym[text.charCodeAt(i)]!;
-      if (i + 2 < n) {
-        const s2 = sym[text.charCodeAt(i + 1)]!;
+      const s = symOf[text.charCodeAt(i)]!;
+      if (i + 2 < text.length) {
+        const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
-        if (s2 > firstWord) {
-          if (pairOk[s * alphabet + s2] === 0) continue;
+        if (s2 > word) {
+          if (pairs[s * width + s2] === 0) continue;
           // Without a proclitic only the bare walk is possible: check its third letter too.
-          if (rootOnly[s] === 1) {
-            const st2 = trans[trans[s]! * alphabet + s2]!;
-            const s3 = sym[text.charCodeAt(i + 2)]!;
-            if (accept[st2] === 0 && s3 > firstWord && trans[st2 * alphabet + s3] === 0) continue;
+          if (root[s] === 1) {
+            const st2 = next[next[s]! * width + s2]!;
+            const s3 = symOf[text.charCodeAt(i + 2)]!;
+            if (acc[st2] === 0 && s3 > word && next[st2 * width + s3] === 0) continue;
           }
         }
       }
       tryAt(text, i, s);
       if (bestEnd < 0) continue;
-      if (count === starts.length) grow();
-      starts[count] = bestStart;
-      ends[count] = bestEnd;
-      hitGroups[count] = bestGroup;
-      count++;
+      record();
       i = bestEnd - 1;
     }
-    return { count, starts, ends, groups: hitGroups };
+  }
+
+  return function scan(text: string): Hits {
+    hits.count = 0;
+    pass(text);
+    return hits;
   };
 }

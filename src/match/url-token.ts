@@ -11,9 +11,26 @@ const LOOKS_LIKE_ADDRESS = [
   /(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu,
 ];
 
+// Per code unit up to U+3000 (the last whitespace): WHITE, or SIGN for / : @ (only addresses have
+// them inside a token), or DOT; one lookup instead of a chain of comparisons, filled by a few
+// native calls so that building it costs nothing at load.
+const WHITE = 1;
+const SIGN = 2;
+const DOT = 4;
+const CLASS = new Uint8Array(0x3001);
+CLASS.fill(WHITE, 9, 14);
+CLASS.fill(WHITE, 0x2000, 0x200b);
+for (const c of [0x20, 0xa0, 0x85, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) CLASS[c] = WHITE;
+for (const c of [0x2f, 0x3a, 0x40]) CLASS[c] = SIGN;
+CLASS[0x2e] = DOT;
+
+/** WHITE, SIGN, DOT or 0 for a code unit (NaN past the end of the text: 0). */
+function classOf(c: number): number {
+  return c <= 0x3000 ? CLASS[c]! : 0;
+}
+
 function isWhite(c: number): boolean {
-  return c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x85 || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return classOf(c) === WHITE;
 }
 
 // Addresses put an ASCII letter or digit after their dots; a sentence's full stop does not.
@@ -23,32 +40,37 @@ function isAsciiWord(c: number): boolean {
 
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
- * e-mail address.
+ * e-mail address. `plain` says the name matched has none of / : @ . in it (nearly every name),
+ * so that only the token's text outside the match can make it an address.
  */
-export function inAddress(text: string, at: number, end: number): boolean {
-  // Fast path, most matches: the token starts at the match, and the match's letters up to its
-  // first gap cannot make an address; only what follows the match can.
-  if (at === 0 || isWhite(text.charCodeAt(at - 1))) {
-    for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
-    const c = text.charCodeAt(end);
-    if (end === text.length || isWhite(c)) return false;
-    if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === text.length || isWhite(text.charCodeAt(end + 1)))) return false;
-  }
+export function inAddress(text: string, at: number, end: number, plain = false): boolean {
+  const n = text.length;
   let from = at;
   let suspicious = false;
   const low = Math.max(0, at - WINDOW);
   while (from > low) {
-    const c = text.charCodeAt(from - 1);
-    if (isWhite(c)) break;
-    if (c === 0x2f || c === 0x3a || c === 0x40 || (c === 0x2e && isAsciiWord(text.charCodeAt(from)))) suspicious = true;
+    const k = classOf(text.charCodeAt(from - 1));
+    if (k === WHITE) break;
+    if (k === SIGN || (k === DOT && isAsciiWord(text.charCodeAt(from)))) suspicious = true;
     from--;
   }
+  // Fast path, most matches: what comes before the match in its token (usually nothing, or a
+  // proclitic) is plain, and so is the match up to its first gap; only what follows can make an
+  // address. Checked first: the token ends right after the match (a space, the end, or a comma,
+  // a quote... and then a space).
+  if (!suspicious && (plain || from === at)) {
+    if (end === n) return false;
+    const c = text.charCodeAt(end);
+    if (isWhite(c)) return false;
+    if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === n || isWhite(text.charCodeAt(end + 1)))) return false;
+    for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
+  }
   let to = at;
-  const high = Math.min(text.length, at + WINDOW);
+  const high = Math.min(n, at + WINDOW);
   while (to < high) {
-    const c = text.charCodeAt(to);
-    if (isWhite(c)) break;
-    if (c === 0x2f || c === 0x3a || c === 0x40 || (c === 0x2e && isAsciiWord(text.charCodeAt(to + 1)))) suspicious = true;
+    const k = classOf(text.charCodeAt(to));
+    if (k === WHITE) break;
+    if (k === SIGN || (k === DOT && isAsciiWord(text.charCodeAt(to + 1)))) suspicious = true;
     to++;
   }
   if (!suspicious) return false;
