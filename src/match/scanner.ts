@@ -117,22 +117,23 @@ export function createScanner(t: Tables): (text: string) => Hits {
     return state;
   }
 
+  // Where the last steps() stopped: the trie state there.
+  let stopState = 0;
+
   /**
-   * Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary.
-   * The tables are copied into locals: the loop calls out (rarely), and closure values would be
-   * loaded and checked again on every step. Plain letters, the common case, are tested first.
+   * Follows the trie from `state` at text[j] until the state dies (returns -1), a name ends
+   * (returns the index after its last unit; stopState is the state), or a ligature comes
+   * (returns -2 - its index; stopState is the state before it). No call inside the loop, so that
+   * the optimiser checks the tables once, not at every step.
    */
-  function walk(text: string, start: number, state: number): void {
+  function steps(text: string, j: number, state: number, gap: boolean): number {
     const symOf = sym;
     const next = trans;
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
-    const n = text.length;
-    let gap = false;
-    for (let j = start; j < n; j++) {
-      const c = text.charCodeAt(j);
-      const s = symOf[c]!;
+    for (; j < text.length; j++) {
+      const s = symOf[text.charCodeAt(j)]!;
       if (s > word) {
         state = next[state * width + s]!;
         gap = false;
@@ -143,18 +144,44 @@ export function createScanner(t: Tables): (text: string) => Hits {
         if (gap) continue;
         gap = true;
         state = next[state * width + S_SPACE]!;
-        if (state === 0) return;
+        if (state === 0) return -1;
         continue;
       } else if (s === word) {
-        state = ligature(c, state);
-        gap = false;
+        stopState = state;
+        return -2 - j;
       } else {
         state = next[state * width + s]!;
         gap = false;
       }
+      if (state === 0) return -1;
+      if (acc[state] !== 0) {
+        stopState = state;
+        return j + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
+  function walk(text: string, start: number, state: number): void {
+    let j = start;
+    let gap = false;
+    for (;;) {
+      const r = steps(text, j, state, gap);
+      if (r === -1) return;
+      gap = false;
+      if (r >= 0) {
+        state = stopState;
+        accepted(text, start, r, accept[state]!);
+        j = r;
+        continue;
+      }
+      const at = -2 - r;
+      state = ligature(text.charCodeAt(at), stopState);
       if (state === 0) return;
-      const g = acc[state]!;
-      if (g !== 0) accepted(text, start, j + 1, g);
+      const g = accept[state]!;
+      if (g !== 0) accepted(text, start, at + 1, g);
+      j = at + 1;
     }
   }
 
