@@ -300,11 +300,21 @@ export function createScanner(t: Tables): (text: string) => Hits {
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
           if (pairs[s * width + s2] === 0) continue;
-          // Without a proclitic only the bare walk is possible: check its third letter too.
+          // Without a proclitic only the bare walk is possible: follow it two units further
+          // (most Arabic words share ال and often a third letter with some name). A gap or a
+          // punctuation mark is a step like a letter; marks and ligatures go the long way, and
+          // so does a name ending within those letters.
           if (root[s] === 1) {
             const st2 = next[next[s]! * width + s2]!;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (acc[st2] === 0 && s3 > word && next[st2 * width + s3] === 0) continue;
+            if (acc[st2] === 0 && s3 >= S_SPACE && s3 !== word) {
+              const st3 = next[st2 * width + s3]!;
+              if (st3 === 0) continue;
+              if (s3 > word && acc[st3] === 0 && i + 3 < text.length) {
+                const s4 = symOf[text.charCodeAt(i + 3)]!;
+                if (s4 >= S_SPACE && s4 !== word && next[st3 * width + s4] === 0) continue;
+              }
+            }
           }
         }
       }
