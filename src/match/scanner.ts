@@ -38,8 +38,11 @@ export interface Hits {
   readonly groups: Int32Array;
 }
 
-/** Builds the scan function for compiled tables. */
-export function createScanner(t: Tables): (text: string) => Hits {
+/**
+ * Builds the scan function for compiled tables. `exhaustive` (for tests) tries every word start
+ * that can begin a name or a proclitic, without the prefilters that rule most words out early.
+ */
+export function createScanner(t: Tables, exhaustive = false): (text: string) => Hits {
   const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
@@ -261,6 +264,42 @@ export function createScanner(t: Tables): (text: string) => Hits {
     }
   }
 
+  /**
+   * From `state`, whether the trie follows the symbols a, b, c, d (a is one; 0: no more) without
+   * dying before a name ends or the symbols run out.
+   */
+  function follows(state: number, a: number, b: number, c: number, d: number): boolean {
+    state = trans[state * alphabet + a]!;
+    if (state === 0) return false;
+    if (b === 0 || accept[state] !== 0) return true;
+    state = trans[state * alphabet + b]!;
+    if (state === 0) return false;
+    if (c === 0 || accept[state] !== 0) return true;
+    state = trans[state * alphabet + c]!;
+    if (state === 0) return false;
+    if (d === 0 || accept[state] !== 0) return true;
+    return trans[state * alphabet + d] !== 0;
+  }
+
+  /**
+   * Whether any walk can find a name in a word that starts with the proclitic letter s and goes on
+   * with s2 s3 s4 (s2 a letter; s3 and s4 letters, or the last one a gap or punctuation, or 0):
+   * the bare word, the word after s, after s and a second proclitic, and ل + ال.
+   */
+  function procliticMay(s: number, s2: number, s3: number, s4: number): boolean {
+    if (follows(0, s, s2, s3, s4) || follows(0, s2, s3, s4, 0)) return true;
+    if (s === lam) return alefState !== 0 && follows(alefState, s2, s3, s4, 0);
+    if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam)) {
+      if (s3 <= firstWord) return false;
+      return follows(0, s3, s4, 0, 0) || (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, 0, 0));
+    }
+    return false;
+  }
+
+  // The proclitic letters و ف ب ك ل.
+  const isProclitic = new Uint8Array(alphabet);
+  for (const p of [waw, fa, ba, kaf, lam]) isProclitic[p] = 1;
+
   // First letters from which only the bare walk can start: not a proclitic, not a one-letter name.
   const rootOnly = new Uint8Array(alphabet);
   for (let a = firstWord + 1; a < alphabet; a++) {
@@ -286,6 +325,8 @@ export function createScanner(t: Tables): (text: string) => Hits {
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
+    const procl = isProclitic;
+    const filter = !exhaustive;
     let inWord = 0;
     for (let i = 0; i < text.length; i++) {
       const k = kindOf[text.charCodeAt(i)]!;
@@ -295,7 +336,7 @@ export function createScanner(t: Tables): (text: string) => Hits {
       }
       inWord = 4;
       const s = symOf[text.charCodeAt(i)]!;
-      if (i + 2 < text.length) {
+      if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
@@ -314,6 +355,14 @@ export function createScanner(t: Tables): (text: string) => Hits {
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
                 if (s4 >= S_SPACE && s4 !== word && next[st3 * width + s4] === 0) continue;
               }
+            }
+          } else if (procl[s] === 1) {
+            // A proclitic first letter: every walk tryAt would take, over the same units.
+            const s3 = symOf[text.charCodeAt(i + 2)]!;
+            if (s3 >= S_SPACE && s3 !== word) {
+              let s4 = 0;
+              if (s3 > word && i + 3 < text.length) s4 = symOf[text.charCodeAt(i + 3)]!;
+              if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4)) continue;
             }
           }
         }
