@@ -1,7 +1,15 @@
 // The hot loop: one pass over the text, one symbol-table lookup per UTF-16 unit, folding as it
 // goes. The trie is walked only from word starts whose first letter can begin a name or a
-// proclitic, and only as deep as the text keeps following a name. Tables live in closure
-// constants and results in closure variables, so nothing is allocated per character or per word.
+// proclitic, whose first letters pass the prefilters (pairOk; a few more units for words read
+// bare, and every walk for words with a proclitic letter), and only as deep as the text keeps
+// following a name. Tables live in closure constants and results in closure variables, so
+// nothing is allocated per character or per word.
+//
+// The speed depends on how V8 compiles this, by tens of per cent; what the code does for it:
+// hot loops copy the tables into locals; the trie steps run in a loop without calls (steps);
+// the pass over a long text is compiled while it runs, so it reads nothing with type feedback
+// before its loop and builds nothing after it (see pass). Check with --trace-deopt that a long
+// scan does not deoptimise over and over.
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, type Tables } from './compile';
 import { IS_WORD } from './fold-table';
@@ -38,8 +46,11 @@ export interface Hits {
   readonly groups: Int32Array;
 }
 
-/** Builds the scan function for compiled tables. */
-export function createScanner(t: Tables): (text: string) => Hits {
+/**
+ * Builds the scan function for compiled tables. `exhaustive` (for tests) tries every word start
+ * that can begin a name or a proclitic, without the prefilters that rule most words out early.
+ */
+export function createScanner(t: Tables, exhaustive = false): (text: string) => Hits {
   const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
@@ -117,22 +128,23 @@ export function createScanner(t: Tables): (text: string) => Hits {
     return state;
   }
 
+  // Where the last steps() stopped: the trie state there.
+  let stopState = 0;
+
   /**
-   * Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary.
-   * The tables are copied into locals: the loop calls out (rarely), and closure values would be
-   * loaded and checked again on every step. Plain letters, the common case, are tested first.
+   * Follows the trie from `state` at text[j] until the state dies (returns -1), a name ends
+   * (returns the index after its last unit; stopState is the state), or a ligature comes
+   * (returns -2 - its index; stopState is the state before it). No call inside the loop, so that
+   * the optimiser checks the tables once, not at every step.
    */
-  function walk(text: string, start: number, state: number): void {
+  function steps(text: string, j: number, state: number, gap: boolean): number {
     const symOf = sym;
     const next = trans;
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
-    const n = text.length;
-    let gap = false;
-    for (let j = start; j < n; j++) {
-      const c = text.charCodeAt(j);
-      const s = symOf[c]!;
+    for (; j < text.length; j++) {
+      const s = symOf[text.charCodeAt(j)]!;
       if (s > word) {
         state = next[state * width + s]!;
         gap = false;
@@ -143,18 +155,44 @@ export function createScanner(t: Tables): (text: string) => Hits {
         if (gap) continue;
         gap = true;
         state = next[state * width + S_SPACE]!;
-        if (state === 0) return;
+        if (state === 0) return -1;
         continue;
       } else if (s === word) {
-        state = ligature(c, state);
-        gap = false;
+        stopState = state;
+        return -2 - j;
       } else {
         state = next[state * width + s]!;
         gap = false;
       }
+      if (state === 0) return -1;
+      if (acc[state] !== 0) {
+        stopState = state;
+        return j + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
+  function walk(text: string, start: number, state: number): void {
+    let j = start;
+    let gap = false;
+    for (;;) {
+      const r = steps(text, j, state, gap);
+      if (r === -1) return;
+      gap = false;
+      if (r >= 0) {
+        state = stopState;
+        accepted(text, start, r, accept[state]!);
+        j = r;
+        continue;
+      }
+      const at = -2 - r;
+      state = ligature(text.charCodeAt(at), stopState);
       if (state === 0) return;
-      const g = acc[state]!;
-      if (g !== 0) accepted(text, start, j + 1, g);
+      const g = accept[state]!;
+      if (g !== 0) accepted(text, start, at + 1, g);
+      j = at + 1;
     }
   }
 
@@ -238,6 +276,42 @@ export function createScanner(t: Tables): (text: string) => Hits {
     }
   }
 
+  /**
+   * From `state`, whether the trie follows the symbols a, b, c, d (a is one; 0: no more) without
+   * dying before a name ends or the symbols run out.
+   */
+  function follows(state: number, a: number, b: number, c: number, d: number): boolean {
+    state = trans[state * alphabet + a]!;
+    if (state === 0) return false;
+    if (b === 0 || accept[state] !== 0) return true;
+    state = trans[state * alphabet + b]!;
+    if (state === 0) return false;
+    if (c === 0 || accept[state] !== 0) return true;
+    state = trans[state * alphabet + c]!;
+    if (state === 0) return false;
+    if (d === 0 || accept[state] !== 0) return true;
+    return trans[state * alphabet + d] !== 0;
+  }
+
+  /**
+   * Whether any walk can find a name in a word that starts with the proclitic letter s and goes on
+   * with s2 s3 s4 (s2 a letter; s3 and s4 letters, or the last one a gap or punctuation, or 0):
+   * the bare word, the word after s, after s and a second proclitic, and ل + ال.
+   */
+  function procliticMay(s: number, s2: number, s3: number, s4: number): boolean {
+    if (follows(0, s, s2, s3, s4) || follows(0, s2, s3, s4, 0)) return true;
+    if (s === lam) return alefState !== 0 && follows(alefState, s2, s3, s4, 0);
+    if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam)) {
+      if (s3 <= firstWord) return false;
+      return follows(0, s3, s4, 0, 0) || (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, 0, 0));
+    }
+    return false;
+  }
+
+  // The proclitic letters و ف ب ك ل.
+  const isProclitic = new Uint8Array(alphabet);
+  for (const p of [waw, fa, ba, kaf, lam]) isProclitic[p] = 1;
+
   // First letters from which only the bare walk can start: not a proclitic, not a one-letter name.
   const rootOnly = new Uint8Array(alphabet);
   for (let a = firstWord + 1; a < alphabet; a++) {
@@ -263,6 +337,8 @@ export function createScanner(t: Tables): (text: string) => Hits {
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
+    const procl = isProclitic;
+    const filter = !exhaustive;
     let inWord = 0;
     for (let i = 0; i < text.length; i++) {
       const k = kindOf[text.charCodeAt(i)]!;
@@ -272,16 +348,34 @@ export function createScanner(t: Tables): (text: string) => Hits {
       }
       inWord = 4;
       const s = symOf[text.charCodeAt(i)]!;
-      if (i + 2 < text.length) {
+      if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
           if (pairs[s * width + s2] === 0) continue;
-          // Without a proclitic only the bare walk is possible: check its third letter too.
+          // Without a proclitic only the bare walk is possible: follow it two units further
+          // (most Arabic words share ال and often a third letter with some name). A gap or a
+          // punctuation mark is a step like a letter; marks and ligatures go the long way, and
+          // so does a name ending within those letters.
           if (root[s] === 1) {
             const st2 = next[next[s]! * width + s2]!;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (acc[st2] === 0 && s3 > word && next[st2 * width + s3] === 0) continue;
+            if (acc[st2] === 0 && s3 >= S_SPACE && s3 !== word) {
+              const st3 = next[st2 * width + s3]!;
+              if (st3 === 0) continue;
+              if (s3 > word && acc[st3] === 0 && i + 3 < text.length) {
+                const s4 = symOf[text.charCodeAt(i + 3)]!;
+                if (s4 >= S_SPACE && s4 !== word && next[st3 * width + s4] === 0) continue;
+              }
+            }
+          } else if (procl[s] === 1) {
+            // A proclitic first letter: every walk tryAt would take, over the same units.
+            const s3 = symOf[text.charCodeAt(i + 2)]!;
+            if (s3 >= S_SPACE && s3 !== word) {
+              let s4 = 0;
+              if (s3 > word && i + 3 < text.length) s4 = symOf[text.charCodeAt(i + 3)]!;
+              if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4)) continue;
+            }
           }
         }
       }
