@@ -139,26 +139,6 @@ const foldDataModule = buildTimeModule('fold-data', `export { default } from './
 ]);
 
 /**
- * `import PREBUILT from 'hashiya:match-symbols'`: the bundled pack's symbol table as runs, so a
- * frame that runs the bundled pack alone fills it run by run instead of unit by unit.
- */
-const matchSymbolsModule = buildTimeModule(
-  'match-symbols',
-  `import pack from './${BUNDLED_PACK}'; import { toMatchData } from './src/data/match-data.ts';
-   import { compileTables, prebuildSymbols } from './src/match/compile.ts';
-   export default prebuildSymbols(compileTables([toMatchData(pack)]));`,
-  [BUNDLED_PACK, 'src/data/match-data.ts', 'src/match/compile.ts', 'src/match/fold-rules.ts'],
-);
-
-/** In the Node builds that compute build-time values, the fold tables come from their rules. */
-const foldRulesInNode = {
-  name: 'hashiya-fold-rules',
-  setup(build) {
-    build.onResolve({ filter: /^hashiya:fold-data$/ }, () => ({ path: join(root, 'src/match/fold-data.ts') }));
-  },
-};
-
-/**
  * A module `hashiya:NAME` whose value is computed in Node at build time and embedded as JSON, or
  * as the module `wrap` makes of that JSON.
  */
@@ -175,7 +155,6 @@ function buildTimeModule(name, source, inputs, wrap) {
           platform: 'node',
           write: false,
           logLevel: 'silent',
-          plugins: [foldRulesInNode],
         });
         const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
         const json = JSON.stringify((await import(url)).default);
@@ -207,7 +186,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, matchSymbolsModule, foldDataModule, staticFiles(browser)],
+    plugins: [matchDataModule, foldDataModule, staticFiles(browser)],
   };
 }
 
@@ -246,7 +225,7 @@ function cardOptions(browser) {
     format: 'esm',
     target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [regionMap, matchDataModule, matchSymbolsModule, foldDataModule, readerPage],
+    plugins: [regionMap, matchDataModule, foldDataModule, readerPage],
   };
 }
 
@@ -288,7 +267,7 @@ const benchPageOptions = {
   outdir: join(root, 'dist'),
   format: 'iife',
   target: ['chrome114'],
-  plugins: [matchDataModule, matchSymbolsModule, foldDataModule],
+  plugins: [matchDataModule, foldDataModule],
 };
 
 async function reportSizes() {

@@ -1,5 +1,4 @@
 import matchData from 'hashiya:match-data';
-import prebuiltSymbols from 'hashiya:match-symbols';
 import type { MatchData } from '../data/match-data';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
@@ -20,11 +19,11 @@ import { ext, onMessage } from './extension-api';
 let imported: readonly MatchData[] = [];
 let importedVersion = 0; // bumped whenever the stored match data changes
 // The usual case (the bundled pack alone) compiles at once, while the page is still parsing.
-let compiled = { key: 'true 0', matcher: compileMatcher(matchData, prebuiltSymbols) };
+let compiled = { key: 'true 0', matcher: compileMatcher(matchData) };
 function matcherFor(settings: Settings): Matcher {
   const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
   const key = `${bundledOn} ${importedVersion}`;
-  if (compiled.key !== key) compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...imported] : imported, prebuiltSymbols) };
+  if (compiled.key !== key) compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...imported] : imported) };
   return compiled.matcher;
 }
 let running: Matcher | null = null; // the matcher the annotator was built with

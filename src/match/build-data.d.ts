@@ -4,9 +4,3 @@ declare module 'hashiya:fold-data' {
   const encoded: string;
   export default encoded;
 }
-
-// The bundled pack's symbol table, prebuilt at build time (see PrebuiltSymbols in compile.ts).
-declare module 'hashiya:match-symbols' {
-  const prebuilt: import('./compile').PrebuiltSymbols;
-  export default prebuilt;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toMatchData } from '../data/match-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
-import { NEEDS_EVIDENCE, UNLESS_BLOCKED, compileTables, prebuildSymbols } from './compile';
+import { NEEDS_EVIDENCE, UNLESS_BLOCKED, compileTables } from './compile';
 import { compileMatcher } from './matcher';
 
 const input = toMatchData(bundled as unknown as Pack);
@@ -42,29 +42,5 @@ describe('compiling', () => {
     const other = { entities: [{ id: 'tartuffe', type: 'person', name: 'Tartuffe', names: [{ text: 'Tartuffe' }] }], blockers: [] };
     const m = compileMatcher([input, other]);
     expect(m.find('Tartuffe met Putin').map((x) => x.entity)).toEqual(['tartuffe', 'vladimir-putin']);
-  });
-});
-
-describe('prebuilt symbols (what the build ships for the bundled pack)', () => {
-  const plain = compileTables([input]);
-  const prebuilt = prebuildSymbols(plain);
-
-  it('give the same symbol table, filled run by run', () => {
-    const fast = compileTables([input], prebuilt);
-    expect(fast.symRuns).not.toBeNull();
-    expect(fast.sym).toEqual(plain.sym);
-    expect(plain.symRuns).toBeNull();
-  });
-
-  it('give the same matches', () => {
-    const text = 'زار الرئيس أحمد الشرع موسكو، والتقى بوتين في الكرملين. Al-Sharaa met Putin in Moscow; ﻻ شيء.';
-    expect(compileMatcher(input, prebuilt).find(text)).toEqual(compileMatcher(input).find(text));
-  });
-
-  it('are ignored for another set of packs, whose alphabet differs', () => {
-    const other = { entities: [{ id: 'x', type: 'place', name: 'Zxq', names: [{ text: 'Zxqj' }] }], blockers: [] };
-    const mixed = compileTables([input, other], prebuilt);
-    expect(mixed.symRuns).toBeNull();
-    expect(compileMatcher([input, other], prebuilt).find('Zxqj and Moscow').map((m) => m.entity)).toEqual(['x', 'moscow']);
   });
 });

@@ -2,7 +2,6 @@
 // flat typed-array transition table, plus the per-matcher symbol map (code unit → symbol) that
 // folds the text as it is read.
 
-import { encodeVarints, varintReader } from './fold-encoding';
 import { EXPAND, EXPANSIONS, FOLD, IS_WORD, SPACE, foldString } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
 
@@ -57,48 +56,6 @@ export interface Tables {
   readonly alefState: number;
   /** Symbols of the proclitic letters و ف ب ك ل. */
   readonly proclitic: { readonly waw: number; readonly fa: number; readonly ba: number; readonly kaf: number; readonly lam: number };
-  /** What the symbols stand for: the folded units of the punctuation symbols, U+0000, the letters'. */
-  readonly alphabetKey: string;
-  /** `sym` as runs, [end, symbol, end, symbol …], when it came prebuilt (see PrebuiltSymbols). */
-  readonly symRuns: Int32Array | null;
-}
-
-/**
- * The symbol table of a set of packs, as the build ships it for the bundled pack: filling 65 536
- * entries one by one is the largest part of compiling in a cold frame. Used only when the
- * alphabet compiled at run time is the one it was built for.
- */
-export interface PrebuiltSymbols {
-  readonly alphabetKey: string;
-  /** encodeVarints of (run length, symbol) pairs covering every code unit. */
-  readonly runs: string;
-}
-
-/** The prebuilt form of compiled tables' symbols (at build time). */
-export function prebuildSymbols(t: Tables): PrebuiltSymbols {
-  const values: number[] = [];
-  let start = 0;
-  for (let c = 1; c <= 65536; c++) {
-    if (c < 65536 && t.sym[c] === t.sym[start]) continue;
-    values.push(c - start, t.sym[start]!);
-    start = c;
-  }
-  return { alphabetKey: t.alphabetKey, runs: encodeVarints(values) };
-}
-
-/** Fills `sym` from prebuilt runs; returns the runs as [end, symbol …]. */
-function symbolsFrom(prebuilt: PrebuiltSymbols, sym: Uint16Array): Int32Array {
-  const read = varintReader(prebuilt.runs, 'prebuilt symbols');
-  const runs: number[] = [];
-  for (let c = 0; c < 65536; ) {
-    const end = c + read();
-    const symbol = read();
-    if (end > 65536 || end === c) throw new Error('prebuilt symbols: bad run');
-    sym.fill(symbol, c, end);
-    runs.push(end, symbol);
-    c = end;
-  }
-  return Int32Array.from(runs);
 }
 
 const AMBIGUITY: Readonly<Record<Ambiguity, Evidence>> = {
@@ -128,7 +85,7 @@ export function casePattern(text: string, start = 0, end = text.length): string 
 }
 
 /** Compiles names and blockers of all inputs into one automaton. */
-export function compileTables(inputs: readonly MatchInput[], prebuilt?: PrebuiltSymbols): Tables {
+export function compileTables(inputs: readonly MatchInput[]): Tables {
   const byKey = new Map<string, Rule[]>();
   const add = (text: string, rule: Rule): void => {
     const key = trimToWords(foldString(text));
@@ -202,20 +159,14 @@ export function compileTables(inputs: readonly MatchInput[], prebuilt?: Prebuilt
   for (const f of letters) letterSym[f] = next++;
   const alphabet = next;
 
-  const alphabetKey = String.fromCharCode(...punct, 0, ...letters);
+  const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, firstWord);
   const sym = new Uint16Array(65536);
-  let symRuns: Int32Array | null = null;
-  if (prebuilt?.alphabetKey === alphabetKey) {
-    symRuns = symbolsFrom(prebuilt, sym);
-  } else {
-    const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, firstWord);
-    for (let c = 0; c < 65536; c++) {
-      const f = FOLD[c]!;
-      if (f <= EXPAND) sym[c] = markerSym[f]!;
-      else if (f === SPACE) sym[c] = S_SPACE;
-      else if (IS_WORD[c] === 1) sym[c] = letterSym[f] || other;
-      else sym[c] = punctSym[f] || S_PUNCT;
-    }
+  for (let c = 0; c < 65536; c++) {
+    const f = FOLD[c]!;
+    if (f <= EXPAND) sym[c] = markerSym[f]!;
+    else if (f === SPACE) sym[c] = S_SPACE;
+    else if (IS_WORD[c] === 1) sym[c] = letterSym[f] || other;
+    else sym[c] = punctSym[f] || S_PUNCT;
   }
   const symOf = (f: number): number => (f === SPACE ? S_SPACE : letterSym[f] || punctSym[f] || S_PUNCT);
   const expansions = new Map<number, Uint16Array>();
@@ -258,5 +209,5 @@ export function compileTables(inputs: readonly MatchInput[], prebuilt?: Prebuilt
   for (const s of Object.values(proclitic)) startOk[s] = 1;
   startOk[firstWord] = 1;
   const alefState = trans[p('ا')]!;
-  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, entityIds, alefState, proclitic, alphabetKey, symRuns };
+  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, entityIds, alefState, proclitic };
 }

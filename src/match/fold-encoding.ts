@@ -15,8 +15,15 @@ const UNITS = 65536;
 
 /** Encodes computed tables (at build time). */
 export function encodeFoldTables({ fold, word }: FoldTables): string {
-  const values: number[] = [];
-  const varint = (value: number): number => values.push(value);
+  const bytes: number[] = [];
+  const varint = (value: number): void => {
+    let v = value;
+    while (v >= 0x80) {
+      bytes.push((v & 0x7f) | 0x80);
+      v >>>= 7;
+    }
+    bytes.push(v);
+  };
   const offset = (c: number): number => (fold[c]! - c) & 0xffff;
   for (let c = 0; c < UNITS; ) {
     let same = c + 1;
@@ -41,45 +48,24 @@ export function encodeFoldTables({ fold, word }: FoldTables): string {
     start = c;
     flag ^= 1;
   }
-  return encodeVarints(values);
-}
-
-/** Unsigned integers as LEB128 varints in base64 (at build time). */
-export function encodeVarints(values: readonly number[]): string {
-  const bytes: number[] = [];
-  for (const value of values) {
-    let v = value;
-    while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    bytes.push(v);
-  }
-  let binary = '';
-  for (let k = 0; k < bytes.length; k += 4096) binary += String.fromCharCode(...bytes.slice(k, k + 4096));
-  return btoa(binary);
-}
-
-/** Reads what encodeVarints wrote, one value at a time; throws past the end (naming `what`). */
-export function varintReader(encoded: string, what: string): () => number {
-  const data = atob(encoded);
-  let at = 0;
-  return () => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      if (at >= data.length) throw new Error(`${what}: truncated`);
-      const b = data.charCodeAt(at++);
-      value += (b & 0x7f) * scale;
-      if (b < 0x80) return value;
-      scale *= 0x80;
-    }
-  };
+  return btoa(String.fromCharCode(...bytes));
 }
 
 /** Decodes what `encodeFoldTables` wrote; throws on data that does not cover every unit. */
 export function decodeFoldTables(encoded: string): FoldTables {
-  const varint = varintReader(encoded, 'fold data');
+  const data = atob(encoded);
+  let at = 0;
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= data.length) throw new Error('fold data: truncated');
+      const b = data.charCodeAt(at++);
+      value += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
   const folds = new Uint16Array(UNITS);
   const ligatureUnits: number[] = [];
   for (let c = 0; c < UNITS; ) {

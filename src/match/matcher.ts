@@ -1,7 +1,7 @@
 // The matcher: compiled packs plus the scan. `scan` reads one text block and keeps what the
 // document-level decision needs; `find` is that decision for a single self-contained text.
 
-import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables, type PrebuiltSymbols } from './compile';
+import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import { FOLD } from './fold-table';
 import type { MatchInput } from './match-input';
@@ -195,11 +195,11 @@ export class Matcher {
 }
 
 /** Compiles the names and blockers of all packs into one matcher. */
-export function compileMatcher(inputs: MatchInput | readonly MatchInput[], prebuilt?: PrebuiltSymbols): Matcher {
+export function compileMatcher(inputs: MatchInput | readonly MatchInput[]): Matcher {
   const list: readonly MatchInput[] = Array.isArray(inputs) ? inputs : [inputs as MatchInput];
   const entities = new Map<string, EntityInfo>();
   for (const input of list) {
     for (const e of input.entities) if (!entities.has(e.id)) entities.set(e.id, { id: e.id, type: e.type, name: e.name });
   }
-  return new Matcher(compileTables(list, prebuilt), entities);
+  return new Matcher(compileTables(list), entities);
 }

@@ -222,13 +222,9 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   // (mark, apostrophe: the word goes on), 64 = a letter. `inWord` (0 or 4) is updated with two
   // bit operations, no branch and no second lookup, so the loop-carried chain stays short.
   const kind = new Uint8Array(65536);
-  const kindOfSymbol = (s: number): number => (s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0);
-  const runs = t.symRuns;
-  if (runs) {
-    // Prebuilt symbols come as runs: a fill per run, not a step per code unit (cold frames).
-    for (let k = 0, c = 0; k < runs.length; c = runs[k]!, k += 2) kind.fill(kindOfSymbol(runs[k + 1]!), c, runs[k]);
-  } else {
-    for (let c = 0; c < 65536; c++) kind[c] = kindOfSymbol(sym[c]!);
+  for (let c = 0; c < 65536; c++) {
+    const s = sym[c]!;
+    kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
   }
 
   // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same

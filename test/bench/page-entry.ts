@@ -3,7 +3,6 @@
 // every text node), one highlight of one letter (what drawing any highlight costs) and mark.js
 // with the same names, each measured on the page's main thread.
 import matchData from 'hashiya:match-data';
-import prebuiltSymbols from 'hashiya:match-symbols';
 import Mark from 'mark.js';
 import { Annotator } from '../../src/content/annotator';
 import { highlightCss, highlightName } from '../../src/content/highlight-styles';
@@ -63,7 +62,7 @@ function oneHighlight(): Promise<Sample> {
 function hashiya(): Promise<Sample> {
   return measure(async () => {
     let marks = 0;
-    const annotator = new Annotator(compileMatcher(matchData, prebuiltSymbols), DEFAULT_SETTINGS, (counts) => {
+    const annotator = new Annotator(compileMatcher(matchData), DEFAULT_SETTINGS, (counts) => {
       marks = Object.values(counts).reduce((a, b) => a + b, 0);
     });
     await annotator.readAll();
