@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { toMatchData } from '../data/match-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
-import { NEEDS_EVIDENCE, UNLESS_BLOCKED, compileTables } from './compile';
+import { NEEDS_EVIDENCE, UNIFORM_BLOCKS, UNLESS_BLOCKED, compileTables } from './compile';
+import { FOLD, IS_WORD } from './fold-table';
 import { compileMatcher } from './matcher';
 
 const input = toMatchData(bundled as unknown as Pack);
@@ -42,5 +43,26 @@ describe('compiling', () => {
     const other = { entities: [{ id: 'tartuffe', type: 'person', name: 'Tartuffe', names: [{ text: 'Tartuffe' }] }], blockers: [] };
     const m = compileMatcher([input, other]);
     expect(m.find('Tartuffe met Putin').map((x) => x.entity)).toEqual(['tartuffe', 'vladimir-putin']);
+  });
+});
+
+describe('uniform blocks (filled, not computed unit by unit)', () => {
+  it('fold to themselves and are all letters or all not, so a fill gives what the rule gives', () => {
+    for (const [from, to] of UNIFORM_BLOCKS) {
+      for (let c = from; c < to; c++) {
+        expect(FOLD[c]).toBe(c);
+        expect(IS_WORD[c]).toBe(IS_WORD[from]);
+      }
+    }
+  });
+
+  it('keep the symbols of names written inside them', () => {
+    const cjk = { entities: [{ id: 'beijing', type: 'place', name: 'Beijing', names: [{ text: '北京' }, { text: '서울' }] }], blockers: [] };
+    const t = compileTables([input, cjk]);
+    expect(t.uniformExceptions).toEqual(expect.arrayContaining([0x5317, 0x4eac, 0xc11c, 0xc6b8]));
+    expect(t.sym[0x5317]).not.toBe(t.sym[0x5318]);
+    const text = '在 北京 和 서울, 京北 no.';
+    const found = compileMatcher([input, cjk]).find(text);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['北京', '서울']);
   });
 });

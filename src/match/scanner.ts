@@ -11,7 +11,7 @@
 // before its loop and builds nothing after it (see pass). Check with --trace-deopt that a long
 // scan does not deoptimise over and over.
 
-import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, type Tables } from './compile';
+import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
 import { IS_WORD } from './fold-table';
 
 /** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
@@ -222,10 +222,25 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   // (mark, apostrophe: the word goes on), 64 = a letter. `inWord` (0 or 4) is updated with two
   // bit operations, no branch and no second lookup, so the loop-carried chain stays short.
   const kind = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    const s = sym[c]!;
-    kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
+  const kindAt = (from: number, to: number): void => {
+    for (let c = from; c < to; c++) {
+      const s = sym[c]!;
+      kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
+    }
+  };
+  // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
+  const exceptions = new Set(t.uniformExceptions);
+  let done = 0;
+  for (const [from, to] of UNIFORM_BLOCKS) {
+    kindAt(done, from);
+    let probe = from; // a unit with the block's own symbol
+    while (exceptions.has(probe)) probe++;
+    kindAt(probe, probe + 1);
+    kind.fill(kind[probe]!, from, to);
+    done = to;
   }
+  kindAt(done, 65536);
+  for (const c of exceptions) kindAt(c, c + 1);
 
   // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same
   // object each time), valid until the next scan.
