@@ -36,19 +36,14 @@ const SKIPPED = new Set([
 /** The custom element that hosts Hashiya's card: never read. */
 export const HOST_TAG = 'hashiya-card';
 
-/** Selects what isHiddenOrEditable tells, for one native query per walk. */
+/**
+ * A `hidden` subtree or an editable region (whose text is the reader's own), as one selector:
+ * matched element by element when climbing, queried once per walk when walking.
+ */
 const HIDDEN_OR_EDITABLE = '[hidden], [contenteditable]:not([contenteditable="false"])';
 
-/** A `hidden` subtree or an editable region (whose text is the reader's own). */
-function isHiddenOrEditable(element: Element): boolean {
-  if (!element.hasAttributes()) return false;
-  if (element.hasAttribute('hidden')) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
-}
-
 function isSkipped(element: Element): boolean {
-  return SKIPPED.has(element.localName) || isHiddenOrEditable(element);
+  return SKIPPED.has(element.localName) || element.matches(HIDDEN_OR_EDITABLE);
 }
 
 /** The nearest ancestor (or self) of `node` below `root` whose content does not flow inline. */

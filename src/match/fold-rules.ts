@@ -16,8 +16,9 @@ export interface FoldTables {
   readonly expansions: ReadonlyMap<number, string>;
 }
 
-let fold = new Uint16Array(65536);
-let word = new Uint8Array(65536);
+// Set by computeFoldTables for the rules below to fill.
+let fold = new Uint16Array(0);
+let word = new Uint8Array(0);
 let expansions = new Map<number, string>();
 
 function range(from: number, to: number, value: number): void {
