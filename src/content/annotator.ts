@@ -224,6 +224,9 @@ export class Annotator {
         this.#counts.set(mention.entity, (this.#counts.get(mention.entity) ?? 0) + 1);
       }
     });
+    // Every removal (a block re-read or dropped, a page read again) is followed by a decision in
+    // the same task: the marks that went are taken off here, together.
+    this.#highlights.commit();
     this.#report();
   }
 

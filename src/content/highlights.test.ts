@@ -45,3 +45,41 @@ describe('focus highlight', () => {
     expect(changes).toEqual(['clear', 'add', 'clear', 'add', 'clear']);
   });
 });
+
+describe('taking marks off', () => {
+  const categories = ['person', 'place'] as const;
+  const setup = () => {
+    const highlights = new Highlights(DEFAULT_SETTINGS);
+    const drawn = Array.from({ length: 300 }, (_, i) => ({ category: categories[i % 2]!, range: range(i * 10, i * 10 + 5) }));
+    for (const { category, range: r } of drawn) highlights.add(category, r);
+    highlights.ensureRegistered();
+    const registered = CSS.highlights as unknown as Map<string, FakeHighlight>;
+    const held = () => new Set([...registered.values()].flatMap((h) => [...h]));
+    return { highlights, drawn, held };
+  };
+
+  it('applies deletes on commit, one by one when they are few', () => {
+    const { highlights, drawn, held } = setup();
+    const deletes = vi.spyOn(FakeHighlight.prototype, 'delete');
+    for (const { category, range: r } of drawn.slice(0, 5)) highlights.delete(category, r);
+    expect(held().size).toBe(300); // not yet: a decision commits them together
+    changes.length = 0;
+    highlights.commit();
+    expect(deletes).toHaveBeenCalledTimes(5);
+    expect(changes).not.toContain('clear');
+    expect(held()).toEqual(new Set(drawn.slice(5).map((d) => d.range)));
+    deletes.mockRestore();
+  });
+
+  it('rebuilds a highlight instead of deleting many ranges from it (linear per delete in Firefox)', () => {
+    const { highlights, drawn, held } = setup();
+    const deletes = vi.spyOn(FakeHighlight.prototype, 'delete');
+    for (const { category, range: r } of drawn.slice(0, 250)) highlights.delete(category, r);
+    highlights.commit();
+    expect(deletes).not.toHaveBeenCalled();
+    expect(held()).toEqual(new Set(drawn.slice(250).map((d) => d.range)));
+    highlights.commit(); // nothing pending: nothing changes
+    expect(held()).toEqual(new Set(drawn.slice(250).map((d) => d.range)));
+    deletes.mockRestore();
+  });
+});
