@@ -261,14 +261,15 @@ export class Annotator {
   #onMutations(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'characterData') this.#dirty.add(record.target);
-      for (const node of record.addedNodes) this.#dirty.add(node);
+      for (const node of record.addedNodes) if (!isEmptyElement(node)) this.#dirty.add(node);
       for (const node of record.removedNodes) this.#markRemoved(node);
     }
     this.#scheduleFlush();
   }
 
+  /** Queues a flush when text changed, or when the address did (a single-page navigation). */
   #scheduleFlush(): void {
-    if (this.#dirty.size === 0 || this.#flushQueued) return;
+    if ((this.#dirty.size === 0 && documentAddress() === this.#lastAddress) || this.#flushQueued) return;
     this.#flushQueued = true;
     // Batched per frame; a hidden tab gets no frames, so a timer stands in.
     const flush = () => {
@@ -408,6 +409,18 @@ export function liveRange(r: AbstractRange): Range {
   range.setStart(r.startContainer, r.startOffset);
   range.setEnd(r.endContainer, r.endOffset);
   return range;
+}
+
+/**
+ * An element added without any content: it brings no text (an ad slot, a tracking pixel, a
+ * script's marker appended to <body>), and reading its block again would read the whole body.
+ * Not <br>, which breaks a line of its block's text, nor a host of a shadow tree. Its content, when
+ * it comes, is a mutation of its own.
+ */
+function isEmptyElement(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  return element.firstChild === null && element.shadowRoot === null && element.localName !== 'br';
 }
 
 /** The page's address without its fragment: a change means a new document to read. */
