@@ -13,6 +13,14 @@ const marked = async (page: TestPage) => {
   return (await readHighlights(page)).map((m) => m.text.replace(/\s+/g, ' '));
 };
 
+/** Waits until exactly `count` marks are drawn. */
+const waitForCount = (page: TestPage, count: number) =>
+  page.waitFor((n) => {
+    let drawn = 0;
+    CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (drawn += h.size) : 0));
+    return drawn === n;
+  }, count);
+
 /** The marks inside a same-origin frame (by its element id), read through the parent page. */
 const frameMarks = (page: TestPage, id: string) =>
   page.evaluate((frameId) => {
@@ -89,11 +97,7 @@ forEachBrowser('page annotation', (browser) => {
     const page = await browser().open('/fixtures/live.html');
     expect(await marked(page)).toEqual(['Putin']);
     await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('09:05 — Lavrov joins the talks in Moscow.'));
-    await page.waitFor(() => {
-      let n = 0;
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
-      return n === 3;
-    });
+    await waitForCount(page, 3);
     expect(await marked(page)).toEqual(['Putin', 'Lavrov', 'Moscow']);
     // An edit inside a text node.
     await page.evaluate(() => {
@@ -103,19 +107,11 @@ forEachBrowser('page annotation', (browser) => {
     expect(await marked(page)).toEqual(['Sergei Vershinin', 'Lavrov', 'Moscow']);
     // A removal drops its marks.
     await page.evaluate(() => document.querySelector('article:last-child')!.remove());
-    await page.waitFor(() => {
-      let n = 0;
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
-      return n === 1;
-    });
+    await waitForCount(page, 1);
     expect(await marked(page)).toEqual(['Sergei Vershinin']);
     // Single-page navigation: the new view is read as a new document.
     await page.evaluate(() => (window as unknown as { navigateTo: (p: string, t: string) => void }).navigateTo('/fixtures/live.html?story=2', 'Damascus awaits al-Sharaa.'));
-    await page.waitFor(() => {
-      let n = 0;
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
-      return n === 2;
-    });
+    await waitForCount(page, 2);
     expect(await marked(page)).toEqual(['Damascus', 'al-Sharaa']);
     await page.close();
   });
@@ -142,11 +138,7 @@ forEachBrowser('page annotation', (browser) => {
     });
     expect(kept).toEqual({ same: 1, all: 1 });
     await page.evaluate(() => (document.getElementById('slot')!.textContent = 'Sponsored: a trip to Damascus.'));
-    await page.waitFor(() => {
-      let n = 0;
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (n += h.size) : 0));
-      return n === 2;
-    });
+    await waitForCount(page, 2);
     expect(await marked(page)).toEqual(['Putin', 'Damascus']);
     await page.close();
   });
