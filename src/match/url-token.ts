@@ -3,28 +3,35 @@
 // the scan itself pays nothing.
 
 const WINDOW = 512;
-const LOOKS_LIKE_ADDRESS = [
-  /[a-z][a-z0-9+.-]*:\/\//i, // scheme://
-  /(?:^|[^\p{L}\p{N}])www\./iu,
-  /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}]/u, // e-mail (a handle like @Sana__gov is not)
-  /[a-z0-9-]+\.[a-z]{2,}(?:\.[a-z0-9-]+)*\/[^\s]/i, // host/path without a scheme
-  /(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu,
-];
 
-// Per code unit up to U+3000 (the last whitespace): WHITE, or SIGN for / : @ (only addresses have
-// them inside a token), or DOT; one lookup instead of a chain of comparisons, filled by a few
-// native calls so that building it costs nothing at load.
+// Per code unit up to U+3000 (the last whitespace): WHITE, SLASH, AT or DOT; one lookup instead of
+// a chain of comparisons, filled by a few native calls so that building it costs nothing at load.
 const WHITE = 1;
-const SIGN = 2;
+const SLASH = 2;
+const AT = 8;
 const DOT = 4;
+/** In a token's signs: a dot followed by an ASCII letter or digit (a sentence's full stop is not). */
+const DOT_WORD = 16;
 const CLASS = new Uint8Array(0x3001);
 CLASS.fill(WHITE, 9, 14);
 CLASS.fill(WHITE, 0x2000, 0x200b);
 for (const c of [0x20, 0xa0, 0x85, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) CLASS[c] = WHITE;
-for (const c of [0x2f, 0x3a, 0x40]) CLASS[c] = SIGN;
+CLASS[0x2f] = SLASH;
+CLASS[0x40] = AT;
 CLASS[0x2e] = DOT;
 
-/** WHITE, SIGN, DOT or 0 for a code unit (NaN past the end of the text: 0). */
+// Each pattern with the signs it cannot match without: a token is tested only against the
+// patterns its signs allow (a colon needs a slash to make a scheme, so it is no sign of its own:
+// "al-Sharaa: we…" is prose).
+const LOOKS_LIKE_ADDRESS: readonly (readonly [RegExp, number])[] = [
+  [/[a-z][a-z0-9+.-]*:\/\//i, SLASH], // scheme://
+  [/(?:^|[^\p{L}\p{N}])www\./iu, DOT_WORD],
+  [/[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}]/u, AT], // e-mail (a handle like @Sana__gov is not)
+  [/[a-z0-9-]+\.[a-z]{2,}(?:\.[a-z0-9-]+)*\/[^\s]/i, SLASH], // host/path without a scheme
+  [/(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu, DOT_WORD],
+];
+
+/** WHITE, SLASH, AT, DOT or 0 for a code unit (NaN past the end of the text: 0). */
 function classOf(c: number): number {
   return c <= 0x3000 ? CLASS[c]! : 0;
 }
@@ -38,6 +45,11 @@ function isAsciiWord(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** The sign a unit of class `k` followed by `next` gives its token (see LOOKS_LIKE_ADDRESS). */
+function signOf(k: number, next: number): number {
+  return k === DOT ? (isAsciiWord(next) ? DOT_WORD : 0) : k & (SLASH | AT);
+}
+
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
  * e-mail address. `plain` says the name matched has none of / : @ . in it (nearly every name),
@@ -46,19 +58,19 @@ function isAsciiWord(c: number): boolean {
 export function inAddress(text: string, at: number, end: number, plain = false): boolean {
   const n = text.length;
   let from = at;
-  let suspicious = false;
+  let signs = 0;
   const low = Math.max(0, at - WINDOW);
   while (from > low) {
     const k = classOf(text.charCodeAt(from - 1));
     if (k === WHITE) break;
-    if (k === SIGN || (k === DOT && isAsciiWord(text.charCodeAt(from)))) suspicious = true;
+    signs |= signOf(k, text.charCodeAt(from));
     from--;
   }
   // Fast path, most matches: what comes before the match in its token (usually nothing, or a
   // proclitic) is plain, and so is the match up to its first gap; only what follows can make an
   // address. Checked first: the token ends right after the match (a space, the end, or a comma,
   // a quote... and then a space).
-  if (!suspicious && (plain || from === at)) {
+  if (signs === 0 && (plain || from === at)) {
     if (end === n) return false;
     const c = text.charCodeAt(end);
     if (isWhite(c)) return false;
@@ -70,10 +82,11 @@ export function inAddress(text: string, at: number, end: number, plain = false):
   while (to < high) {
     const k = classOf(text.charCodeAt(to));
     if (k === WHITE) break;
-    if (k === SIGN || (k === DOT && isAsciiWord(text.charCodeAt(to + 1)))) suspicious = true;
+    signs |= signOf(k, text.charCodeAt(to + 1));
     to++;
   }
-  if (!suspicious) return false;
+  if (signs === 0) return false;
   const token = text.slice(from, to);
-  return LOOKS_LIKE_ADDRESS.some((re) => re.test(token));
+  for (const [pattern, needs] of LOOKS_LIKE_ADDRESS) if ((signs & needs) !== 0 && pattern.test(token)) return true;
+  return false;
 }
