@@ -11,3 +11,4 @@ await runMatchBench();
 const { printPageBench, runPageBench } = await import('../../dist/bench/page-bench.mjs');
 printPageBench(await runPageBench());
 await (await import('../../dist/bench/card-bench.mjs')).cardBench();
+await (await import('../../dist/bench/reread-bench.mjs')).runRereadBench();
