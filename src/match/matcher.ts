@@ -3,11 +3,10 @@
 
 import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
-import { FOLD } from './fold-table';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
 import { caseMatches, createScanner, type Hits } from './scanner';
-import { inAddress } from './url-token';
+import { inAddress, isPlainName } from './url-token';
 
 export type { Mention, Scan } from './resolve';
 export { decide, documentEvidence, resolve, type Evidence } from './resolve';
@@ -44,7 +43,7 @@ export class Matcher {
    * the group needs no look at its rules or cues.
    */
   readonly #settled: Int32Array;
-  /** Per spelling group: 1 when its names have none of / : @ . (see inAddress), 2 when they do, 0 not yet known. */
+  /** Per spelling group: 1 when its names have no address sign (see isPlainName), 2 when they do, 0 not yet known. */
   readonly #plain: Uint8Array;
   #epoch = 0;
   /** What a scan that finds nothing returns (shared: most blocks of a page hold no name). */
@@ -133,15 +132,10 @@ export class Matcher {
     return count;
   }
 
-  /** Whether the names of a spelling group can put / : @ . inside a match: 1 no, 2 yes. */
+  /** Whether the names of a spelling group can put an address sign inside a match: 1 no, 2 yes. */
   #plainness(group: number): number {
     let p = 1;
-    for (const r of this.#t.groups[group - 1]!) {
-      for (let i = 0; i < r.name.length; i++) {
-        const f = FOLD[r.name.charCodeAt(i)];
-        if (f === 0x2e || f === 0x2f || f === 0x3a || f === 0x40) p = 2;
-      }
-    }
+    for (const r of this.#t.groups[group - 1]!) if (!isPlainName(r.name)) p = 2;
     this.#plain[group] = p;
     return p;
   }

@@ -2,6 +2,8 @@
 // putin@kremlin.ru, pic.twitter.com/…) is not a mention. Checked only for candidate matches, so
 // the scan itself pays nothing.
 
+import { FOLD } from './fold-table';
+
 const WINDOW = 512;
 
 // Per code unit up to U+3000 (the last whitespace): WHITE, SLASH, AT or DOT; one lookup instead of
@@ -50,10 +52,19 @@ function signOf(k: number, next: number): number {
   return k === DOT ? (isAsciiWord(next) ? DOT_WORD : 0) : k & (SLASH | AT);
 }
 
+/** Whether a name has none of / @ . in it (nearly every name): it adds no sign to its token. */
+export function isPlainName(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const k = classOf(FOLD[name.charCodeAt(i)]!);
+    if (k === SLASH || k === AT || k === DOT) return false;
+  }
+  return true;
+}
+
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
- * e-mail address. `plain` says the name matched has none of / : @ . in it (nearly every name),
- * so that only the token's text outside the match can make it an address.
+ * e-mail address. `plain` says the name matched is plain (isPlainName), so that only the token's
+ * text outside the match can make it an address.
  */
 export function inAddress(text: string, at: number, end: number, plain = false): boolean {
   const n = text.length;
