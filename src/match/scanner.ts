@@ -374,9 +374,11 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             if (acc[st2] === 0 && s3 >= S_SPACE && s3 !== word) {
               const st3 = next[st2 * width + s3]!;
               if (st3 === 0) continue;
-              if (s3 > word && acc[st3] === 0 && i + 3 < text.length) {
+              if (acc[st3] === 0 && i + 3 < text.length) {
+                // After a letter, a gap or a punctuation mark is a step too; after a gap or a
+                // punctuation mark, only a letter is (a run of gaps is one gap).
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
-                if (s4 >= S_SPACE && s4 !== word && next[st3 * width + s4] === 0) continue;
+                if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) continue;
               }
             }
           } else if (procl[s] === 1) {
@@ -384,7 +386,11 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
               let s4 = 0;
-              if (s3 > word && i + 3 < text.length) s4 = symOf[text.charCodeAt(i + 3)]!;
+              if (i + 3 < text.length) {
+                s4 = symOf[text.charCodeAt(i + 3)]!;
+                // As above: after a gap or a punctuation mark, only a letter is a step.
+                if (s3 < word && s4 < word) s4 = 0;
+              }
               if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4)) continue;
             }
           }
