@@ -1,6 +1,6 @@
 // The hot loop: one pass over the text, one symbol-table lookup per UTF-16 unit, folding as it
 // goes. The trie is walked only from word starts whose first letter can begin a name or a
-// proclitic, whose first letters pass the prefilters (pairOk; a few more units for words read
+// proclitic, whose first letters pass the prefilters (pairNext; a few more units for words read
 // bare, and every walk for words with a proclitic letter), and only as deep as the text keeps
 // following a name. Tables live in closure constants and results in closure variables, so
 // nothing is allocated per character or per word.
@@ -271,19 +271,28 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     hits.count = k + 1;
   }
 
-  // Which first two letters of a word can lead anywhere: along the trie, or through a proclitic
-  // into a name. Most words fail this one lookup and never reach tryAt.
-  const pairOk = new Uint8Array(alphabet * alphabet);
+  // The word-start prefilter's table, per pair of first letters (a * alphabet + b). Most words
+  // fail at their first two letters, in this one lookup, and never reach tryAt. 0: no walk can go
+  // on; LONG_WAY (a ligature, a one-letter name first, a name ending within the two letters):
+  // straight to tryAt; PROCLITIC_PAIR: procliticMay decides; otherwise FIRST_STATE + the state of
+  // the bare walk after both letters, the only walk from a letter that is not a proclitic.
+  const LONG_WAY = 1;
+  const PROCLITIC_PAIR = 2;
+  const FIRST_STATE = 3;
+  const pairNext = new Int32Array(alphabet * alphabet);
   for (let a = firstWord; a < alphabet; a++) {
     const s1 = trans[a]!;
+    const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
     for (let b = firstWord; b < alphabet; b++) {
+      const at = a * alphabet + b;
       const rootB = trans[b]! !== 0;
-      let ok = a === firstWord || b === firstWord || (s1 !== 0 && (accept[s1] !== 0 || trans[s1 * alphabet + b] !== 0));
-      if ((a === waw || a === fa) && (rootB || b === ba || b === kaf || b === lam)) ok = true;
-      if ((a === ba || a === kaf || a === lam) && rootB) ok = true;
-      if (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0) ok = true;
-      if (s1 !== 0 && accept[s1] !== 0) ok = true;
-      pairOk[a * alphabet + b] = ok ? 1 : 0;
+      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
+      if (a === firstWord || b === firstWord || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
+      else if (proclitic) {
+        const ok = s2 !== 0 || rootB || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
+          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
+        pairNext[at] = ok ? PROCLITIC_PAIR : 0;
+      } else if (s2 !== 0) pairNext[at] = accept[s2] !== 0 ? LONG_WAY : FIRST_STATE + s2;
     }
   }
 
@@ -319,16 +328,6 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     return false;
   }
 
-  // The proclitic letters و ف ب ك ل.
-  const isProclitic = new Uint8Array(alphabet);
-  for (const p of [waw, fa, ba, kaf, lam]) isProclitic[p] = 1;
-
-  // First letters from which only the bare walk can start: not a proclitic, not a one-letter name.
-  const rootOnly = new Uint8Array(alphabet);
-  for (let a = firstWord + 1; a < alphabet; a++) {
-    rootOnly[a] = a !== waw && a !== fa && a !== ba && a !== kaf && a !== lam && accept[trans[a]!] === 0 ? 1 : 0;
-  }
-
   /**
    * The pass over the text. A long text is scanned by code compiled while this loop runs
    * (on-stack replacement), before anything after the loop has run; so nothing may follow the
@@ -342,13 +341,11 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   function pass(text: string): void {
     const kindOf = kind;
     const symOf = sym;
-    const pairs = pairOk;
-    const root = rootOnly;
+    const pn = pairNext;
     const next = trans;
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
-    const procl = isProclitic;
     const filter = !exhaustive;
     let inWord = 0;
     for (let i = 0; i < text.length; i++) {
@@ -363,15 +360,16 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
-          if (pairs[s * width + s2] === 0) continue;
+          const v = pn[s * width + s2]!;
+          if (v === 0) continue;
           // Without a proclitic only the bare walk is possible: follow it two units further
           // (most Arabic words share ال and often a third letter with some name). A gap or a
           // punctuation mark is a step like a letter; marks and ligatures go the long way, and
           // so does a name ending within those letters.
-          if (root[s] === 1) {
-            const st2 = next[next[s]! * width + s2]!;
+          if (v >= FIRST_STATE) {
+            const st2 = v - FIRST_STATE;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (acc[st2] === 0 && s3 >= S_SPACE && s3 !== word) {
+            if (s3 >= S_SPACE && s3 !== word) {
               const st3 = next[st2 * width + s3]!;
               if (st3 === 0) continue;
               if (acc[st3] === 0 && i + 3 < text.length) {
@@ -381,7 +379,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
                 if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) continue;
               }
             }
-          } else if (procl[s] === 1) {
+          } else if (v === PROCLITIC_PAIR) {
             // A proclitic first letter: every walk tryAt would take, over the same units.
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
