@@ -337,6 +337,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    * and the deoptimisation it caused left only the slower loop-entry code in use. So the loop
    * tests text.length itself, which also lets the optimiser drop charCodeAt's bounds check.
    * Hits are appended by record().
+   *
+   * The search for the next word start is a loop of its own, whose variables are not live across
+   * the calls to tryAt: V8 keeps no value in a register across a call, so the single loop kept
+   * `i` and the word state on the stack, and read them back at every unit.
    */
   function pass(text: string): void {
     const kindOf = kind;
@@ -347,14 +351,19 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const width = alphabet;
     const word = firstWord;
     const filter = !exhaustive;
-    let inWord = 0;
-    for (let i = 0; i < text.length; i++) {
-      const k = kindOf[text.charCodeAt(i)]!;
-      if (((k & 1) | inWord) !== 1) {
+    let from = 0;
+    let first = 0;
+    for (;;) {
+      let i = from;
+      let inWord = first;
+      for (; i < text.length; i++) {
+        const k = kindOf[text.charCodeAt(i)]!;
+        if (((k & 1) | inWord) === 1) break;
         inWord = (inWord & k) | ((k >> 4) & 4);
-        continue;
       }
-      inWord = 4;
+      if (i >= text.length) break;
+      from = i + 1;
+      first = 4;
       const s = symOf[text.charCodeAt(i)]!;
       if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
@@ -397,7 +406,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       tryAt(text, i, s);
       if (bestEnd < 0) continue;
       record();
-      i = bestEnd - 1;
+      from = bestEnd;
     }
   }
 
