@@ -6,7 +6,7 @@
 // nothing is allocated per character or per word.
 //
 // The speed depends on how V8 compiles this, by tens of per cent; what the code does for it:
-// hot loops copy the tables into locals; the trie steps run in a loop without calls (steps);
+// hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
 // the pass over a long text is compiled while it runs, so it reads nothing with type feedback
 // before its loop and builds nothing after it (see pass). Check with --trace-deopt that a long
 // scan does not deoptimise over and over.
@@ -128,72 +128,69 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     return state;
   }
 
-  // Where the last steps() stopped: the trie state there.
-  let stopState = 0;
+  // Where names end along the current walk (index after the last unit, and the rule group), in
+  // order; a walk has at most one per unit of the longest name.
+  let longest = 1;
+  for (const g of groups) for (const r of g) longest = Math.max(longest, r.name.length * 2 + 2);
+  const endAt = new Int32Array(longest + 1);
+  const endGroup = new Int32Array(longest + 1);
 
   /**
-   * Follows the trie from `state` at text[j] until the state dies (returns -1), a name ends
-   * (returns the index after its last unit; stopState is the state), or a ligature comes
-   * (returns -2 - its index; stopState is the state before it). No call inside the loop, so that
-   * the optimiser checks the tables once, not at every step.
+   * Follows the trie from `state` at text[start] and keeps the longest name ending on a boundary.
+   * The steps run in a loop without calls: V8 keeps no value in a register across a call, so a
+   * call in the loop would put its index and state on the stack, read back at every unit. Where
+   * names end is noted and checked after the loop; a ligature (rare) leaves the loop and comes
+   * back.
    */
-  function steps(text: string, j: number, state: number, gap: boolean): number {
+  function walk(text: string, start: number, state: number): void {
     const symOf = sym;
     const next = trans;
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
-    for (; j < text.length; j++) {
-      const s = symOf[text.charCodeAt(j)]!;
-      if (s > word) {
-        state = next[state * width + s]!;
-        gap = false;
-      } else if (s <= S_APOS) {
-        continue;
-      } else if (s === S_SPACE) {
-        // A run of gaps is one gap; no name ends in one.
-        if (gap) continue;
-        gap = true;
-        state = next[state * width + S_SPACE]!;
-        if (state === 0) return -1;
-        continue;
-      } else if (s === word) {
-        stopState = state;
-        return -2 - j;
-      } else {
-        state = next[state * width + s]!;
-        gap = false;
-      }
-      if (state === 0) return -1;
-      if (acc[state] !== 0) {
-        stopState = state;
-        return j + 1;
-      }
-    }
-    return -1;
-  }
-
-  /** Follows the trie from `state` at text[start]; keeps the longest name ending on a boundary. */
-  function walk(text: string, start: number, state: number): void {
-    let j = start;
-    let gap = false;
+    let ends = 0;
+    let from = start;
     for (;;) {
-      const r = steps(text, j, state, gap);
-      if (r === -1) return;
-      gap = false;
-      if (r >= 0) {
-        state = stopState;
-        accepted(text, start, r, accept[state]!);
-        j = r;
-        continue;
+      let st = state;
+      let gap = false;
+      let at = -1;
+      for (let j = from; j < text.length; j++) {
+        const s = symOf[text.charCodeAt(j)]!;
+        if (s > word) {
+          st = next[st * width + s]!;
+          gap = false;
+        } else if (s <= S_APOS) {
+          continue;
+        } else if (s === S_SPACE) {
+          // A run of gaps is one gap; no name ends in one.
+          if (gap) continue;
+          gap = true;
+          st = next[st * width + S_SPACE]!;
+          if (st === 0) break;
+          continue;
+        } else if (s === word) {
+          at = j;
+          break;
+        } else {
+          st = next[st * width + s]!;
+          gap = false;
+        }
+        if (st === 0) break;
+        if (acc[st] !== 0) {
+          endAt[ends] = j + 1;
+          endGroup[ends++] = acc[st]!;
+        }
       }
-      const at = -2 - r;
-      state = ligature(text.charCodeAt(at), stopState);
-      if (state === 0) return;
-      const g = accept[state]!;
-      if (g !== 0) accepted(text, start, at + 1, g);
-      j = at + 1;
+      if (at < 0) break;
+      state = ligature(text.charCodeAt(at), st);
+      if (state === 0) break;
+      if (accept[state] !== 0) {
+        endAt[ends] = at + 1;
+        endGroup[ends++] = accept[state]!;
+      }
+      from = at + 1;
     }
+    for (let k = 0; k < ends; k++) accepted(text, start, endAt[k]!, endGroup[k]!);
   }
 
   /** All walks from one word start: the bare word, then after و/ف, ب/ك/ل, and ل + ال. */
