@@ -136,20 +136,21 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   const endGroup = new Int32Array(longest + 1);
 
   /**
-   * Follows the trie from `state` at text[start] and keeps the longest name ending on a boundary.
+   * Follows the trie from `state` at text[resume] (text[start, resume) already followed to reach
+   * it) and keeps the longest name from `start` ending on a boundary.
    * The steps run in a loop without calls: V8 keeps no value in a register across a call, so a
    * call in the loop would put its index and state on the stack, read back at every unit. Where
    * names end is noted and checked after the loop; a ligature (rare) leaves the loop and comes
    * back.
    */
-  function walk(text: string, start: number, state: number): void {
+  function walk(text: string, start: number, resume: number, state: number): void {
     const symOf = sym;
     const next = trans;
     const acc = accept;
     const width = alphabet;
     const word = firstWord;
     let ends = 0;
-    let from = start;
+    let from = resume;
     for (;;) {
       let st = state;
       let gap = false;
@@ -196,7 +197,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   /** All walks from one word start: the bare word, then after و/ف, ب/ك/ل, and ل + ال. */
   function tryAt(text: string, i: number, s: number): void {
     bestEnd = -1;
-    walk(text, i, 0);
+    walk(text, i, i, 0);
     let at = i;
     let letter = s;
     // Each walk is tried only if its first step exists (ligatures always go the long way).
@@ -204,14 +205,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       at = nextLetter(text, at + 1);
       if (at < 0) return;
       letter = sym[text.charCodeAt(at)]!;
-      if (letter === firstWord || trans[letter] !== 0) walk(text, at, 0);
+      if (letter === firstWord || trans[letter] !== 0) walk(text, at, at, 0);
     }
     if (letter === ba || letter === kaf || letter === lam) {
       const q = nextLetter(text, at + 1);
       if (q < 0) return;
       const next = sym[text.charCodeAt(q)]!;
-      if (next === firstWord || trans[next] !== 0) walk(text, q, 0);
-      if (letter === lam && alefState !== 0 && (next === firstWord || trans[alefState * alphabet + next] !== 0)) walk(text, q, alefState);
+      if (next === firstWord || trans[next] !== 0) walk(text, q, q, 0);
+      if (letter === lam && alefState !== 0 && (next === firstWord || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
     }
   }
 
@@ -362,6 +363,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       from = i + 1;
       first = 4;
       const s = symOf[text.charCodeAt(i)]!;
+      // A word read bare whose first two letters are plain: its walk resumes after them.
+      let bare = 0;
       if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
@@ -374,6 +377,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           // so does a name ending within those letters.
           if (v >= FIRST_STATE) {
             const st2 = v - FIRST_STATE;
+            bare = st2;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
               const st3 = next[st2 * width + s3]!;
@@ -400,7 +404,12 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           }
         }
       }
-      tryAt(text, i, s);
+      if (bare !== 0) {
+        bestEnd = -1;
+        walk(text, i, i + 2, bare);
+      } else {
+        tryAt(text, i, s);
+      }
       if (bestEnd < 0) continue;
       record();
       from = bestEnd;
