@@ -68,20 +68,29 @@ export function isPlainName(name: string): boolean {
  */
 export function inAddress(text: string, at: number, end: number, plain = false): boolean {
   const n = text.length;
+  const low = Math.max(0, at - WINDOW);
+  const high = Math.min(n, at + WINDOW);
   let from = at;
   let signs = 0;
-  const low = Math.max(0, at - WINDOW);
   while (from > low) {
     const k = classOf(text.charCodeAt(from - 1));
     if (k === WHITE) break;
-    signs |= signOf(k, text.charCodeAt(from));
+    if (k !== 0) signs |= signOf(k, text.charCodeAt(from));
     from--;
   }
   // Fast path, most matches: what comes before the match in its token (usually nothing, or a
-  // proclitic) is plain, and so is the match up to its first gap; only what follows can make an
-  // address. Checked first: the token ends right after the match (a space, the end, or a comma,
-  // a quote... and then a space).
-  if (signs === 0 && (plain || from === at)) {
+  // proclitic) is plain. For a plain name, so is the match: the token is an address only if what
+  // follows the match in it has a sign. For another name, when the token ends right after the
+  // match (a space, the end, or a comma, a quote... and then a space), the name is the token.
+  if (signs === 0 && plain) {
+    let after = 0;
+    for (let k = end; k < high; k++) {
+      const c = classOf(text.charCodeAt(k));
+      if (c === WHITE) break;
+      if (c !== 0) after |= signOf(c, text.charCodeAt(k + 1));
+    }
+    if (after === 0) return false;
+  } else if (signs === 0 && from === at) {
     if (end === n) return false;
     const c = text.charCodeAt(end);
     if (isWhite(c)) return false;
@@ -89,11 +98,10 @@ export function inAddress(text: string, at: number, end: number, plain = false):
     for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
   }
   let to = at;
-  const high = Math.min(n, at + WINDOW);
   while (to < high) {
     const k = classOf(text.charCodeAt(to));
     if (k === WHITE) break;
-    signs |= signOf(k, text.charCodeAt(to + 1));
+    if (k !== 0) signs |= signOf(k, text.charCodeAt(to + 1));
     to++;
   }
   if (signs === 0) return false;
