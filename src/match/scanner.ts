@@ -313,15 +313,16 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
 
   /**
    * Whether any walk can find a name in a word that starts with the proclitic letter s and goes on
-   * with s2 s3 s4 (s2 a letter; s3 and s4 letters, or the last one a gap or punctuation, or 0):
-   * the bare word, the word after s, after s and a second proclitic, and ل + ال.
+   * with s2 s3 s4 s5 (s2 a letter; then letters, or the last one a gap or punctuation, or 0: no
+   * more): the bare word (over s to s4), the word after s, after s and a second proclitic, and
+   * ل + ال (each as far as s5).
    */
-  function procliticMay(s: number, s2: number, s3: number, s4: number): boolean {
-    if (follows(0, s, s2, s3, s4) || follows(0, s2, s3, s4, 0)) return true;
-    if (s === lam) return alefState !== 0 && follows(alefState, s2, s3, s4, 0);
+  function procliticMay(s: number, s2: number, s3: number, s4: number, s5: number): boolean {
+    if (follows(0, s, s2, s3, s4) || follows(0, s2, s3, s4, s5)) return true;
+    if (s === lam) return alefState !== 0 && follows(alefState, s2, s3, s4, s5);
     if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam)) {
       if (s3 <= firstWord) return false;
-      return follows(0, s3, s4, 0, 0) || (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, 0, 0));
+      return follows(0, s3, s4, s5, 0) || (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0));
     }
     return false;
   }
@@ -394,12 +395,20 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
               let s4 = 0;
+              let s5 = 0;
               if (i + 3 < text.length) {
                 s4 = symOf[text.charCodeAt(i + 3)]!;
                 // As above: after a gap or a punctuation mark, only a letter is a step.
                 if (s3 < word && s4 < word) s4 = 0;
+                // One unit more for the walks that start after the proclitic (وال, بال: the article
+                // and one letter are not enough), when it is a step: not a mark, which the walks
+                // skip, nor a ligature.
+                if (s3 > word && s4 > word && i + 4 < text.length) {
+                  s5 = symOf[text.charCodeAt(i + 4)]!;
+                  if (s5 < S_SPACE || s5 === word) s5 = 0;
+                }
               }
-              if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4)) continue;
+              if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4, s5)) continue;
             }
           }
         }
