@@ -61,6 +61,17 @@ export function isPlainName(name: string): boolean {
   return true;
 }
 
+/** The signs of text[k, ...) up to the next whitespace or `high`. */
+function signsAhead(text: string, k: number, high: number): number {
+  let signs = 0;
+  for (; k < high; k++) {
+    const c = classOf(text.charCodeAt(k));
+    if (c === WHITE) break;
+    if (c !== 0) signs |= signOf(c, text.charCodeAt(k + 1));
+  }
+  return signs;
+}
+
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
  * e-mail address. `plain` says the name matched is plain (isPlainName), so that only the token's
@@ -83,13 +94,7 @@ export function inAddress(text: string, at: number, end: number, plain = false):
   // follows the match in it has a sign. For another name, when the token ends right after the
   // match (a space, the end, or a comma, a quote... and then a space), the name is the token.
   if (signs === 0 && plain) {
-    let after = 0;
-    for (let k = end; k < high; k++) {
-      const c = classOf(text.charCodeAt(k));
-      if (c === WHITE) break;
-      if (c !== 0) after |= signOf(c, text.charCodeAt(k + 1));
-    }
-    if (after === 0) return false;
+    if (signsAhead(text, end, high) === 0) return false;
   } else if (signs === 0 && from === at) {
     if (end === n) return false;
     const c = text.charCodeAt(end);
@@ -97,14 +102,10 @@ export function inAddress(text: string, at: number, end: number, plain = false):
     if ((c === 0x2c || c === 0x3b || c === 0x29 || c === 0x22 || c === 0x60c) && (end + 1 === n || isWhite(text.charCodeAt(end + 1)))) return false;
     for (let k = at; k < end; k++) if (isWhite(text.charCodeAt(k))) return false;
   }
-  let to = at;
-  while (to < high) {
-    const k = classOf(text.charCodeAt(to));
-    if (k === WHITE) break;
-    if (k !== 0) signs |= signOf(k, text.charCodeAt(to + 1));
-    to++;
-  }
+  signs |= signsAhead(text, at, high);
   if (signs === 0) return false;
+  let to = at;
+  while (to < high && !isWhite(text.charCodeAt(to))) to++;
   const token = text.slice(from, to);
   for (const [pattern, needs] of LOOKS_LIKE_ADDRESS) if ((signs & needs) !== 0 && pattern.test(token)) return true;
   return false;
