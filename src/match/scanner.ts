@@ -283,11 +283,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
     for (let b = firstWord; b < alphabet; b++) {
       const at = a * alphabet + b;
-      const rootB = trans[b]! !== 0;
       const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
       if (a === firstWord || b === firstWord || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
       else if (proclitic) {
-        const ok = s2 !== 0 || rootB || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
+        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
           (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
         pairNext[at] = ok ? PROCLITIC_PAIR : 0;
       } else if (s2 !== 0) pairNext[at] = accept[s2] !== 0 ? LONG_WAY : FIRST_STATE + s2;
