@@ -35,11 +35,15 @@ export async function runAnnotate(files: readonly string[], io: AnnotateIO, matc
       continue;
     }
     let chunk = '';
-    for (const m of matcher.find(text)) {
-      const info = matcher.entity(m.entity);
+    const found = matcher.find(text);
+    for (let k = 0; k < found.length; k++) {
+      const start = found.starts[k]!;
+      const end = found.ends[k]!;
+      const entity = found.entity(k);
+      const info = matcher.entity(entity);
       chunk += JSON.stringify({
-        file, start: m.start, end: m.end, text: text.slice(m.start, m.end),
-        entity: m.entity, name: info?.name ?? m.entity, type: info?.type ?? '',
+        file, start, end, text: text.slice(start, end),
+        entity, name: info?.name ?? entity, type: info?.type ?? '',
       }) + '\n';
       if (chunk.length >= FLUSH_AT) {
         await io.write(chunk);

@@ -215,7 +215,7 @@ export class Annotator {
     this.#undecided = [];
     const decided = decide(targets.map((b) => b.scan), evidence);
     targets.forEach((block, i) => {
-      const wanted = (decided[i] ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
+      const wanted = (decided[i]?.toArray() ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
       if (sameMentions(block.shown, wanted)) return;
       this.#undraw(block);
       block.shown = wanted.map((mention) => ({ mention, category: this.#categoryOf(mention), range: this.#range(block, mention) }));

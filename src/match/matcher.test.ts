@@ -6,7 +6,7 @@ const matcher = compileMatcher(FIXTURE);
 
 /** [matched original text, entity] for each mention: what a reader would see underlined. */
 function marks(text: string): [string, string][] {
-  return matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entity]);
+  return matcher.find(text).toArray().map((m) => [text.slice(m.start, m.end), m.entity]);
 }
 
 describe('exact offsets through folding', () => {

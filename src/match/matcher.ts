@@ -4,11 +4,12 @@
 import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
-import { CASE_BITS, CUE_SHIFT, resolve, type Mention, type Scan } from './resolve';
+import { CASE_BITS, CUE_SHIFT, resolve, type Mentions, type Scan } from './resolve';
 import { caseMatches, createScanner, type Hits } from './scanner';
 import { inAddress, isPlainName } from './url-token';
 
 export type { Mention, Scan } from './resolve';
+export { Mentions } from './resolve';
 export { decide, documentEvidence, resolve, type Evidence } from './resolve';
 
 /** What the CLI and the card need about an entity beyond its id. */
@@ -76,10 +77,10 @@ export class Matcher {
   }
 
   /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */
-  find(text: string): Mention[] {
+  find(text: string): Mentions {
     const hits = this.#scan(text);
     if (this.#spare.starts.length < hits.count) this.#spare = candidates(Math.max(hits.count, 2 * this.#spare.starts.length));
-    return resolve([this.#collect(text, hits, this.#spare)])[0] ?? [];
+    return resolve([this.#collect(text, hits, this.#spare)])[0]!;
   }
 
   #collect(text: string, hits: Hits, into: Candidates): Scan {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
-import { compileMatcher, decide, documentEvidence, resolve } from './matcher';
+import { compileMatcher, decide, documentEvidence, resolve, type Mention, type Mentions } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);
 
 function marks(text: string): [string, string][] {
-  return matcher.find(text).map((m) => [text.slice(m.start, m.end), m.entity]);
+  return matcher.find(text).toArray().map((m) => [text.slice(m.start, m.end), m.entity]);
 }
 
 describe('needs-evidence names', () => {
@@ -53,9 +53,9 @@ describe('needs-evidence names', () => {
   it('takes the evidence from another block of the same document', () => {
     const blocks = ['تقرير', 'وقال الشرع', 'أحمد الشرع'];
     const out = resolve(blocks.map((b) => matcher.scan(b)));
-    expect(out.map((ms) => ms.map((m) => m.entity))).toEqual([[], ['ahmad-al-sharaa'], ['ahmad-al-sharaa']]);
+    expect(out.map((ms) => ms.toArray().map((m) => m.entity))).toEqual([[], ['ahmad-al-sharaa'], ['ahmad-al-sharaa']]);
     // The same block alone has no evidence.
-    expect(matcher.find('وقال الشرع')).toEqual([]);
+    expect(matcher.find('وقال الشرع').toArray()).toEqual([]);
   });
 });
 
@@ -64,7 +64,7 @@ describe('span blockers', () => {
     'swallow %s even with strong evidence elsewhere',
     (phrase) => {
       const text = `بشار الأسد وأحمد الشرع. ${phrase}.`;
-      const inside = matcher.find(text).filter((m) => m.start >= text.indexOf(phrase));
+      const inside = matcher.find(text).toArray().filter((m) => m.start >= text.indexOf(phrase));
       expect(inside).toEqual([]);
     },
   );
@@ -86,7 +86,7 @@ describe('unless-blocked names and document blockers', () => {
   it('switches AFP off for the whole document when a document blocker occurs', () => {
     expect(marks('AFP reported. The Australian Federal Police (AFP) said')).toEqual([]);
     const blocks = ['AFP reported', 'the Australian Federal Police said'];
-    expect(resolve(blocks.map((b) => matcher.scan(b)))).toEqual([[], []]);
+    expect(resolve(blocks.map((b) => matcher.scan(b))).map((ms) => ms.toArray())).toEqual([[], []]);
   });
 
   it('does not switch off unambiguous names of the same entity', () => {
@@ -108,7 +108,26 @@ describe('incremental decisions', () => {
     const evidence = documentEvidence(scans);
     expect(evidence.strong.has('ahmad-al-sharaa')).toBe(true);
     expect(evidence.blocked.has('afp')).toBe(true);
-    expect(decide([scans[0]!], evidence)).toEqual([resolve(scans)[0]]);
-    expect(decide(scans, evidence)).toEqual(resolve(scans));
+    const arrays = (list: readonly Mentions[]): Mention[][] => list.map((ms) => ms.toArray());
+    expect(arrays(decide([scans[0]!], evidence))).toEqual([resolve(scans)[0]!.toArray()]);
+    expect(arrays(decide(scans, evidence))).toEqual(arrays(resolve(scans)));
+  });
+});
+
+describe('the mention list', () => {
+  it('gives each mention by index, as arrays and as objects, and stays valid after the next find', () => {
+    const text = 'Putin met al-Sharaa; فلاديمير بوتين والشرع';
+    const found = matcher.find(text);
+    matcher.find('Lavrov and Putin and Syria, again and again'); // reuses the matcher's buffers
+    const byIndex = Array.from({ length: found.length }, (_, k) => [text.slice(found.starts[k], found.ends[k]), found.entity(k), found.name(k)]);
+    expect(byIndex).toEqual([
+      ['Putin', 'vladimir-putin', 'Putin'],
+      ['al-Sharaa', 'ahmad-al-sharaa', 'al-Sharaa'],
+      ['فلاديمير بوتين', 'vladimir-putin', 'فلاديمير بوتين'],
+      ['الشرع', 'ahmad-al-sharaa', 'الشرع'],
+    ]);
+    expect(found.toArray()).toEqual(byIndex.map(([, entity, name], k) => ({ start: found.starts[k], end: found.ends[k], entity, name })));
+    expect([...found]).toEqual(found.toArray());
+    expect(found.at(1)).toEqual(found.toArray()[1]);
   });
 });

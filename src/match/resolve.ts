@@ -71,6 +71,63 @@ export interface Mention {
   readonly name: string;
 }
 
+/** Bits of a Mentions pick below the rule's group: the rule's index in its group (< CUE_SHIFT ≤ 16). */
+const RULE_BITS = 4;
+
+/**
+ * The mentions of one text block, in text order, as parallel arrays rather than one object each:
+ * a text dense with names (a long file, a live blog) has a mention every few dozen characters, and
+ * an object kept for each costs more than finding it (allocation, then garbage collection copying
+ * every one of them while the list grows). `at(k)` or iteration gives a Mention when one is wanted.
+ */
+export class Mentions implements Iterable<Mention> {
+  readonly length: number;
+  /** Mention k is text[starts[k], ends[k]). */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Per mention: its rule's group << RULE_BITS | the rule's index in the group. */
+  readonly #picks: Int32Array;
+  readonly #table: readonly (readonly Rule[])[];
+
+  constructor(length: number, starts: Int32Array, ends: Int32Array, picks: Int32Array, table: readonly (readonly Rule[])[]) {
+    this.length = length;
+    this.starts = starts.subarray(0, length);
+    this.ends = ends.subarray(0, length);
+    this.#picks = picks;
+    this.#table = table;
+  }
+
+  #rule(k: number): Rule {
+    const pick = this.#picks[k]!;
+    return this.#table[pick >> RULE_BITS]![pick & ((1 << RULE_BITS) - 1)]!;
+  }
+
+  /** The id of mention k's entity. */
+  entity(k: number): string {
+    return this.#rule(k).entity;
+  }
+
+  /** The pack's spelling that mention k matched. */
+  name(k: number): string {
+    return this.#rule(k).name;
+  }
+
+  at(k: number): Mention {
+    const r = this.#rule(k);
+    return { start: this.starts[k]!, end: this.ends[k]!, entity: r.entity, name: r.name };
+  }
+
+  *[Symbol.iterator](): Iterator<Mention> {
+    for (let k = 0; k < this.length; k++) yield this.at(k);
+  }
+
+  toArray(): Mention[] {
+    const out = new Array<Mention>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.at(k);
+    return out;
+  }
+}
+
 /** What the whole document says about its entities, gathered from the scans of its blocks. */
 export interface Evidence {
   /** Entities with a strong mention somewhere in the document. */
@@ -92,7 +149,7 @@ export function documentEvidence(scans: readonly Scan[]): Evidence {
 }
 
 /** Decides, for scans of the blocks of one document, which candidates are mentions (per block). */
-export function resolve(scans: readonly Scan[]): Mention[][] {
+export function resolve(scans: readonly Scan[]): Mentions[] {
   return decide(scans, documentEvidence(scans));
 }
 
@@ -100,17 +157,18 @@ export function resolve(scans: readonly Scan[]): Mention[][] {
  * The decision for some blocks of a document whose evidence is already known (a page annotator
  * keeps it up to date as blocks come and go, and decides only the blocks that need it).
  */
-export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): Mention[][] {
+export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): Mentions[] {
   // The decision for a candidate depends only on its spelling when no case or cue bit is
   // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
   const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
   return scans.map((scan) => {
     let cache = decided.get(scan.table);
     if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
-    // Sized once: pushing a million mentions one by one copies the array again and again.
-    const out = new Array<Mention>(scan.count);
-    out.length = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, out);
-    return out;
+    const starts = new Int32Array(scan.count);
+    const ends = new Int32Array(scan.count);
+    const picks = new Int32Array(scan.count);
+    const found = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, starts, ends, picks);
+    return new Mentions(found, starts, ends, picks, scan.table);
   });
 }
 
@@ -128,12 +186,13 @@ function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>,
 }
 
 /**
- * Writes the mentions among one scan's candidates into `out` and returns how many. Only the loop,
- * reading only its parameters before it (see scanner.ts, pass).
+ * Writes the mentions among one scan's candidates into outStarts/outEnds/outPicks (see Mentions)
+ * and returns how many. Only the loop, reading only its parameters before it (see scanner.ts, pass).
  */
 function mentions(
   count: number, starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
-  table: readonly (readonly Rule[])[], cache: Int32Array, strong: ReadonlySet<string>, blocked: ReadonlySet<string>, out: Mention[],
+  table: readonly (readonly Rule[])[], cache: Int32Array, strong: ReadonlySet<string>, blocked: ReadonlySet<string>,
+  outStarts: Int32Array, outEnds: Int32Array, outPicks: Int32Array,
 ): number {
   let found = 0;
   for (let k = 0; k < count; k++) {
@@ -148,8 +207,10 @@ function mentions(
       i = pick(rules, b, strong, blocked);
     }
     if (i < 0) continue;
-    const r = rules[i]!;
-    out[found++] = { start: starts[k]!, end: ends[k]!, entity: r.entity, name: r.name };
+    outStarts[found] = starts[k]!;
+    outEnds[found] = ends[k]!;
+    outPicks[found] = (group << RULE_BITS) | i;
+    found++;
   }
   return found;
 }

@@ -1,8 +1,8 @@
 // Matching throughput against two baselines measured in the same run on the same strings:
 // a bare charCodeAt loop (the floor: reading the text at all) and one combined RegExp of every
 // name with Unicode word boundaries (what most code would write). Best of several runs.
-// "engine" is `find` (scan + decision + one Mention object per mention); "scan" is the pass over
-// the text alone, which shows how much of a mention-dense text's time goes to the objects.
+// "engine" is `find`: the scan and the decision, with the mentions as parallel arrays (Mentions,
+// what the CLI reads); "scan" is the scan alone (`Matcher.scan`, the candidates of one block).
 //
 // The texts: the seed article and its English translation (the pack's paragraph translations),
 // each repeated to 50 M characters, and a text with no names; then a stress text that is not news,
@@ -22,7 +22,7 @@ export interface CorpusResult {
   readonly chars: number;
   readonly mentions: number;
   readonly engine: number;
-  /** `scan` alone: the pass over the text without building Mention objects. */
+  /** `scan` alone: the pass over the text and the candidates, without the decision. */
   readonly scan: number;
   readonly floor: number;
   readonly regexp: number;

@@ -16,7 +16,7 @@ const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 describe('evaluation on labelled texts', () => {
   const results = files.map((file) => {
     const gold = parseGold(readFileSync(join(dir, file), 'utf8'));
-    const found = matcher.find(gold.text);
+    const found = matcher.find(gold.text).toArray();
     return { file, gold, found, score: score(gold.mentions, found) };
   });
 
