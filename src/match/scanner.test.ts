@@ -45,6 +45,11 @@ describe('prefilters', () => {
         .tuple(fc.constantFrom(...names), fc.nat(5), fc.constantFrom("'", '’', 'ً', 'ُ', 'ـ', '\u200F', '\u200D', ' ', '-', '.'))
         .map(([n, k, x]) => n.slice(0, k) + x + n.slice(k)),
     },
+    // ل + ال with the alef dropped (للكرملين), after و or ف too (وللكرملين).
+    {
+      weight: 1,
+      arbitrary: fc.tuple(fc.constantFrom('', 'و', 'ف'), fc.constantFrom(...names.filter((n) => n.startsWith('ال')))).map(([p, n]) => p + 'لل' + n.slice(2)),
+    },
     // A name written with the lam-alef ligature (ﻻ stands for two letters).
     { weight: 1, arbitrary: fc.constantFrom(...names.filter((n) => n.includes('لا'))).map((n) => n.replace('لا', '\uFEFB')) },
     { weight: 4, arbitrary: fc.constantFrom(...pieces) },

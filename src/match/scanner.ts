@@ -272,7 +272,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   // The word-start prefilter's table, per pair of first letters (a * alphabet + b). Most words
   // fail at their first two letters, in this one lookup, and never reach tryAt. 0: no walk can go
   // on; LONG_WAY (a ligature, a one-letter name first, a name ending within the two letters):
-  // straight to tryAt; PROCLITIC_PAIR: procliticMay decides; otherwise FIRST_STATE + the state of
+  // straight to tryAt; PROCLITIC_PAIR: procliticWalks decides; otherwise FIRST_STATE + the state of
   // the bare walk after both letters, the only walk from a letter that is not a proclitic.
   const LONG_WAY = 1;
   const PROCLITIC_PAIR = 2;
@@ -310,20 +310,43 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     return trans[state * alphabet + d] !== 0;
   }
 
+  // The walks tryAt takes from a word that starts with a proclitic letter, as bits.
+  const BARE = 1;
+  const AFTER_ONE = 2;
+  const LAM_AL_ONE = 4;
+  const AFTER_TWO = 8;
+  const LAM_AL_TWO = 16;
+
   /**
-   * Whether any walk can find a name in a word that starts with the proclitic letter s and goes on
+   * The walks that can find a name in a word that starts with the proclitic letter s and goes on
    * with s2 s3 s4 s5 (s2 a letter; then letters, or the last one a gap or punctuation, or 0: no
    * more): the bare word (over s to s4), the word after s, after s and a second proclitic, and
-   * ل + ال (each as far as s5).
+   * ل + ال after one or two letters (each as far as s5). 0: none.
    */
-  function procliticMay(s: number, s2: number, s3: number, s4: number, s5: number): boolean {
-    if (follows(0, s, s2, s3, s4) || follows(0, s2, s3, s4, s5)) return true;
-    if (s === lam) return alefState !== 0 && follows(alefState, s2, s3, s4, s5);
-    if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam)) {
-      if (s3 <= firstWord) return false;
-      return follows(0, s3, s4, s5, 0) || (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0));
+  function procliticWalks(s: number, s2: number, s3: number, s4: number, s5: number): number {
+    let m = 0;
+    if (follows(0, s, s2, s3, s4)) m |= BARE;
+    if (follows(0, s2, s3, s4, s5)) m |= AFTER_ONE;
+    if (s === lam) {
+      if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= LAM_AL_ONE;
+    } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > firstWord) {
+      if (follows(0, s3, s4, s5, 0)) m |= AFTER_TWO;
+      if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= LAM_AL_TWO;
     }
-    return false;
+    return m;
+  }
+
+  /**
+   * tryAt for a word at i whose first units are plain letters, taking only `walks` (procliticWalks),
+   * in tryAt's order: the others would find nothing. Each starts where tryAt's would.
+   */
+  function tryWalks(text: string, i: number, walks: number): void {
+    bestEnd = -1;
+    if ((walks & BARE) !== 0) walk(text, i, i, 0);
+    if ((walks & AFTER_ONE) !== 0) walk(text, i + 1, i + 1, 0);
+    if ((walks & AFTER_TWO) !== 0) walk(text, i + 2, i + 2, 0);
+    if ((walks & LAM_AL_ONE) !== 0) walk(text, i + 1, i + 1, alefState);
+    if ((walks & LAM_AL_TWO) !== 0) walk(text, i + 2, i + 2, alefState);
   }
 
   /**
@@ -365,6 +388,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       const s = symOf[text.charCodeAt(i)]!;
       // A word read bare whose first two letters are plain: its walk resumes after them.
       let bare = 0;
+      let walks = 0;
       if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
@@ -390,7 +414,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
               }
             }
           } else if (v === PROCLITIC_PAIR) {
-            // A proclitic first letter: every walk tryAt would take, over the same units.
+            // A proclitic first letter: the walks tryAt would take that get past these units.
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
               let s4 = 0;
@@ -407,7 +431,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
                   if (s5 < S_SPACE || s5 === word) s5 = 0;
                 }
               }
-              if ((s4 === 0 || (s4 >= S_SPACE && s4 !== word)) && !procliticMay(s, s2, s3, s4, s5)) continue;
+              if (s4 === 0 || (s4 >= S_SPACE && s4 !== word)) {
+                walks = procliticWalks(s, s2, s3, s4, s5);
+                if (walks === 0) continue;
+              }
             }
           }
         }
@@ -415,6 +442,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       if (bare !== 0) {
         bestEnd = -1;
         walk(text, i, i + 2, bare);
+      } else if (walks !== 0) {
+        tryWalks(text, i, walks);
       } else {
         tryAt(text, i, s);
       }
