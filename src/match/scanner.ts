@@ -393,8 +393,13 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
         if (s2 > word) {
+          // A word ruled out here goes on after the letters just read: they are in the same word, so
+          // no word starts among them and the search for the next one need not read them again.
           const v = pn[s * width + s2]!;
-          if (v === 0) continue;
+          if (v === 0) {
+            from = i + 2;
+            continue;
+          }
           // Without a proclitic only the bare walk is possible: follow it two units further
           // (most Arabic words share ال and often a third letter with some name). A gap or a
           // punctuation mark is a step like a letter; marks and ligatures go the long way, and
@@ -405,12 +410,18 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== word) {
               const st3 = next[st2 * width + s3]!;
-              if (st3 === 0) continue;
+              if (st3 === 0) {
+                from = s3 > word ? i + 3 : i + 2;
+                continue;
+              }
               if (acc[st3] === 0 && i + 3 < text.length) {
                 // After a letter, a gap or a punctuation mark is a step too; after a gap or a
                 // punctuation mark, only a letter is (a run of gaps is one gap).
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
-                if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) continue;
+                if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) {
+                  from = s3 > word ? (s4 > word ? i + 4 : i + 3) : i + 2;
+                  continue;
+                }
               }
             }
           } else if (v === PROCLITIC_PAIR) {
@@ -433,7 +444,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
               }
               if (s4 === 0 || (s4 >= S_SPACE && s4 !== word)) {
                 walks = procliticWalks(s, s2, s3, s4, s5);
-                if (walks === 0) continue;
+                if (walks === 0) {
+                  from = s3 > word ? (s4 > word ? (s5 > word ? i + 5 : i + 4) : i + 3) : i + 2;
+                  continue;
+                }
               }
             }
           }
