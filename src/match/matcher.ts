@@ -6,7 +6,7 @@ import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mentions, type Scan } from './resolve';
 import { caseMatches, createScanner, type Hits } from './scanner';
-import { inAddress, isPlainName } from './url-token';
+import { inAddress, isPlainName, plainAround } from './url-token';
 
 export type { Mention, Scan } from './resolve';
 export { Mentions } from './resolve';
@@ -118,7 +118,7 @@ export class Matcher {
       const end = hitEnds[k]!;
       const group = hitGroups[k]!;
       const p = plain[group] !== 0 ? plain[group]! : this.#plainness(group);
-      if (inAddress(text, start, end, p === 1)) continue;
+      if (!(p === 1 && plainAround(text, start, end)) && inAddress(text, start, end)) continue;
       let b = CASE_BITS;
       if (settled[group] !== stamp) {
         b = this.#evidence(text, start, end, group, stamp, blocked);

@@ -6,21 +6,26 @@ import { FOLD } from './fold-table';
 
 const WINDOW = 512;
 
-// Per code unit up to U+3000 (the last whitespace): WHITE, SLASH, AT or DOT; one lookup instead of
-// a chain of comparisons, filled by a few native calls so that building it costs nothing at load.
+// Per code unit: WHITE, SLASH, AT, DOT or ASCII_WORD; one lookup instead of a chain of
+// comparisons, filled by a few native calls so that building it costs nothing at load.
 const WHITE = 1;
 const SLASH = 2;
 const AT = 8;
 const DOT = 4;
-/** In a token's signs: a dot followed by an ASCII letter or digit (a sentence's full stop is not). */
+/** An ASCII letter or digit: what addresses put after their dots (a sentence's full stop is not). */
+const ASCII_WORD = 64;
+/** In a token's signs: a dot followed by an ASCII letter or digit. */
 const DOT_WORD = 16;
-const CLASS = new Uint8Array(0x3001);
+const CLASS = new Uint8Array(0x10000);
 CLASS.fill(WHITE, 9, 14);
 CLASS.fill(WHITE, 0x2000, 0x200b);
 for (const c of [0x20, 0xa0, 0x85, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) CLASS[c] = WHITE;
 CLASS[0x2f] = SLASH;
 CLASS[0x40] = AT;
 CLASS[0x2e] = DOT;
+CLASS.fill(ASCII_WORD, 0x30, 0x3a);
+CLASS.fill(ASCII_WORD, 0x41, 0x5b);
+CLASS.fill(ASCII_WORD, 0x61, 0x7b);
 
 // Each pattern with the signs it cannot match without: a token is tested only against the
 // patterns its signs allow (a colon needs a slash to make a scheme, so it is no sign of its own:
@@ -33,23 +38,18 @@ const LOOKS_LIKE_ADDRESS: readonly (readonly [RegExp, number])[] = [
   [/(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu, DOT_WORD],
 ];
 
-/** WHITE, SLASH, AT, DOT or 0 for a code unit (NaN past the end of the text: 0). */
+/** The class of a code unit (NaN past the end of the text: 0). */
 function classOf(c: number): number {
-  return c <= 0x3000 ? CLASS[c]! : 0;
+  return c <= 0xffff ? CLASS[c]! : 0;
 }
 
 function isWhite(c: number): boolean {
   return classOf(c) === WHITE;
 }
 
-// Addresses put an ASCII letter or digit after their dots; a sentence's full stop does not.
-function isAsciiWord(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
 /** The sign a unit of class `k` followed by `next` gives its token (see LOOKS_LIKE_ADDRESS). */
 function signOf(k: number, next: number): number {
-  return k === DOT ? (isAsciiWord(next) ? DOT_WORD : 0) : k & (SLASH | AT);
+  return k === DOT ? (classOf(next) === ASCII_WORD ? DOT_WORD : 0) : k & (SLASH | AT);
 }
 
 /** Whether a name has none of / @ . in it (nearly every name): it adds no sign to its token. */
@@ -61,23 +61,46 @@ export function isPlainName(name: string): boolean {
   return true;
 }
 
+/**
+ * For a plain name (isPlainName) matched at [at, end): true when its token (up to the whitespace
+ * before and after it, within WINDOW of `at`) has no sign outside the match, so that it is no
+ * address. The answer for nearly every name, so it is one tight loop each way over the class
+ * table; false says only that inAddress must look closer.
+ */
+export function plainAround(text: string, at: number, end: number): boolean {
+  const table = CLASS;
+  const n = text.length;
+  const low = at > WINDOW ? at - WINDOW : 0;
+  for (let k = at - 1; k >= low; k--) {
+    const c = table[text.charCodeAt(k)]!;
+    if (c === WHITE) break;
+    if (c === SLASH || c === AT || (c === DOT && table[text.charCodeAt(k + 1)] === ASCII_WORD)) return false;
+  }
+  const high = n - at > WINDOW ? at + WINDOW : n;
+  for (let k = end; k < high; k++) {
+    const c = table[text.charCodeAt(k)]!;
+    if (c === WHITE) return true;
+    if (c === SLASH || c === AT || (c === DOT && k + 1 < n && table[text.charCodeAt(k + 1)] === ASCII_WORD)) return false;
+  }
+  return true;
+}
+
 /** The signs of text[k, ...) up to the next whitespace or `high`. */
 function signsAhead(text: string, k: number, high: number): number {
   let signs = 0;
   for (; k < high; k++) {
     const c = classOf(text.charCodeAt(k));
     if (c === WHITE) break;
-    if (c !== 0) signs |= signOf(c, text.charCodeAt(k + 1));
+    if ((c & (SLASH | AT | DOT)) !== 0) signs |= signOf(c, text.charCodeAt(k + 1));
   }
   return signs;
 }
 
 /**
  * True when the whitespace-delimited token around the match [at, end) looks like a URL or an
- * e-mail address. `plain` says the name matched is plain (isPlainName), so that only the token's
- * text outside the match can make it an address.
+ * e-mail address. For a plain name, plainAround answers first in nearly every case.
  */
-export function inAddress(text: string, at: number, end: number, plain = false): boolean {
+export function inAddress(text: string, at: number, end: number): boolean {
   const n = text.length;
   const low = Math.max(0, at - WINDOW);
   const high = Math.min(n, at + WINDOW);
@@ -86,16 +109,12 @@ export function inAddress(text: string, at: number, end: number, plain = false):
   while (from > low) {
     const k = classOf(text.charCodeAt(from - 1));
     if (k === WHITE) break;
-    if (k !== 0) signs |= signOf(k, text.charCodeAt(from));
+    if ((k & (SLASH | AT | DOT)) !== 0) signs |= signOf(k, text.charCodeAt(from));
     from--;
   }
-  // Fast path, most matches: what comes before the match in its token (usually nothing, or a
-  // proclitic) is plain. For a plain name, so is the match: the token is an address only if what
-  // follows the match in it has a sign. For another name, when the token ends right after the
-  // match (a space, the end, or a comma, a quote... and then a space), the name is the token.
-  if (signs === 0 && plain) {
-    if (signsAhead(text, end, high) === 0) return false;
-  } else if (signs === 0 && from === at) {
+  // Fast path: when nothing comes before the match in its token and the token ends right after it
+  // (a space, the end, or a comma, a quote... and then a space), the name is the token.
+  if (signs === 0 && from === at) {
     if (end === n) return false;
     const c = text.charCodeAt(end);
     if (isWhite(c)) return false;
