@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runAnnotate, type AnnotateIO } from './annotate';
+import { Writable } from 'node:stream';
+import { processIO, runAnnotate, type AnnotateIO } from './annotate';
 
 interface Line {
   file: string; start: number; end: number; text: string; entity: string; name: string; type: string;
@@ -80,5 +81,25 @@ describe('annotate CLI', () => {
     expect(await runAnnotate([big], io)).toBe(0);
     expect(lines).toBe(15000);
     expect(chunks).toBeGreaterThan(1);
+  });
+
+  it('waits for a slow reader without leaving listeners behind', async () => {
+    const big = join(dir, 'slow.txt');
+    writeFileSync(big, 'Putin met al-Sharaa in Moscow. '.repeat(5000));
+    let received = '';
+    // A reader that takes each chunk a tick later: every write fills the buffer and waits for 'drain'.
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        received += chunk.toString();
+        setImmediate(done);
+      },
+    });
+    const io = processIO(slow);
+    const out: AnnotateIO = { ...io, error: () => {} };
+    expect(await runAnnotate([big], out)).toBe(0);
+    expect(received.split('\n').length - 1).toBe(15000);
+    expect(slow.listenerCount('error')).toBe(0);
+    expect(slow.listenerCount('drain')).toBe(0);
   });
 });

@@ -4,6 +4,7 @@
 // exit status is then 2.
 
 import { readFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
@@ -68,14 +69,26 @@ function bundledMatcher(): Matcher {
   return compileMatcher(toMatchData(bundled as unknown as Pack));
 }
 
-/** The process's streams, with backpressure on stdout. */
-export function processIO(): AnnotateIO {
+/**
+ * The process's streams, with backpressure on stdout: a write that fills the stream's buffer
+ * waits for 'drain' (or 'error'), and whichever comes first takes the other listener off, so a
+ * long output piped to a slow reader leaves no listener behind.
+ */
+export function processIO(stdout: Writable = process.stdout): AnnotateIO {
   return {
     readFile: (path) => readFile(path),
     write: (chunk) =>
       new Promise((resolve, reject) => {
-        if (process.stdout.write(chunk)) resolve();
-        else process.stdout.once('drain', resolve).once('error', reject);
+        if (stdout.write(chunk)) return resolve();
+        const drained = (): void => {
+          stdout.off('error', failed);
+          resolve();
+        };
+        const failed = (e: Error): void => {
+          stdout.off('drain', drained);
+          reject(e);
+        };
+        stdout.once('drain', drained).once('error', failed);
       }),
     error: (line) => process.stderr.write(line + '\n'),
   };
