@@ -38,8 +38,8 @@ export async function runAnnotate(files: readonly string[], io: AnnotateIO, matc
     let chunk = '';
     const found = matcher.find(text);
     for (let k = 0; k < found.length; k++) {
-      const start = found.starts[k]!;
-      const end = found.ends[k]!;
+      const start = found.start(k);
+      const end = found.end(k);
       const entity = found.entity(k);
       const info = matcher.entity(entity);
       chunk += JSON.stringify({

@@ -119,15 +119,26 @@ describe('the mention list', () => {
     const text = 'Putin met al-Sharaa; فلاديمير بوتين والشرع';
     const found = matcher.find(text);
     matcher.find('Lavrov and Putin and Syria, again and again'); // reuses the matcher's buffers
-    const byIndex = Array.from({ length: found.length }, (_, k) => [text.slice(found.starts[k], found.ends[k]), found.entity(k), found.name(k)]);
+    const byIndex = Array.from({ length: found.length }, (_, k) => [text.slice(found.start(k), found.end(k)), found.entity(k), found.name(k)]);
     expect(byIndex).toEqual([
       ['Putin', 'vladimir-putin', 'Putin'],
       ['al-Sharaa', 'ahmad-al-sharaa', 'al-Sharaa'],
       ['فلاديمير بوتين', 'vladimir-putin', 'فلاديمير بوتين'],
       ['الشرع', 'ahmad-al-sharaa', 'الشرع'],
     ]);
-    expect(found.toArray()).toEqual(byIndex.map(([, entity, name], k) => ({ start: found.starts[k], end: found.ends[k], entity, name })));
+    expect(found.toArray()).toEqual(byIndex.map(([, entity, name], k) => ({ start: found.start(k), end: found.end(k), entity, name })));
     expect([...found]).toEqual(found.toArray());
     expect(found.at(1)).toEqual(found.toArray()[1]);
+  });
+
+  it('gives each block decided together its own mentions', () => {
+    const blocks = ['Putin and Russia', 'nothing here', 'بوتين', 'al-Sharaa met Putin in Moscow'];
+    const lists = resolve(blocks.map((b) => matcher.scan(b)));
+    expect(lists.map((ms, i) => ms.toArray().map((m) => [blocks[i]!.slice(m.start, m.end), m.entity]))).toEqual([
+      [['Putin', 'vladimir-putin'], ['Russia', 'russia']],
+      [],
+      [['بوتين', 'vladimir-putin']],
+      [['al-Sharaa', 'ahmad-al-sharaa'], ['Putin', 'vladimir-putin'], ['Moscow', 'moscow']],
+    ]);
   });
 });

@@ -74,31 +74,46 @@ export interface Mention {
 /** Bits of a Mentions pick below the rule's group: the rule's index in its group (< CUE_SHIFT ≤ 16). */
 const RULE_BITS = 4;
 
-/**
- * The mentions of one text block, in text order, as parallel arrays rather than one object each:
- * a text dense with names (a long file, a live blog) has a mention every few dozen characters, and
- * an object kept for each costs more than finding it (allocation, then garbage collection copying
- * every one of them while the list grows). `at(k)` or iteration gives a Mention when one is wanted.
- */
-export class Mentions implements Iterable<Mention> {
-  readonly length: number;
-  /** Mention k is text[starts[k], ends[k]). */
+/** Where `decide` writes the mentions of all the blocks it decides, one after the other. */
+interface MentionStore {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   /** Per mention: its rule's group << RULE_BITS | the rule's index in the group. */
-  readonly #picks: Int32Array;
+  readonly picks: Int32Array;
+}
+
+/**
+ * The mentions of one text block, in text order, kept in arrays rather than as one object each:
+ * a text dense with names (a long file, a live blog) has a mention every few dozen characters, and
+ * an object kept for each costs more than finding it (allocation, then garbage collection copying
+ * every one of them while the list grows). The blocks decided together share one set of arrays: a
+ * page decides thousands of small blocks at once. `at(k)` or iteration gives a Mention object.
+ */
+export class Mentions implements Iterable<Mention> {
+  readonly length: number;
+  readonly #store: MentionStore;
+  /** Where this block's mentions begin in the store. */
+  readonly #from: number;
   readonly #table: readonly (readonly Rule[])[];
 
-  constructor(length: number, starts: Int32Array, ends: Int32Array, picks: Int32Array, table: readonly (readonly Rule[])[]) {
+  constructor(length: number, store: MentionStore, from: number, table: readonly (readonly Rule[])[]) {
     this.length = length;
-    this.starts = starts.subarray(0, length);
-    this.ends = ends.subarray(0, length);
-    this.#picks = picks;
+    this.#store = store;
+    this.#from = from;
     this.#table = table;
   }
 
+  /** Mention k is text[start(k), end(k)). */
+  start(k: number): number {
+    return this.#store.starts[this.#from + k]!;
+  }
+
+  end(k: number): number {
+    return this.#store.ends[this.#from + k]!;
+  }
+
   #rule(k: number): Rule {
-    const pick = this.#picks[k]!;
+    const pick = this.#store.picks[this.#from + k]!;
     return this.#table[pick >> RULE_BITS]![pick & ((1 << RULE_BITS) - 1)]!;
   }
 
@@ -114,7 +129,7 @@ export class Mentions implements Iterable<Mention> {
 
   at(k: number): Mention {
     const r = this.#rule(k);
-    return { start: this.starts[k]!, end: this.ends[k]!, entity: r.entity, name: r.name };
+    return { start: this.start(k), end: this.end(k), entity: r.entity, name: r.name };
   }
 
   *[Symbol.iterator](): Iterator<Mention> {
@@ -161,14 +176,17 @@ export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): M
   // The decision for a candidate depends only on its spelling when no case or cue bit is
   // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
   const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
+  let total = 0;
+  for (const scan of scans) total += scan.count;
+  const store: MentionStore = { starts: new Int32Array(total), ends: new Int32Array(total), picks: new Int32Array(total) };
+  let from = 0;
   return scans.map((scan) => {
     let cache = decided.get(scan.table);
     if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
-    const starts = new Int32Array(scan.count);
-    const ends = new Int32Array(scan.count);
-    const picks = new Int32Array(scan.count);
-    const found = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, starts, ends, picks);
-    return new Mentions(found, starts, ends, picks, scan.table);
+    const found = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, store.starts, store.ends, store.picks, from);
+    const list = new Mentions(found, store, from, scan.table);
+    from += found;
+    return list;
   });
 }
 
@@ -186,13 +204,14 @@ function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>,
 }
 
 /**
- * Writes the mentions among one scan's candidates into outStarts/outEnds/outPicks (see Mentions)
- * and returns how many. Only the loop, reading only its parameters before it (see scanner.ts, pass).
+ * Writes the mentions among one scan's candidates into outStarts/outEnds/outPicks (MentionStore)
+ * from index `from` on, and returns how many. Only the loop, reading only its parameters before it
+ * (see scanner.ts, pass).
  */
 function mentions(
   count: number, starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
   table: readonly (readonly Rule[])[], cache: Int32Array, strong: ReadonlySet<string>, blocked: ReadonlySet<string>,
-  outStarts: Int32Array, outEnds: Int32Array, outPicks: Int32Array,
+  outStarts: Int32Array, outEnds: Int32Array, outPicks: Int32Array, from: number,
 ): number {
   let found = 0;
   for (let k = 0; k < count; k++) {
@@ -207,9 +226,9 @@ function mentions(
       i = pick(rules, b, strong, blocked);
     }
     if (i < 0) continue;
-    outStarts[found] = starts[k]!;
-    outEnds[found] = ends[k]!;
-    outPicks[found] = (group << RULE_BITS) | i;
+    outStarts[from + found] = starts[k]!;
+    outEnds[from + found] = ends[k]!;
+    outPicks[from + found] = (group << RULE_BITS) | i;
     found++;
   }
   return found;
