@@ -5,9 +5,10 @@ import { runMatchBench } from '../../dist/bench/match-bench.mjs';
 
 console.log('Matching in Node (best of several runs)');
 await runMatchBench();
-// Loaded only now: with the browser benchmarks' modules (playwright) already in the heap, the
-// engine's first text measured 108-123 M chars/s instead of 152, its million Mention objects
-// costing more to collect. The engine runs alone in its process (the CLI) or in a page's world.
+// Loaded only now: with the browser benchmarks' modules (playwright) already in the heap, every
+// collection during the match runs has more to walk (when the engine still kept a Mention object
+// per mention, its first text measured 108-123 M chars/s instead of 152). The engine runs alone in
+// its process (the CLI) or in a page's world.
 const { printPageBench, runPageBench } = await import('../../dist/bench/page-bench.mjs');
 printPageBench(await runPageBench());
 await (await import('../../dist/bench/card-bench.mjs')).cardBench();
