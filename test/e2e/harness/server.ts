@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 
 // The test pages' server: 127.0.0.1 only, on a free port. Routes:
 //   /fixtures/…  test/e2e/fixtures/      (pages written for the tests)
 //   /demo/…      test/demo/pages/        (the demo news pages)
-//   /corpus/…    ../shared/corpus/pages/ (real news pages, served with `script-src 'none'` so
+//   /corpus/…    test/corpus/pages/      (real news pages, served with `script-src 'none'` so
 //                                         that their own inline scripts cannot change the DOM)
 // A fixture may ask for a header with ?csp=… (the value is used as the Content-Security-Policy).
 
@@ -16,7 +16,7 @@ export const PROJECT_ROOT = (() => {
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
 })();
-export const CORPUS_DIR = resolve(PROJECT_ROOT, '../shared/corpus/pages');
+export const CORPUS_DIR = join(PROJECT_ROOT, 'test/corpus/pages');
 
 const ROUTES: Readonly<Record<string, { dir: string; csp?: string }>> = {
   fixtures: { dir: join(PROJECT_ROOT, 'test/e2e/fixtures') },
