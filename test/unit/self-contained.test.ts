@@ -58,8 +58,14 @@ describe('a clone that stands alone', () => {
       if (MAY_CLIMB_OUT[`${file} ${text}`]) continue;
       outside.push(`${file}:${line}: ${text}`);
     }
-    // join(…, '..') and resolve(…, '..') climb too, one argument at a time.
-    for (const { file, line, text } of matches(/\b(?:join|resolve)\([^)]*['"`]\.\.['"`]/g)) outside.push(`${file}:${line}: ${text}`);
+    // join(base, '..', …) and resolve(base, '..', …) climb one argument at a time: from this
+    // file's folder or from the root, they are resolved; from any other base, '..' is refused.
+    for (const { file, line, text } of matches(/\b(?:join|resolve)\(\s*[\w.]+\s*(?:,\s*['"`][^'"`]*['"`]\s*)+/g)) {
+      const [base = '', ...parts] = text.slice(text.indexOf('(') + 1).split(',').map((part) => part.trim().replace(/^['"`]|['"`]$/g, ''));
+      const from = /^(import\.meta\.dirname|__dirname)$/.test(base) ? join(root, dirname(file)) : /^(root|ROOT|PROJECT_ROOT)$/.test(base) ? root : null;
+      const climbs = from ? relative(root, resolve(from, ...parts)).startsWith('..') : parts.includes('..');
+      if (climbs) outside.push(`${file}:${line}: ${text}`);
+    }
     expect(outside).toEqual([]);
   });
 
@@ -67,6 +73,8 @@ describe('a clone that stands alone', () => {
     const climbs = (file: string, text: string) => relative(root, resolve(root, dirname(file), text)).startsWith('..');
     expect(climbs('test/e2e/harness/server.ts', '../../../../shared/corpus')).toBe(true);
     expect(climbs('test/e2e/harness/extension.ts', '../../../src/messages')).toBe(false);
+    expect(climbs('scripts/x.mjs', '..')).toBe(false);
+    expect(climbs('scripts/x.mjs', '../..')).toBe(true);
   });
 });
 
