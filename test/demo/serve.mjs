@@ -5,7 +5,10 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const pages = resolve(import.meta.dirname, 'pages');
 
-/** Starts the demo server on `port`; rejects with a clear message when the port is busy. */
+/**
+ * Starts the demo server on `port` (0: any free port, the one chosen is in `origin`); rejects with a
+ * clear message when the port is busy.
+ */
 export function serveDemo(port) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
@@ -28,7 +31,7 @@ export function serveDemo(port) {
       fail(new Error(error.code === 'EADDRINUSE' ? `port ${port} is busy — stop what uses it or run with HASHIYA_PORT=<another port>` : error.message)),
     );
     server.listen(port, '127.0.0.1', () =>
-      ok({ origin: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) }),
+      ok({ origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) }),
     );
   });
 }

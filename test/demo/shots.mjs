@@ -1,0 +1,138 @@
+// Screenshots of what a reader sees, taken in Debian's Chromium with the built Hashiya loaded.
+// `npm start` (test/demo/start.mjs, into screenshots/) and the store listing
+// (scripts/store-assets.mjs, into artifacts/store/) both take theirs with this code, so the
+// pictures in the stores are the ones the demo shows.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json' with { type: 'json' };
+
+const root = resolve(import.meta.dirname, '../..');
+/** The build the screenshots show (`npm run build` writes it). */
+export const DIST = join(root, 'dist/chrome');
+
+/** Rests the pointer on the first `name` inside <main> (or the body) until its card is open. */
+export const hoverName = (name) => async (page) => {
+  const point = await page.evaluate((needle) => {
+    const scope = document.querySelector('main article, main, article') ?? document.body;
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0];
+      return { x: (r.left + r.right) / 2, y: (r.top + r.bottom) / 2 };
+    }
+    return null;
+  }, name);
+  if (!point) throw new Error(`${name} is not on the page`);
+  await page.mouse.move(point.x, point.y);
+  await page.waitForFunction(() => document.querySelector(':root > hashiya-card')?.matches(':popover-open'));
+  await page.waitForTimeout(300); // the card's fade-in
+};
+
+/**
+ * What `npm start` shows. A shot is { file, path, prepare, scheme, lang }: the file name, the page
+ * (`extension:x.html` is a page of Hashiya; `popup-for:/path` opens /path in a tab and then the
+ * popup about that tab, at the popup's size), what to do before the shot, the colour scheme, and
+ * the browser's UI language ('en' unless given).
+ */
+export const SHOTS = [
+  { file: 'card-ar-article.png', path: '/demo/ar-article.html', prepare: hoverName('بوتين'), scheme: 'light' },
+  { file: 'card-en-article.png', path: '/demo/en-article.html', prepare: hoverName('Putin'), scheme: 'light' },
+  { file: 'card-ar-article-dark.png', path: '/demo/ar-article.html', prepare: hoverName('حميميم'), scheme: 'dark' },
+  { file: 'card-en-article-dark.png', path: '/demo/en-article.html', prepare: hoverName('Hmeimim'), scheme: 'dark' },
+  { file: 'demo-ar-article.png', path: '/demo/ar-article.html', scheme: 'light' },
+  { file: 'demo-en-article.png', path: '/demo/en-article.html', scheme: 'light' },
+  { file: 'demo-ar-article-dark.png', path: '/demo/ar-article.html', scheme: 'dark' },
+  { file: 'demo-en-article-dark.png', path: '/demo/en-article.html', scheme: 'dark' },
+  { file: 'popup-en.png', path: 'popup-for:/demo/en-article.html', scheme: 'light' },
+  { file: 'popup-ar.png', path: 'popup-for:/demo/ar-article.html', scheme: 'light', lang: 'ar' },
+  { file: 'popup-ar-dark.png', path: 'popup-for:/demo/ar-article.html', scheme: 'dark', lang: 'ar' },
+  { file: 'options-en.png', path: 'extension:options.html', scheme: 'light' },
+  { file: 'options-ar.png', path: 'extension:options.html', scheme: 'light', lang: 'ar' },
+  { file: 'options-ar-dark.png', path: 'extension:options.html', scheme: 'dark', lang: 'ar' },
+];
+
+/** The popup's size in the toolbar (its shots are taken at it, whatever the viewport). */
+const POPUP_VIEWPORT = { width: 360, height: 560 };
+
+/** Chromium with Hashiya loaded and its interface in `lang` (--lang), and the extension's origin. */
+async function launch(lang, { headless, viewport }) {
+  const profile = await mkdtemp(join(tmpdir(), 'hashiya-demo-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless,
+      locale: lang === 'ar' ? 'ar' : 'en-US',
+      viewport,
+      args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, `--lang=${lang}`, ...CHROMIUM_FLAGS],
+    });
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return { context, worker, profile, extensionOrigin: /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0] };
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Opens the demo page `path` in a tab and answers the popup's URL about that tab (as the toolbar would). */
+async function popupFor({ context, worker, extensionOrigin }, origin, path) {
+  const tab = await context.newPage();
+  await tab.goto(origin + path, { waitUntil: 'load' });
+  await tab.waitForTimeout(500); // the page's frames report what they found
+  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({ url })).find((t) => t.url === url)?.id, origin + path);
+  return `${extensionOrigin}/popup.html?tab=${id}`;
+}
+
+/**
+ * A camera on the demo pages served at `origin`: one Chromium per UI language, launched when a
+ * shot first needs it, every page at `viewport` ({ width, height } in CSS pixels, one device pixel
+ * each, so a shot is exactly that many pixels). `close()` closes them and removes their profiles.
+ */
+export function openCamera({ origin, viewport, headless = true }) {
+  const browsers = new Map();
+  /** The browser whose interface is in `lang`: { context, worker, extensionOrigin }. */
+  const browser = (lang) => {
+    if (!browsers.has(lang)) browsers.set(lang, launch(lang, { headless, viewport }));
+    return browsers.get(lang);
+  };
+
+  /** Takes `shot` into out/<shot.file> (making its folder); answers that path. */
+  async function shoot({ file, path, prepare, scheme, lang = 'en' }, out) {
+    const ui = await browser(lang);
+    const page = await ui.context.newPage();
+    try {
+      await page.emulateMedia({ colorScheme: scheme });
+      const url = path.startsWith('popup-for:')
+        ? await popupFor(ui, origin, path.slice('popup-for:'.length))
+        : path.startsWith('extension:')
+          ? `${ui.extensionOrigin}/${path.slice('extension:'.length)}`
+          : origin + path;
+      if (path.startsWith('popup-for:')) await page.setViewportSize(POPUP_VIEWPORT);
+      await page.goto(url, { waitUntil: 'load' });
+      await page.waitForTimeout(500);
+      if (prepare) await prepare(page);
+      const target = join(out, file);
+      await mkdir(dirname(target), { recursive: true });
+      await page.screenshot({ path: target });
+      return target;
+    } finally {
+      await page.close();
+    }
+  }
+
+  async function close() {
+    for (const launched of await Promise.allSettled(browsers.values())) {
+      if (launched.status !== 'fulfilled') continue;
+      await launched.value.context.close();
+      await rm(launched.value.profile, { recursive: true, force: true });
+    }
+  }
+
+  return { browser, shoot, close };
+}
