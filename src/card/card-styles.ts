@@ -48,7 +48,7 @@ export const CARD_CSS = `
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
-.scroll { max-height: min(420px, calc(100vh - 32px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
+.scroll { max-height: min(420px, calc(100vh - 32px), calc(var(--hashiya-room, 100vh) - 2px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
 .arrow { position: absolute; width: 12px; height: 12px; background: var(--bg); border: 1px solid var(--line); transform: rotate(45deg); }
 .arrow.top { border-top: 0; border-left: 0; }
 .arrow.bottom { border-bottom: 0; border-right: 0; }

@@ -1,4 +1,4 @@
-import { arrow, autoUpdate, computePosition, flip, inline, offset, shift, type Placement } from '@floating-ui/dom';
+import { arrow, autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
 import outline from 'hashiya:region-map';
 import { render } from 'preact';
 import type { CardData } from '../data/card-data';
@@ -114,7 +114,10 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
     const rtl = element ? getComputedStyle(element).direction === 'rtl' : false;
     const placement: Placement = rtl ? 'bottom-end' : 'bottom-start';
     const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: element ?? undefined };
-    const middleware = [inline(point ?? undefined), offset(GAP), flip({ padding: 8 }), shift({ padding: 8 }), arrow({ element: arrowElement, padding: 12 })];
+    // Where neither side has room for the whole card (a short window, a name mid-screen), it
+    // keeps to the side with more room and scrolls inside the height that side has.
+    const room = size({ padding: 8, apply: ({ availableHeight }) => host.style.setProperty('--hashiya-room', `${Math.max(120, Math.floor(availableHeight))}px`) });
+    const middleware = [inline(point ?? undefined), offset(GAP), flip({ padding: 8 }), room, shift({ padding: 8 }), arrow({ element: arrowElement, padding: 12 })];
     const result = await computePosition(reference, host, { strategy: 'fixed', placement, middleware });
     host.style.setProperty('--hashiya-x', `${Math.round(result.x)}px`);
     host.style.setProperty('--hashiya-y', `${Math.round(result.y)}px`);

@@ -72,6 +72,24 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.close();
   });
 
+  it('fits a window too short for the card on either side of the name: smaller, and scrolled inside', async () => {
+    const page = await browser().open('/fixtures/card-edges.html');
+    await page.setViewport(900, 480);
+    await settleMarks(page);
+    const name = await openOn(page, 'middle', 'Putin', 'vladimir-putin');
+    const card = (await openCard(page))!;
+    expect(card.box.top).toBeGreaterThanOrEqual(0);
+    expect(card.box.bottom).toBeLessThanOrEqual(480);
+    // Below or above the name, never over it.
+    expect(card.box.top >= name.bottom || card.box.bottom <= name.top, JSON.stringify({ card: card.box, name })).toBe(true);
+    // What does not fit scrolls: the whole card can still be read.
+    expect(await page.evaluate(() => {
+      const scroll = document.querySelector(':root > hashiya-card')!.shadowRoot!.querySelector('.scroll')!;
+      return scroll.scrollHeight > scroll.clientHeight;
+    })).toBe(true);
+    await page.close();
+  });
+
   it('looks the same on a page whose CSS attacks every element', async () => {
     const plain = await browser().open('/fixtures/card-basic.html');
     await settleMarks(plain);
