@@ -310,19 +310,25 @@ function isEditable(target: EventTarget | undefined): boolean {
   return target.isContentEditable || target.localName === 'input' || target.localName === 'textarea' || target.localName === 'select';
 }
 
-/** The mention at the selection's caret, or inside the focused link. */
+/**
+ * The mention at the selection's caret (caret browsing, or a selection ending in a name), or in
+ * the focused link. A caret outside the focused link was left behind (a click in the text, then
+ * Tab to the link): the reader is at the link, so the caret counts only inside it.
+ */
 function mentionAtCaretOrFocus(annotator: Annotator): Range | null {
   const selection = getSelection();
+  const active = deepActiveElement();
+  const link = active?.localName === 'a' ? active : null;
   const points: [number, number][] = [];
-  if (selection?.focusNode) {
+  const caretNode = selection?.focusNode;
+  if (caretNode && (!link || link.contains(caretNode))) {
     const caret = document.createRange();
-    caret.setStart(selection.focusNode, selection.focusOffset);
+    caret.setStart(caretNode, selection.focusOffset);
     const rect = caret.getClientRects()[0] ?? caret.getBoundingClientRect();
     points.push([rect.left + 2, rect.top + rect.height / 2], [rect.left - 2, rect.top + rect.height / 2]);
   }
-  const active = deepActiveElement();
-  if (active?.localName === 'a') {
-    for (const rect of active.getClientRects()) {
+  if (link) {
+    for (const rect of link.getClientRects()) {
       for (let x = rect.left + 2; x < rect.right; x += 8) points.push([x, rect.top + rect.height / 2]);
     }
   }
