@@ -16,7 +16,17 @@ import { t } from '../ui/i18n';
 /** The modifier settings' names as getModifierState knows them. */
 const MODIFIER_KEYS = { alt: 'Alt', shift: 'Shift', ctrl: 'Control' } as const;
 
-const SHORTCUT = { key: 'k', alt: true, shift: true };
+/**
+ * Alt+Shift+K, the card's shortcut. The K key is known by its letter, or by its place (KeyK) when
+ * the layout or the modifiers give it a character that is not a Latin letter: macOS's
+ * Option+Shift+K types the Apple logo (U+F8FF), an Arabic layout's K key an Arabic letter (ن).
+ * A layout that puts another Latin letter there (Dvorak's t) keeps that letter's shortcuts.
+ */
+function isShortcut(event: KeyboardEvent): boolean {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return false;
+  const key = event.key.toLowerCase();
+  return key === 'k' || (event.code === 'KeyK' && !/^[a-z]$/.test(key));
+}
 
 export class CardController {
   readonly #annotator: Annotator;
@@ -140,7 +150,7 @@ export class CardController {
       this.#dispatch({ type: 'escape' });
       return;
     }
-    if (event.key.toLowerCase() !== SHORTCUT.key || event.altKey !== SHORTCUT.alt || event.shiftKey !== SHORTCUT.shift || event.ctrlKey || event.metaKey) return;
+    if (!isShortcut(event)) return;
     // Keys typed into the page's fields belong to the page.
     if (isEditable(event.composedPath()[0])) return;
     const range = mentionAtCaretOrFocus(this.#annotator);

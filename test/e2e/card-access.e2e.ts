@@ -171,6 +171,30 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.close();
   });
 
+  it('takes Alt+Shift+K by the K key where the layout types no Latin letter on it, and leaves other letters alone', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
+    /** The keydown of Alt+Shift and the key at KeyK's place, as a layout reports it; true if taken. */
+    const press = (key: string) =>
+      page.evaluate(
+        (k) => !document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true })),
+        key,
+      );
+    // Dvorak types t there: Alt+Shift+T is some other shortcut's, not the card's.
+    expect(await press('T')).toBe(false);
+    expect(await shownAfter(page, 300)).toBe(false);
+    // macOS: Option+Shift+K types the Apple logo; an Arabic layout types an Arabic letter.
+    for (const key of ['\uf8ff', 'ن']) {
+      expect(await press(key)).toBe(true);
+      await waitForCard(page, 'vladimir-putin');
+      await page.keyboard.press('Escape');
+      await waitForCard(page, null);
+      await page.waitFor(() => document.activeElement === document.querySelector('#link a'));
+    }
+    await page.close();
+  });
+
   it('axe-core finds no violations on the open card', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
