@@ -116,6 +116,36 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.close();
   });
 
+  it('adds one element to the page, <hashiya-card> on <html>, and leaves the rest as it was', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull();
+    // Cards by hover, by click and from the keyboard, each closed again.
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.move(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    await openOn(page, 'org', 'Kremlin', 'kremlin');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('#link a')!.focus();
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+    });
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    await waitForCard(page, null);
+    const after = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('hashiya-card')].map((host) => ({ onHtml: host.parentNode === document.documentElement, open: host.matches(':popover-open') }));
+      const copy = document.documentElement.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll(':scope > hashiya-card')) host.remove();
+      return { hosts, html: copy.outerHTML };
+    });
+    expect(after.hosts).toEqual([{ onHtml: true, open: false }]); // one host, kept (hidden) for the next card
+    expect(after.html).toBe(before);
+    await page.close();
+  });
+
   it('opens from the keyboard at a caret in a name, and on a focused link even with the caret left elsewhere', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
