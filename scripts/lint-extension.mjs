@@ -23,7 +23,7 @@ export const KNOWN_WARNINGS = [
     'UNSAFE_VAR_ASSIGNMENT',
     file,
     'Unsafe call to import for argument 0',
-    "the dynamic import() of the card's own chunk, runtime.getURL('card.js'), from the extension's files; nothing remote is imported",
+    "the dynamic import() of the card's own chunk, card.js, from the extension's own files (runtime.getURL('card.js') in the content script, the file beside it in the reader page); nothing remote is imported",
   ]),
 ];
 

@@ -115,7 +115,7 @@ export class Annotator {
     this.#highlights.ensureRegistered();
   }
 
-  /** Shows `hit` as the mention under the pointer or focus (null: none). */
+  /** Shows `hit` as the mention under the pointer (null: none). */
   focus(hit: Hit | null): void {
     this.#highlights.setFocus(hit?.range ?? null);
   }

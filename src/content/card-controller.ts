@@ -16,7 +16,17 @@ import { t } from '../ui/i18n';
 /** The modifier settings' names as getModifierState knows them. */
 const MODIFIER_KEYS = { alt: 'Alt', shift: 'Shift', ctrl: 'Control' } as const;
 
-const SHORTCUT = { key: 'k', alt: true, shift: true };
+/**
+ * Alt+Shift+K, the card's shortcut. The K key is known by its letter, or by its place (KeyK) when
+ * the layout or the modifiers give it a character that is not a Latin letter: macOS's
+ * Option+Shift+K types the Apple logo (U+F8FF), an Arabic layout's K key an Arabic letter (ن).
+ * A layout that puts another Latin letter there (Dvorak's t) keeps that letter's shortcuts.
+ */
+function isShortcut(event: KeyboardEvent): boolean {
+  if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return false;
+  const key = event.key.toLowerCase();
+  return key === 'k' || (event.code === 'KeyK' && !/^[a-z]$/.test(key));
+}
 
 export class CardController {
   readonly #annotator: Annotator;
@@ -140,7 +150,7 @@ export class CardController {
       this.#dispatch({ type: 'escape' });
       return;
     }
-    if (event.key.toLowerCase() !== SHORTCUT.key || event.altKey !== SHORTCUT.alt || event.shiftKey !== SHORTCUT.shift || event.ctrlKey || event.metaKey) return;
+    if (!isShortcut(event)) return;
     // Keys typed into the page's fields belong to the page.
     if (isEditable(event.composedPath()[0])) return;
     const range = mentionAtCaretOrFocus(this.#annotator);
@@ -310,19 +320,25 @@ function isEditable(target: EventTarget | undefined): boolean {
   return target.isContentEditable || target.localName === 'input' || target.localName === 'textarea' || target.localName === 'select';
 }
 
-/** The mention at the selection's caret, or inside the focused link. */
+/**
+ * The mention at the selection's caret (caret browsing, or a selection ending in a name), or in
+ * the focused link. A caret outside the focused link was left behind (a click in the text, then
+ * Tab to the link): the reader is at the link, so the caret counts only inside it.
+ */
 function mentionAtCaretOrFocus(annotator: Annotator): Range | null {
   const selection = getSelection();
+  const active = deepActiveElement();
+  const link = active?.localName === 'a' ? active : null;
   const points: [number, number][] = [];
-  if (selection?.focusNode) {
+  const caretNode = selection?.focusNode;
+  if (caretNode && (!link || link.contains(caretNode))) {
     const caret = document.createRange();
-    caret.setStart(selection.focusNode, selection.focusOffset);
+    caret.setStart(caretNode, selection.focusOffset);
     const rect = caret.getClientRects()[0] ?? caret.getBoundingClientRect();
     points.push([rect.left + 2, rect.top + rect.height / 2], [rect.left - 2, rect.top + rect.height / 2]);
   }
-  const active = deepActiveElement();
-  if (active?.localName === 'a') {
-    for (const rect of active.getClientRects()) {
+  if (link) {
+    for (const rect of link.getClientRects()) {
       for (let x = rect.left + 2; x < rect.right; x += 8) points.push([x, rect.top + rect.height / 2]);
     }
   }

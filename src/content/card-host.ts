@@ -1,9 +1,11 @@
 import { HOST_TAG } from './text-collector';
 
 // The card's one element on the page: <hashiya-card>, appended to <html> (outside <body>, so the
-// page's layout and content never see it) when the first card opens, with a shadow root of its
+// page's layout and content never see it) once card.js has loaded for the first card asked for
+// (the pointer's first name, or a click, tap, the shortcut or the popup), with a shadow root of its
 // own and popover="manual", which puts it in the top layer above any z-index, overflow or
-// transform of the page. A host left by an older copy of the extension is replaced.
+// transform of the page. It stays, hidden between cards, until the page is left. A host left by
+// an older copy of the extension is replaced.
 
 /** The card host and its shadow root, created on first call and reused after. */
 export function cardHost(): { host: HTMLElement; root: ShadowRoot } {

@@ -21,7 +21,7 @@ export function highlightName(style: UnderlineStyle, colour: Colour): string {
   return `hashiya-${style}-${colour}`;
 }
 
-/** The name of the highlight for the mention under the pointer or keyboard focus. */
+/** The name of the highlight for the mention under the pointer. */
 export const FOCUS_HIGHLIGHT = 'hashiya-focus';
 
 function rule(style: UnderlineStyle, hex: string): string {

@@ -1,8 +1,8 @@
-// Draws the marks with the CSS Custom Highlight API: one Highlight per category, registered under
-// the name of its current style, plus one for the mention under the pointer or keyboard focus.
-// The page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The
-// only thing added is a constructed stylesheet with the ::highlight() rules, adopted by each open
-// shadow root that holds marks; the document gets the same rules from the manifest.
+// Draws the marks with the CSS Custom Highlight API: one Highlight per style name in use (the
+// categories drawn in the same style share it), plus one for the mention under the pointer. The
+// page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The only
+// thing added here is a constructed stylesheet with the ::highlight() rules, adopted by each open
+// shadow root the annotator reads; the document gets the same rules from the manifest.
 import type { Category, Settings } from '../settings/settings';
 import { CATEGORIES } from '../settings/settings';
 import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from './highlight-styles';
@@ -115,7 +115,7 @@ export class Highlights {
   }
 
   /**
-   * Marks `range` as the mention under the pointer or focus (null: none). Called on every frame
+   * Marks `range` as the mention under the pointer (null: none). Called on every frame
    * the pointer moves: when the mention is the one already marked, nothing changes, so that the
    * browser has nothing to repaint.
    */

@@ -11,8 +11,10 @@ import { CardController } from './card-controller';
 import { ext, onMessage } from './extension-api';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
-// what it found. It never changes the page. Switched off (globally or for this site) it keeps no
-// page listener and no highlight: only the settings listener that can switch it on again.
+// what it found. It changes none of the page's own nodes: all it adds is the card's host element
+// (card-host.ts) and the highlight rules adopted by open shadow roots (highlights.ts). Switched off
+// (globally or for this site) it keeps no page listener and no highlight: only the settings
+// listener that can switch it on again.
 
 // The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
 // come ready from storage (see match-store.ts). It is compiled again only when that set changes.

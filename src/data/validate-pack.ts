@@ -11,7 +11,7 @@ import { jsonErrorPosition } from './json-error-position';
 
 export type { PackError, PackResult } from './pack-error';
 
-/** Largest pack accepted, in bytes of UTF-8 JSON text. The bundled pack is ~100 KB. */
+/** Largest pack accepted, in bytes of UTF-8 JSON text. The bundled pack is 172 KB as committed (115 KB minified). */
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
 /** Checks JSON text (size first, then syntax) and then the pack it holds. */

@@ -155,6 +155,21 @@ forEachBrowser('page annotation', (browser) => {
     await page.close();
   });
 
+  it('marks events as a category of their own: a grey dashed underline unless set otherwise, and off with their switch', async () => {
+    const page = await browser().open('/fixtures/events.html');
+    await settleMarks(page);
+    expect(await readHighlights(page)).toEqual([
+      { highlight: 'hashiya-dotted-teal', text: 'Vladimir Putin' },
+      { highlight: 'hashiya-dashed-grey', text: 'fall of Bashar al-Assad' },
+      { highlight: 'hashiya-dashed-grey', text: "Al-Sharaa's first visit to Moscow" },
+    ]);
+    await setStoredSettings(browser(), { version: 2, categories: { event: false } });
+    await waitForCount(page, 1);
+    expect(await marked(page)).toEqual(['Vladimir Putin']);
+    await clearStoredSettings(browser());
+    await page.close();
+  });
+
   it('switched off removes every mark and reads nothing more; switched on marks again', async () => {
     const page = await browser().open('/fixtures/live.html');
     expect(await marked(page)).toEqual(['Putin']);

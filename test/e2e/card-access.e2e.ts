@@ -5,7 +5,7 @@ import type { TestPage } from './harness/browsers';
 import { PROJECT_ROOT } from './harness/server';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { middle, openCard, rectsOf, waitForCard } from './card-page';
+import { middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
 
 // Where the card stands (mirrored on right-to-left lines, inside the viewport at every edge),
 // that page CSS cannot change it, the keyboard path, and axe-core on the open card.
@@ -131,6 +131,115 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
     await page.waitFor(() => document.activeElement === document.querySelector('#link a'));
+    await page.close();
+  });
+
+  it('adds one element to the page, <hashiya-card> on <html>, and leaves the rest as it was', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const before = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull();
+    // Cards by hover, by click and from the keyboard, each closed again.
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.move(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    await openOn(page, 'org', 'Kremlin', 'kremlin');
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => {
+      document.querySelector<HTMLElement>('#link a')!.focus();
+      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true }));
+    });
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    await waitForCard(page, null);
+    const after = await page.evaluate(() => {
+      const hosts = [...document.querySelectorAll('hashiya-card')].map((host) => ({ onHtml: host.parentNode === document.documentElement, open: host.matches(':popover-open') }));
+      const copy = document.documentElement.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll(':scope > hashiya-card')) host.remove();
+      return { hosts, html: copy.outerHTML };
+    });
+    expect(after.hosts).toEqual([{ onHtml: true, open: false }]); // one host, kept (hidden) for the next card
+    expect(after.html).toBe(before);
+    await page.close();
+  });
+
+  it('opens from the keyboard at a caret in a name, and on a focused link even with the caret left elsewhere', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    const shortcut = () =>
+      page.evaluate(() => {
+        const target = document.activeElement ?? document.body;
+        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+      });
+    /** Puts a collapsed selection (the caret of caret browsing) `offset` units into `text` in #id. */
+    const caretIn = (id: string, text: string, offset: number) =>
+      page.evaluate(
+        ([elementId, needle, into]) => {
+          const node = document.getElementById(elementId)!.firstChild as Text;
+          getSelection()!.collapse(node, node.data.indexOf(needle) + into);
+        },
+        [id, text, offset] as const,
+      );
+    const close = async () => {
+      await page.keyboard.press('Escape');
+      await waitForCard(page, null);
+    };
+
+    // The caret inside a name, at its end, and inside a name on a right-to-left line.
+    for (const [id, text, offset, entity] of [
+      ['org', 'Kremlin', 3, 'kremlin'],
+      ['place', 'Khmeimim', 8, 'hmeimim-air-base'],
+      ['rtl', 'بوتين', 2, 'vladimir-putin'],
+    ] as const) {
+      await caretIn(id, text, offset);
+      await shortcut();
+      await waitForCard(page, entity);
+      await page.waitFor(() => document.activeElement?.localName === 'hashiya-card');
+      await close();
+    }
+    // A caret beside no name opens nothing.
+    await caretIn('org', 'said', 2);
+    await shortcut();
+    expect(await shownAfter(page, 300)).toBe(false);
+
+    // A click leaves the caret in "Kremlin"; Tab then takes focus to the "Vladimir Putin" link.
+    // The shortcut is for the link the reader is on, not for the caret left behind.
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    await page.mouse.click(...middle(kremlin!));
+    await waitForCard(page, 'kremlin');
+    await close();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('#link a'))).toBe(true);
+    expect(await page.evaluate(() => getSelection()!.focusNode?.parentElement?.id)).toBe('org');
+    await shortcut();
+    await waitForCard(page, 'vladimir-putin');
+    await close();
+    await page.waitFor(() => document.activeElement === document.querySelector('#link a'));
+    await page.close();
+  });
+
+  it('takes Alt+Shift+K by the K key where the layout types no Latin letter on it, and leaves other letters alone', async () => {
+    const page = await browser().open('/fixtures/card-basic.html');
+    await settleMarks(page);
+    await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
+    /** The keydown of Alt+Shift and the key at KeyK's place, as a layout reports it; true if taken. */
+    const press = (key: string) =>
+      page.evaluate(
+        (k) => !document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: k, code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true })),
+        key,
+      );
+    // Dvorak types t there: Alt+Shift+T is some other shortcut's, not the card's.
+    expect(await press('T')).toBe(false);
+    expect(await shownAfter(page, 300)).toBe(false);
+    // macOS: Option+Shift+K types the Apple logo; an Arabic layout types an Arabic letter.
+    for (const key of ['\uf8ff', 'ن']) {
+      expect(await press(key)).toBe(true);
+      await waitForCard(page, 'vladimir-putin');
+      await page.keyboard.press('Escape');
+      await waitForCard(page, null);
+      await page.waitFor(() => document.activeElement === document.querySelector('#link a'));
+    }
     await page.close();
   });
 
