@@ -41,6 +41,14 @@ async function openOn(page: TestPage, id: string, text: string, entity: string) 
   return r!;
 }
 
+/** Alt+Shift+K, the card shortcut, as a key event at the focused element (the page's own keys). */
+function pressCardShortcut(page: TestPage) {
+  return page.evaluate(() => {
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
+  });
+}
+
 forEachBrowser('hover card placement and access', (browser) => {
   it('lines the card up with the start of the name, mirrored on right-to-left lines, inside the viewport at every edge', async () => {
     const page = await browser().open('/fixtures/card-edges.html');
@@ -109,11 +117,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   it('opens from the keyboard on a focused link, keeps Tab inside, and Escape returns focus; page fields keep their keys', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
-    const shortcut = () =>
-      page.evaluate(() => {
-        const target = document.activeElement ?? document.body;
-        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true }));
-      });
+    const shortcut = () => pressCardShortcut(page);
     await page.evaluate(() => document.getElementById('field')!.focus());
     await shortcut();
     await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
@@ -146,10 +150,8 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.keyboard.press('Escape');
     await openOn(page, 'org', 'Kremlin', 'kremlin');
     await page.keyboard.press('Escape');
-    await page.evaluate(() => {
-      document.querySelector<HTMLElement>('#link a')!.focus();
-      document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true }));
-    });
+    await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
+    await pressCardShortcut(page);
     await waitForCard(page, 'vladimir-putin');
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
@@ -167,11 +169,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   it('opens from the keyboard at a caret in a name, and on a focused link even with the caret left elsewhere', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
-    const shortcut = () =>
-      page.evaluate(() => {
-        const target = document.activeElement ?? document.body;
-        target.dispatchEvent(new KeyboardEvent('keydown', { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, composed: true, cancelable: true }));
-      });
+    const shortcut = () => pressCardShortcut(page);
     /** Puts a collapsed selection (the caret of caret browsing) `offset` units into `text` in #id. */
     const caretIn = (id: string, text: string, offset: number) =>
       page.evaluate(
