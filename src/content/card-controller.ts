@@ -6,7 +6,7 @@ import type { GetEntityMessage } from '../messages';
 import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { cardHost } from './card-host';
-import { ext } from './extension-api';
+import { ext } from '../ext';
 import { t } from '../ui/i18n';
 
 // The page side of the hover card: what must be instant (where the pointer is, the timers, the

@@ -8,7 +8,7 @@ import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { Annotator, liveRange } from './annotator';
 import { trackPointer } from './pointer';
 import { CardController } from './card-controller';
-import { ext, onMessage } from './extension-api';
+import { ext, onMessage } from '../ext';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
 // what it found. It changes none of the page's own nodes: all it adds is the card's host element

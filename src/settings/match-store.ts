@@ -1,4 +1,4 @@
-import { ext } from '../content/extension-api';
+import { ext } from '../ext';
 import type { MatchData } from '../data/match-data';
 
 // The names of the enabled imported packs, reduced by toMatchData, under one storage.local key.

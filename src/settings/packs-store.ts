@@ -1,4 +1,4 @@
-import { ext } from '../content/extension-api';
+import { ext } from '../ext';
 import type { L10n } from '../data/pack-schema';
 
 // Imported packs live in storage.local (storage.sync allows ~100 KB in all): under `packs`, each

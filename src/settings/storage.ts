@@ -1,4 +1,4 @@
-import { ext } from '../content/extension-api';
+import { ext } from '../ext';
 import { settingsFrom, storedFrom, type Settings } from './settings';
 
 // Settings live in storage.sync as the differences from the defaults (see settings.ts). Every

@@ -1,4 +1,4 @@
-import { ext } from '../content/extension-api';
+import { ext } from '../ext';
 
 // Every string of the interface comes from _locales. The direction comes from a message of our
 // own ("dir"): Chromium started with --lang=ar serves the Arabic messages yet still answers

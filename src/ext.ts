@@ -1,5 +1,6 @@
-// The WebExtension API for the content script, without webextension-polyfill: its 10 KB would be
-// a sixth of the content script's budget, and what the content script uses needs no polyfill.
+// The WebExtension API for every context that shares code with the content script (settings,
+// shared UI, the card's controller), without webextension-polyfill: its 10 KB would be a sixth of
+// the content script's budget, and what these contexts use needs no polyfill.
 // Firefox's `browser` and Chrome's `chrome` (Manifest V3) both return promises from these calls;
 // only onMessage differs (Chrome ignores a promise returned by the listener), so replies go
 // through sendResponse, which both honour.
