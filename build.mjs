@@ -68,7 +68,7 @@ async function readJson(path) {
  */
 async function writeHighlightCss(browser) {
   const out = await esbuild.build({
-    entryPoints: [join(root, 'src/content/highlight-styles.ts')],
+    entryPoints: [join(root, 'src/settings/mark-styles.ts')],
     bundle: true,
     format: 'esm',
     platform: 'node',

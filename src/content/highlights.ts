@@ -5,7 +5,7 @@
 // shadow root the annotator reads; the document gets the same rules from the manifest.
 import type { Category, Settings } from '../settings/settings';
 import { CATEGORIES } from '../settings/settings';
-import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from './highlight-styles';
+import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from '../settings/mark-styles';
 
 type StyleRoot = Document | ShadowRoot;
 

@@ -1,4 +1,4 @@
-import { COLOURS, UNDERLINE_STYLES, type Colour } from '../content/highlight-styles';
+import { COLOURS, UNDERLINE_STYLES, type Colour } from '../settings/mark-styles';
 import { CARD_LANGUAGES, CATEGORIES, CLICK_MODIFIERS, TEXT_SIZES, THEMES, type Settings } from '../settings/settings';
 import { t } from '../ui/i18n';
 import { Check, Choice, Group } from './Fields';

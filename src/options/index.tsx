@@ -4,10 +4,10 @@ import browser from 'webextension-polyfill';
 import { backupText, parseBackup, storedPackFrom } from '../settings/backup';
 import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { ALL_SITES } from '../settings/site-patterns';
 import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
-import { ALL_SITES } from '../popup/popup-data';
 import { Options } from './Options';
 import type { PackImport } from './Sections';
 

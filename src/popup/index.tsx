@@ -3,12 +3,12 @@ import './popup.css';
 import browser from 'webextension-polyfill';
 import type { RevealMentionMessage } from '../messages';
 import { isSiteDisabled, type Settings } from '../settings/settings';
-import { siteMatches } from '../settings/site-patterns';
+import { ALL_SITES, siteMatches } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { Popup, type EntityRow } from './Popup';
-import { ALL_SITES, entitiesOf, targetTab } from './popup-data';
+import { entitiesOf, targetTab } from './popup-data';
 
 localiseDocument(document);
 const root = document.getElementById('root')!;

@@ -5,9 +5,6 @@ import type { EntityRow } from './Popup';
 
 // What the popup shows, asked of the browser and the background.
 
-/** Every site Hashiya reads; the reader can withhold this in Firefox. */
-export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
-
 /** The tab the popup is about: `?tab=<id>` (an extension page opened in a tab, as in tests), else the active tab. */
 export async function targetTab(): Promise<{ id: number; host: string | null } | null> {
   const param = Number(new URLSearchParams(location.search).get('tab'));

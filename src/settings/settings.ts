@@ -2,7 +2,7 @@
 // that differ from the defaults are stored (storage.sync), so improved defaults reach everyone
 // who never changed them. A stored value that fails its check falls back to its default and the
 // rest is kept; the loader names what was reset so the options page can say so.
-import { COLOURS, UNDERLINE_STYLES, type Colour, type UnderlineStyle } from '../content/highlight-styles';
+import { COLOURS, UNDERLINE_STYLES, type Colour, type UnderlineStyle } from './mark-styles';
 import { migrate, SETTINGS_VERSION, type StoredValues } from './migrations';
 import { siteMatches, sitePatternProblem } from './site-patterns';
 

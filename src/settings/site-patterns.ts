@@ -2,6 +2,9 @@
 // and all its subdomains (`*.example.com`). Checked when the reader adds one, so a pattern that
 // can never match is refused with a reason instead of silently doing nothing.
 
+/** Every site Hashiya reads (the host permissions); the reader can withhold this in Firefox. */
+export const ALL_SITES = { origins: ['http://*/*', 'https://*/*'] };
+
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** Trims and lower-cases a pattern the way it is stored and compared. */

@@ -5,7 +5,7 @@
 import matchData from 'hashiya:match-data';
 import Mark from 'mark.js';
 import { Annotator } from '../../src/content/annotator';
-import { highlightCss, highlightName } from '../../src/content/highlight-styles';
+import { highlightCss, highlightName } from '../../src/settings/mark-styles';
 import { compileMatcher } from '../../src/match/matcher';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
