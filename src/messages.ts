@@ -1,6 +1,8 @@
 // Every message between Hashiya's contexts, in one place, checked on arrival. A page can never
 // reach the background, but a compromised frame can send anything: shapes are checked here and
-// anything unexpected is refused, never trusted.
+// anything unexpected is refused, never trusted. Each request's reply is typed once, in Replies.
+
+import type { CardData } from './data/card-data';
 
 /** Sent by a frame's content script: the story entities found in that frame (id → mentions). */
 export interface FrameEntitiesMessage {
@@ -14,7 +16,7 @@ export interface GetTabStateMessage {
   readonly tabId: number;
 }
 
-/** Sent by a content script or an extension page: the card data of one entity (CardData | null). */
+/** Sent by a content script or an extension page: the card data of one entity. */
 export interface GetEntityMessage {
   readonly type: 'get-entity';
   readonly id: string;
@@ -49,6 +51,21 @@ export interface TabState {
   readonly frames: number;
   readonly counts: Readonly<Record<string, number>>;
 }
+
+/** What each request is answered with (`void`: nothing). */
+export interface Replies {
+  'frame-entities': void;
+  'get-tab-state': TabState;
+  'get-entity': CardData | null;
+  /** The new on/off. */
+  'toggle-hashiya': boolean;
+  /** Whether this frame had the mention and revealed it. */
+  'reveal-mention': boolean;
+  'report-again': void;
+}
+
+/** The reply to message `M`. */
+export type ReplyTo<M extends { readonly type: keyof Replies }> = Replies[M['type']];
 
 const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_ENTITIES = 10_000;

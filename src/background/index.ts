@@ -1,5 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseBackgroundMessage, type ReportAgainMessage } from '../messages';
+import { parseBackgroundMessage, type BackgroundMessage, type ReplyTo, type ReportAgainMessage } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
@@ -38,7 +38,7 @@ async function toggleHashiya(): Promise<boolean> {
 
 const fromOwnPage = (sender: Runtime.MessageSender) => !sender.tab || (sender.url?.startsWith(browser.runtime.getURL('')) ?? false);
 
-function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> | undefined {
   const message = parseBackgroundMessage(raw);
   if (!message) return undefined;
   switch (message.type) {

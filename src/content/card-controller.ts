@@ -6,7 +6,7 @@ import type { GetEntityMessage } from '../messages';
 import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { cardHost } from './card-host';
-import { ext } from '../ext';
+import { ask, ext } from '../ext';
 import { t } from '../ui/i18n';
 
 // The page side of the hover card: what must be instant (where the pointer is, the timers, the
@@ -260,7 +260,7 @@ export class CardController {
     let data = this.#data.get(id);
     if (!data) {
       const message: GetEntityMessage = { type: 'get-entity', id };
-      const asked = ext.runtime.sendMessage<GetEntityMessage, CardData | null>(message).catch(() => null);
+      const asked = ask(message).catch(() => null);
       this.#data.set(id, asked);
       // Kept only when it came: a background that was restarting is asked again next time.
       void asked.then((found) => {

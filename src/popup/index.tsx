@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import './popup.css';
 import browser from 'webextension-polyfill';
+import { tell } from '../ext';
 import type { RevealMentionMessage } from '../messages';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { ALL_SITES, siteMatches } from '../settings/site-patterns';
@@ -51,8 +52,8 @@ async function reveal(entity: string): Promise<void> {
   nextIndex.set(entity, index + 1);
   const message: RevealMentionMessage = { type: 'reveal-mention', entity, index };
   // The top frame first; a name found only in a frame is revealed by whichever frame has it.
-  const shown = await browser.tabs.sendMessage(tab.id, message, { frameId: 0 }).catch(() => false);
-  if (shown !== true) await browser.tabs.sendMessage(tab.id, message).catch(() => false);
+  const shown = await tell(tab.id, message, 0).catch(() => false);
+  if (shown !== true) await tell(tab.id, message).catch(() => false);
 }
 
 async function refreshEntities(): Promise<void> {

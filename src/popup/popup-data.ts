@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
-import type { CardData } from '../data/card-data';
-import type { GetEntityMessage, GetTabStateMessage, TabState } from '../messages';
+import { ask } from '../ext';
+import type { GetEntityMessage, GetTabStateMessage } from '../messages';
 import type { EntityRow } from './Popup';
 
 // What the popup shows, asked of the browser and the background.
@@ -25,11 +25,11 @@ export async function targetTab(): Promise<{ id: number; host: string | null } |
 /** The entities the background knows for tab `tabId`, named in `lang`, most mentioned first. */
 export async function entitiesOf(tabId: number, lang: string): Promise<EntityRow[]> {
   const message: GetTabStateMessage = { type: 'get-tab-state', tabId };
-  const state = await browser.runtime.sendMessage<GetTabStateMessage, TabState>(message);
+  const state = await ask(message);
   const rows = await Promise.all(
     Object.entries(state.counts).map(async ([id, count]) => {
-      const ask: GetEntityMessage = { type: 'get-entity', id };
-      const data = await browser.runtime.sendMessage<GetEntityMessage, CardData | null>(ask);
+      const request: GetEntityMessage = { type: 'get-entity', id };
+      const data = await ask(request);
       if (!data) return null;
       const name = lang === 'ar' ? data.entity.name.ar : data.entity.name.en;
       return { id, type: data.entity.type, name, count };
