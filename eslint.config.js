@@ -49,7 +49,7 @@ function layering(part) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'screenshots/', '**/*.mjs', 'eslint.config.js'] },
+  { ignores: ['dist/', 'artifacts/', 'node_modules/', 'screenshots/', '**/*.mjs', 'eslint.config.js', 'core-globals.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
