@@ -10,7 +10,7 @@
 // Output is minified with source maps: readable for a store reviewer, never obfuscated.
 import * as esbuild from 'esbuild';
 import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,23 @@ const args = new Set(process.argv.slice(2));
 const watch = args.has('--watch');
 const nodeOnly = args.has('--node');
 const BROWSERS = ['chrome', 'firefox'];
+
+/**
+ * The oldest browsers Hashiya runs in: esbuild's targets and the manifests' minimum versions are
+ * made from this table, and test/unit/browser-targets.test.ts checks that the README states it.
+ */
+export const BROWSER_TARGETS = {
+  // The first with the popover attribute (the card's top layer); its CSS Custom Highlight API came
+  // in 105 and match_origin_as_fallback in 99.
+  chrome: 114,
+  // The first with the CSS Custom Highlight API; popover came in 125, match_origin_as_fallback in 128.
+  firefox: 140,
+  // Firefox for Android: the first that knows the data_collection_permissions key.
+  firefoxAndroid: 142,
+};
+
+/** esbuild's target for `browser`'s bundles. */
+const esbuildTarget = (browser) => [`${browser}${BROWSER_TARGETS[browser]}`];
 
 /** The content script must stay small: it is injected into every page and frame. */
 export const CONTENT_SCRIPT_BUDGET = 60 * 1024;
@@ -53,6 +70,15 @@ export function mergeManifest(base, overrides) {
   return out;
 }
 
+/**
+ * The module at `path` (from the root), bundled for Node and imported: the one way the build runs
+ * the project's own TypeScript (highlight rules, folding tables, match data, map outlines).
+ */
+async function evaluate(path) {
+  const out = await esbuild.build({ entryPoints: [join(root, path)], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+  return import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+}
+
 async function readJson(path) {
   try {
     return JSON.parse(await readFile(join(root, path), 'utf8'));
@@ -67,23 +93,28 @@ async function readJson(path) {
  * makes Chromium restyle the whole document (95 ms on wikipedia-2).
  */
 async function writeHighlightCss(browser) {
-  const out = await esbuild.build({
-    entryPoints: [join(root, 'src/settings/mark-styles.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'silent',
-  });
-  const { highlightCss } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
+  const { highlightCss } = await evaluate('src/settings/mark-styles.ts');
   await writeFile(join(root, 'dist', browser, 'content.css'), highlightCss() + '\n');
+}
+
+/** `manifest` with `browser`'s minimum versions from BROWSER_TARGETS. */
+function withMinimumVersion(browser, manifest) {
+  const out = structuredClone(manifest);
+  if (browser === 'chrome') out.minimum_chrome_version = String(BROWSER_TARGETS.chrome);
+  if (browser === 'firefox') {
+    const settings = out.browser_specific_settings;
+    if (!settings?.gecko || !settings.gecko_android) fail('manifest.overrides.json gives Firefox no browser_specific_settings.gecko and gecko_android');
+    settings.gecko.strict_min_version = `${BROWSER_TARGETS.firefox}.0`;
+    settings.gecko_android.strict_min_version = `${BROWSER_TARGETS.firefoxAndroid}.0`;
+  }
+  return out;
 }
 
 async function writeManifest(browser) {
   const base = await readJson('manifest.json');
   const overrides = await readJson('manifest.overrides.json');
   const version = (await readJson('package.json')).version;
-  const manifest = mergeManifest({ ...base, version }, overrides[browser]);
+  const manifest = withMinimumVersion(browser, mergeManifest({ ...base, version }, overrides[browser]));
   await writeFile(join(root, 'dist', browser, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
 }
 
@@ -122,7 +153,10 @@ function staticFiles(browser) {
 const BUNDLED_PACK = 'src/data/packs/sharaa-moscow-2025.json';
 const matchDataModule = buildTimeModule(
   'match-data',
-  `import pack from './${BUNDLED_PACK}'; import { compactMatchData, toMatchData } from './src/data/match-data.ts'; export default compactMatchData(toMatchData(pack));`,
+  async () => {
+    const { compactMatchData, toMatchData } = await evaluate('src/data/match-data.ts');
+    return compactMatchData(toMatchData(await readJson(BUNDLED_PACK)));
+  },
   [BUNDLED_PACK, 'src/data/match-data.ts'],
   // Embedded compact (names without flags as bare strings, blockers grouped): a third smaller.
   (json) => `import { expandMatchData } from './src/data/match-data.ts'; export default expandMatchData(${json});`,
@@ -132,32 +166,33 @@ const matchDataModule = buildTimeModule(
  * `import FOLD_DATA from 'hashiya:fold-data'`: the folding tables computed from their rules
  * (src/match/fold-rules.ts) and encoded, so no page computes them again (~10 ms a frame).
  */
-const foldDataModule = buildTimeModule('fold-data', `export { default } from './src/match/fold-data.ts';`, [
+const foldDataModule = buildTimeModule('fold-data', async () => (await evaluate('src/match/fold-data.ts')).default, [
   'src/match/fold-data.ts',
   'src/match/fold-rules.ts',
   'src/match/fold-encoding.ts',
 ]);
 
 /**
- * A module `hashiya:NAME` whose value is computed in Node at build time and embedded as JSON, or
- * as the module `wrap` makes of that JSON.
+ * `import MAP from 'hashiya:region-map'`: the place map's outlines, cut from world-atlas by
+ * src/card/region-outline.ts.
  */
-function buildTimeModule(name, source, inputs, wrap) {
+const regionMapModule = buildTimeModule(
+  'region-map',
+  async () => (await evaluate('src/card/region-outline.ts')).regionOutline(await readJson('node_modules/world-atlas/countries-50m.json')),
+  ['src/card/region-outline.ts'],
+);
+
+/**
+ * A module `hashiya:NAME` whose value `compute` makes in Node at build time (from the `inputs`),
+ * embedded as JSON, or as the module `wrap` makes of that JSON.
+ */
+function buildTimeModule(name, compute, inputs, wrap) {
   return {
     name: `hashiya-${name}`,
     setup(build) {
       build.onResolve({ filter: new RegExp(`^hashiya:${name}$`) }, () => ({ path: name, namespace: `hashiya-${name}` }));
       build.onLoad({ filter: /.*/, namespace: `hashiya-${name}` }, async () => {
-        const out = await esbuild.build({
-          stdin: { contents: source, resolveDir: root, loader: 'ts' },
-          bundle: true,
-          format: 'esm',
-          platform: 'node',
-          write: false,
-          logLevel: 'silent',
-        });
-        const url = 'data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64');
-        const json = JSON.stringify((await import(url)).default);
+        const json = JSON.stringify(await compute());
         const watchFiles = inputs.map((path) => join(root, path));
         if (wrap) return { contents: wrap(json), loader: 'ts', resolveDir: root, watchFiles };
         return { contents: json, loader: 'json', watchFiles };
@@ -184,7 +219,7 @@ function extensionOptions(browser) {
     entryPoints: extensionEntries,
     outdir: join(root, 'dist', browser),
     format: 'iife',
-    target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
+    target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
     plugins: [matchDataModule, foldDataModule, staticFiles(browser)],
   };
@@ -197,18 +232,6 @@ function extensionOptions(browser) {
  * (reader.html, reader.js) is built here too.
  */
 function cardOptions(browser) {
-  const regionMap = {
-    name: 'hashiya-region-map',
-    setup(build) {
-      build.onResolve({ filter: /^hashiya:region-map$/ }, () => ({ path: 'region-map', namespace: 'hashiya-map' }));
-      build.onLoad({ filter: /.*/, namespace: 'hashiya-map' }, async () => {
-        const out = await esbuild.build({ entryPoints: [join(root, 'src/card/region-outline.ts')], bundle: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
-        const { regionOutline } = await import('data:text/javascript;base64,' + Buffer.from(out.outputFiles[0].text).toString('base64'));
-        const topology = await readJson('node_modules/world-atlas/countries-50m.json');
-        return { contents: JSON.stringify(regionOutline(topology)), loader: 'json', watchFiles: [join(root, 'src/card/region-outline.ts')] };
-      });
-    },
-  };
   // The reader page (an extension page, an ES module like the card) and its HTML.
   const readerPage = {
     name: 'hashiya-reader-page',
@@ -223,9 +246,9 @@ function cardOptions(browser) {
     entryPoints: { card: 'src/card/index.tsx', reader: 'src/reader/index.tsx' },
     outdir: join(root, 'dist', browser),
     format: 'esm',
-    target: browser === 'chrome' ? ['chrome114'] : ['firefox140'],
+    target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [regionMap, matchDataModule, foldDataModule, readerPage],
+    plugins: [regionMapModule, matchDataModule, foldDataModule, readerPage],
   };
 }
 
@@ -266,7 +289,7 @@ const benchPageOptions = {
   entryPoints: { 'bench/page-entry': 'test/bench/page-entry.ts' },
   outdir: join(root, 'dist'),
   format: 'iife',
-  target: ['chrome114'],
+  target: esbuildTarget('chrome'),
   plugins: [matchDataModule, foldDataModule],
 };
 
@@ -302,4 +325,5 @@ async function main() {
   await reportSizes();
 }
 
-await main();
+// Run as a script (not when a test imports the table above).
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
