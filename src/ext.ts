@@ -2,15 +2,32 @@
 // with Hashiya's pages, and messaging typed by Replies (messages.ts). Without webextension-polyfill:
 // its 10 KB would be a sixth of the content script's budget, and what is used here needs no polyfill.
 // Firefox's `browser` and Chrome's `chrome` (Manifest V3) both return promises from these calls;
-// only onMessage differs (Chrome ignores a promise returned by the listener), so replies go
-// through sendResponse, which both honour.
+// only onMessage differs (see onMessage).
 
 import type { BackgroundMessage, ContentMessage, ReplyTo } from './messages';
 
-/** `browser` where it exists (Firefox, Chrome 144+), else `chrome`. */
-export const ext: typeof chrome = (globalThis as { browser?: typeof chrome }).browser ?? chrome;
+/**
+ * `browser` where it is the extension API (Firefox; Chrome from 148), else `chrome`.
+ * Workaround: Chrome before 148 has no `browser` namespace (https://crbug.com/798169), and there a
+ * page's `<html id="browser">` shows through as `globalThis.browser` (named access on window), so
+ * the namespace is taken only when it has a runtime with an id.
+ * Remove when: BROWSER_TARGETS.chrome >= 148 (then `browser` everywhere, without the check).
+ */
+export const ext: typeof chrome = extensionNamespace();
 
-/** Listens for messages to a content script; a non-undefined promise from `handler` becomes the reply. */
+/** The extension API of `scope`: its `browser` if that is the real namespace, else its `chrome`. */
+export function extensionNamespace(scope: object = globalThis): typeof chrome {
+  const { browser, chrome: legacy } = scope as { browser?: { runtime?: { id?: unknown } }; chrome: typeof chrome };
+  return typeof browser?.runtime?.id === 'string' ? (browser as typeof chrome) : legacy;
+}
+
+/**
+ * Listens for messages to a content script; a non-undefined promise from `handler` becomes the reply.
+ * Workaround: Chrome before 148 ignores a promise returned by an onMessage listener
+ * (https://crbug.com/1185241, w3c/webextensions#338), so the reply goes through sendResponse,
+ * which both browsers honour.
+ * Remove when: BROWSER_TARGETS.chrome >= 148 (then return the promise).
+ */
 export function onMessage(handler: (message: unknown) => Promise<ReplyTo<ContentMessage>> | undefined): void {
   ext.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
     const reply = handler(message);
