@@ -4,7 +4,6 @@ import type { CardData } from '../data/card-data';
 import type { Theme } from '../settings/settings';
 
 export type CardLanguage = 'ar' | 'en' | 'both';
-export type CardTheme = Theme;
 
 /** One card to show, anchored to the mention it belongs to. */
 export interface CardRequest {
@@ -15,7 +14,7 @@ export interface CardRequest {
   /** The page's text of the mention ("matched: …"). */
   readonly matched: string;
   readonly language: CardLanguage;
-  readonly theme: CardTheme;
+  readonly theme: Theme;
   /** The card's text size in per cent (settings.textSize). */
   readonly textSize: number;
   readonly pinned: boolean;
