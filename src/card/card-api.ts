@@ -1,7 +1,10 @@
 // What the content script and the card chunk (card.js, loaded on first use) say to each other.
-// Types only: the content script imports none of the chunk's code.
+// Types and one name: the content script imports none of the chunk's code.
 import type { CardData } from '../data/card-data';
 import type { Theme } from '../settings/settings';
+
+/** The card's element on the page (a custom element name, never defined): see content/card-host.ts. */
+export const CARD_HOST_TAG = 'hashiya-card';
 
 export type CardLanguage = 'ar' | 'en' | 'both';
 

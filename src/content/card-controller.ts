@@ -1,4 +1,4 @@
-import type { CardHooks, CardRequest, CardView, CreateCardView } from '../card/card-api';
+import { CARD_HOST_TAG, type CardHooks, type CardRequest, type CardView, type CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
@@ -121,14 +121,14 @@ export class CardController {
   }
 
   #overCard(x: number, y: number): boolean {
-    const host = this.#shown ? document.querySelector(':root > hashiya-card') : null;
+    const host = this.#shown ? document.querySelector(`:root > ${CARD_HOST_TAG}`) : null;
     if (!host) return false;
     const r = host.shadowRoot?.querySelector('.card')?.getBoundingClientRect();
     return !!r && x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2;
   }
 
   #activateAt(event: Event, x: number, y: number): void {
-    if (event.composedPath().some((n) => n instanceof Element && n.localName === 'hashiya-card')) return;
+    if (event.composedPath().some((n) => n instanceof Element && n.localName === CARD_HOST_TAG)) return;
     const hit = this.#annotator.hitTest(x, y);
     if (!hit) {
       if (this.#state.name !== 'idle' && this.#state.name !== 'pinned') this.#dispatch({ type: 'close' });
