@@ -38,11 +38,11 @@ export interface CardHooks {
 /** The card as the content script drives it. */
 export interface CardView {
   /**
-   * Renders the card for `request` while it is hidden (during the hover delay), so that the
-   * `show` of the same request at the delay's end has next to nothing left to do. Does nothing
+   * Draws and places the card for `request` while it is hidden (during the hover delay), so that
+   * the `show` of the same request at the delay's end has next to nothing left to do. Does nothing
    * while a card is on screen.
    */
-  prepare(request: CardRequest): void;
+  drawHidden(request: CardRequest): void;
   /** Shows (or updates) the card; a new entity starts a new Back history. */
   show(request: CardRequest): void;
   hide(): void;

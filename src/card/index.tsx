@@ -13,7 +13,7 @@ import { EntityCard } from './EntityCard';
 
 const GAP = 10;
 
-/** What a request draws and where: a prepared card shows as it is if these are the same. */
+/** What a request draws and where: a card drawn hidden shows as it is if these are the same. */
 const SHOWN_FIELDS = ['data', 'anchor', 'matched', 'language', 'theme', 'textSize', 'pinned'] as const;
 const samePoint = (a: CardRequest['point'], b: CardRequest['point']) => a?.x === b?.x && a?.y === b?.y;
 
@@ -39,8 +39,8 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
   /** The entities shown, the current one last: related navigation pushes, Back pops. */
   let history: CardData[] = [];
   let stopUpdating: (() => void) | null = null;
-  /** The request drawn and placed while hidden (prepare), and where its name was then. */
-  let prepared: { request: CardRequest; anchor: DOMRect } | null = null;
+  /** The request drawn and placed while hidden (drawHidden), and where its name was then. */
+  let drawnHidden: { request: CardRequest; anchor: DOMRect } | null = null;
 
   // Tab stays inside the open card (non-modal: the pointer and Escape still leave it).
   card.addEventListener('keydown', (event) => {
@@ -131,11 +131,11 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
   };
 
   return {
-    prepare(next) {
+    drawHidden(next) {
       if (host.matches(':popover-open')) return;
       request = next;
       history = [next.data];
-      prepared = null;
+      drawnHidden = null;
       draw();
       // Laid out and placed once, unseen, before this task ends (placing takes microtasks only):
       // fonts, text shaping, styles and the placement code are ready, and the place is known,
@@ -144,18 +144,18 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
       host.toggleAttribute('data-measure', true);
       void place()
         .then(() => {
-          if (request === next) prepared = { request: next, anchor };
+          if (request === next) drawnHidden = { request: next, anchor };
         })
         .finally(() => host.removeAttribute('data-measure'));
     },
     show(next) {
       const sameEntity = request?.data.entity.id === next.data.entity.id && request.anchor === next.anchor;
-      // The card prepared during the delay is drawn and placed already (unless the name has moved
-      // since): showing it renders nothing again, and the card is laid out in the frame that
+      // The card drawn hidden during the delay is drawn and placed already (unless the name has
+      // moved since): showing it renders nothing again, and the card is laid out in the frame that
       // paints it, not before. Its place is watched from the next task on.
       const ready =
-        !!prepared && !host.matches(':popover-open') && SHOWN_FIELDS.every((key) => prepared!.request[key] === next[key]) && samePoint(prepared.request.point, next.point) && sameRect(prepared.anchor, next.anchor.getBoundingClientRect());
-      prepared = null;
+        !!drawnHidden && !host.matches(':popover-open') && SHOWN_FIELDS.every((key) => drawnHidden!.request[key] === next[key]) && samePoint(drawnHidden.request.point, next.point) && sameRect(drawnHidden.anchor, next.anchor.getBoundingClientRect());
+      drawnHidden = null;
       request = next;
       if (!sameEntity) history = [next.data];
       if (!ready) draw();
@@ -180,7 +180,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
       stopUpdating?.();
       stopUpdating = null;
       request = null;
-      prepared = null;
+      drawnHidden = null;
       history = [];
       if (host.matches(':popover-open')) host.hidePopover();
       render(null, scroller);
