@@ -1,10 +1,12 @@
 // What the content script and the card chunk (card.js, loaded on first use) say to each other.
-// Types only: the content script imports none of the chunk's code.
+// Types and one name: the content script imports none of the chunk's code.
 import type { CardData } from '../data/card-data';
 import type { Theme } from '../settings/settings';
 
+/** The card's element on the page (a custom element name, never defined): see content/card-host.ts. */
+export const CARD_HOST_TAG = 'hashiya-card';
+
 export type CardLanguage = 'ar' | 'en' | 'both';
-export type CardTheme = Theme;
 
 /** One card to show, anchored to the mention it belongs to. */
 export interface CardRequest {
@@ -15,7 +17,7 @@ export interface CardRequest {
   /** The page's text of the mention ("matched: …"). */
   readonly matched: string;
   readonly language: CardLanguage;
-  readonly theme: CardTheme;
+  readonly theme: Theme;
   /** The card's text size in per cent (settings.textSize). */
   readonly textSize: number;
   readonly pinned: boolean;
@@ -36,11 +38,11 @@ export interface CardHooks {
 /** The card as the content script drives it. */
 export interface CardView {
   /**
-   * Renders the card for `request` while it is hidden (during the hover delay), so that the
-   * `show` of the same request at the delay's end has next to nothing left to do. Does nothing
+   * Draws and places the card for `request` while it is hidden (during the hover delay), so that
+   * the `show` of the same request at the delay's end has next to nothing left to do. Does nothing
    * while a card is on screen.
    */
-  prepare(request: CardRequest): void;
+  drawHidden(request: CardRequest): void;
   /** Shows (or updates) the card; a new entity starts a new Back history. */
   show(request: CardRequest): void;
   hide(): void;

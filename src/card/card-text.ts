@@ -1,6 +1,6 @@
 // Pure helpers for the card's text: which language to show, where the name stands in a sentence,
 // how precise a date reads.
-import type { DateRef, Entity, L10n } from '../data/pack-schema';
+import type { DateRef, Entity } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -92,6 +92,3 @@ export function formatDate(date: DateRef, lang: 'ar' | 'en', part: (precision: s
   const prefix = date.precision.endsWith('-month') ? part(date.precision) : '';
   return prefix ? `${prefix} ${text}` : text;
 }
-
-/** `l10n` in `lang`. */
-export const inLang = (l10n: L10n, lang: 'ar' | 'en'): string => l10n[lang];

@@ -7,7 +7,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import { feature } from 'topojson-client';
 
 /** The region shown: lon 25–50 east, lat 25–45 north. */
-export const REGION = { west: 25, east: 50, south: 25, north: 45 } as const;
+const REGION = { west: 25, east: 50, south: 25, north: 45 } as const;
 /** Units per degree of latitude; longitude is narrowed by cos(35°), the region's middle. */
 const SCALE = 10;
 const LON_SCALE = SCALE * Math.cos((35 * Math.PI) / 180);

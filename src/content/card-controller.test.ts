@@ -80,8 +80,8 @@ describe('card chunk loader', () => {
 
 describe('card controller', () => {
   const shown: CardRequest[] = [];
-  const prepared: CardRequest[] = [];
-  const view: CardView = { prepare: (request) => void prepared.push(request), show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
+  const drawnHidden: CardRequest[] = [];
+  const view: CardView = { drawHidden: (request) => void drawnHidden.push(request), show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
   const host = { setAttribute: () => undefined, attachShadow: () => ({}), isConnected: true, matches: () => false };
   const hit: Hit = {
     mention: { entity: 'vladimir-putin' },
@@ -100,7 +100,7 @@ describe('card controller', () => {
       documentElement: { lang: 'en', append: () => undefined },
     });
     shown.length = 0;
-    prepared.length = 0;
+    drawnHidden.length = 0;
     messages.length = 0;
   });
   afterEach(() => {
@@ -114,9 +114,9 @@ describe('card controller', () => {
     card.pointer(hit, 10, 10);
     await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay - 10);
     expect(shown).toEqual([]);
-    expect(prepared.map((r) => [r.data.entity.id, r.matched])).toEqual([['vladimir-putin', 'Putin']]);
+    expect(drawnHidden.map((r) => [r.data.entity.id, r.matched])).toEqual([['vladimir-putin', 'Putin']]);
     await vi.advanceTimersByTimeAsync(20);
-    expect(shown).toEqual(prepared); // the same request: the delay's end has nothing to render
+    expect(shown).toEqual(drawnHidden); // the same request: the delay's end has nothing to render
   });
 
   it('when card.js does not load, goes back to idle, and the next hover loads the chunk again and shows the card', async () => {

@@ -1,4 +1,4 @@
-import type { CardHooks, CardRequest, CardView, CreateCardView } from '../card/card-api';
+import { CARD_HOST_TAG, type CardHooks, type CardRequest, type CardView, type CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
@@ -116,19 +116,19 @@ export class CardController {
     const target = { entity: hit.mention.entity, key: `${hit.mention.entity}@${id}:${hit.range.startOffset}` };
     if (this.#hits.size > 64 && !this.#hits.has(target.key)) this.#hits.clear();
     this.#hits.set(target.key, { hit, x, y });
-    void this.#prepare(target.entity); // the chunk and the data load while the delay runs
+    void this.#preload(target.entity); // the chunk and the data load while the delay runs
     return target;
   }
 
   #overCard(x: number, y: number): boolean {
-    const host = this.#shown ? document.querySelector(':root > hashiya-card') : null;
+    const host = this.#shown ? document.querySelector(`:root > ${CARD_HOST_TAG}`) : null;
     if (!host) return false;
     const r = host.shadowRoot?.querySelector('.card')?.getBoundingClientRect();
     return !!r && x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2;
   }
 
   #activateAt(event: Event, x: number, y: number): void {
-    if (event.composedPath().some((n) => n instanceof Element && n.localName === 'hashiya-card')) return;
+    if (event.composedPath().some((n) => n instanceof Element && n.localName === CARD_HOST_TAG)) return;
     const hit = this.#annotator.hitTest(x, y);
     if (!hit) {
       if (this.#state.name !== 'idle' && this.#state.name !== 'pinned') this.#dispatch({ type: 'close' });
@@ -176,7 +176,7 @@ export class CardController {
     const deadline = deadlineOf(this.#state);
     if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
     const pending = this.#state.name === 'pending' ? this.#state.target : null;
-    if (pending && (before.name !== 'pending' || before.target.key !== pending.key)) void this.#prerender(pending);
+    if (pending && (before.name !== 'pending' || before.target.key !== pending.key)) void this.#drawAhead(pending);
     const shown = shownTarget(this.#state);
     const pinnedChanged = (before.name === 'pinned') !== (this.#state.name === 'pinned');
     if (shown && (shown.key !== this.#shown?.key || pinnedChanged || focus)) void this.#render(shown, focus);
@@ -185,19 +185,19 @@ export class CardController {
   }
 
   /**
-   * During the hover delay: once the chunk and the data are in, renders the card, still hidden,
+   * During the hover delay: once the chunk and the data are in, draws the card, still hidden,
    * so that at the delay's end showing it is all there is to do (the card comes in the next frame).
    */
-  async #prerender(target: CardTarget): Promise<void> {
-    const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch(() => null);
+  async #drawAhead(target: CardTarget): Promise<void> {
+    const loaded = await Promise.all([this.#loadView(), this.#entity(target.entity)]).catch(() => null);
     const state = this.#state;
     if (!loaded?.[1] || state.name !== 'pending' || state.target.key !== target.key) return;
     const request = this.#request(target, loaded[1], false);
-    if (request) loaded[0].view.prepare(request);
+    if (request) loaded[0].view.drawHidden(request);
   }
 
   async #render(target: CardTarget, focus: boolean): Promise<void> {
-    const loaded = await Promise.all([this.#prepareView(), this.#entity(target.entity)]).catch((error: unknown) => {
+    const loaded = await Promise.all([this.#loadView(), this.#entity(target.entity)]).catch((error: unknown) => {
       console.warn('Hashiya: the card could not be loaded; the next one tries again.', error);
       return null;
     });
@@ -236,11 +236,13 @@ export class CardController {
     );
   }
 
-  async #prepare(entity: string): Promise<void> {
-    await Promise.all([this.#prepareView(), this.#entity(entity)]).catch(() => undefined);
+  /** Fetches card.js and the entity's data ahead of need; what fails is asked again when needed. */
+  async #preload(entity: string): Promise<void> {
+    await Promise.all([this.#loadView(), this.#entity(entity)]).catch(() => undefined);
   }
 
-  #prepareView(): Promise<{ view: CardView; host: HTMLElement }> {
+  /** The card view: card.js loaded and its view built in the host, once (a failed load is retried). */
+  #loadView(): Promise<{ view: CardView; host: HTMLElement }> {
     this.#view ??= this.#loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
       const { host, root } = cardHost();
       const hooks: CardHooks = {

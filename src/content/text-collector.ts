@@ -1,3 +1,5 @@
+import { CARD_HOST_TAG } from '../card/card-api';
+
 // Reads a page's text the way a reader sees it: block by block. Inline elements join (a name
 // split by <b>, <span> or a <br> is one mention), block boundaries separate (a heading does not run
 // into the paragraph after it). Nothing of the page is changed; the result only points at its
@@ -30,11 +32,8 @@ export function isInlineElement(element: Element): boolean {
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'kbd',
   'samp', 'pre', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio',
-  'head', 'title', 'hashiya-card',
+  'head', 'title', CARD_HOST_TAG, // the card's own text is never read
 ]);
-
-/** The custom element that hosts Hashiya's card: never read. */
-export const HOST_TAG = 'hashiya-card';
 
 /**
  * A `hidden` subtree or an editable region (whose text is the reader's own), as one selector:

@@ -6,7 +6,7 @@ import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { altClick, cardParts, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+import { CARD_HOST, NO_CARD_ASKED_MS, THRICE_CLOSE_GRACE_MS, TWICE_CLOSE_GRACE_MS, altClick, cardParts, clickInCard, middle, openCard, rectsOf, scrollAndJudge, shownAfter, waitForCard } from './card-page';
 
 // What the card shows, checked against the pack, and how a reader moves through it: related
 // entities and Back, pinning, a tap, travelling into the card, switching between mentions.
@@ -86,9 +86,9 @@ forEachBrowser('hover card content', (browser) => {
 
     await clickInCard(page, '[data-action="pin"]');
     await page.mouse.move(620, 5);
-    expect(await shownAfter(page, 900)).toBe(true); // far past the grace period
-    await page.evaluate(() => window.scrollTo(0, 2000));
-    expect(await shownAfter(page, 200)).toBe(true);
+    expect(await shownAfter(page, THRICE_CLOSE_GRACE_MS)).toBe(true); // far past the grace period
+    await scrollAndJudge(page, 2000);
+    expect(await openCard(page)).not.toBeNull();
     await clickInCard(page, '[data-action="close"]');
     await waitForCard(page, null);
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -111,17 +111,17 @@ forEachBrowser('hover card content', (browser) => {
     const [x, y] = middle(putin!);
     await page.mouse.move(x, y);
     await waitForCard(page, 'vladimir-putin');
-    await page.evaluate(() => {
-      const host = document.querySelector(':root > hashiya-card')!;
+    await page.evaluate((hostSelector) => {
+      const host = document.querySelector(hostSelector)!;
       (window as unknown as { closes: number }).closes = 0;
       host.addEventListener('toggle', (e) => {
         if ((e as ToggleEvent).newState === 'closed') (window as unknown as { closes: number }).closes++;
       });
-    });
+    }, CARD_HOST);
     const box = (await openCard(page))!.box;
     const target = { x: box.left + 40, y: box.top + 30 };
     for (let i = 1; i <= 5; i++) await page.mouse.move(x + ((target.x - x) * i) / 5, y + ((target.y - y) * i) / 5); // through the gap
-    expect(await shownAfter(page, 600)).toBe(true);
+    expect(await shownAfter(page, TWICE_CLOSE_GRACE_MS)).toBe(true);
     expect((await openCard(page))!.entity).toBe('vladimir-putin');
 
     // The Arabic line's name stands clear of the card (which covers the lines below Putin's, left).
@@ -134,27 +134,29 @@ forEachBrowser('hover card content', (browser) => {
   });
 
   it('follows the options: hover delay, card language, theme, text size and the link modifier', async () => {
-    await setStoredSettings(browser(), { version: 2, hoverDelay: 900, cardLanguage: 'both', theme: 'dark', textSize: 130, clickModifier: 'none' });
+    const hoverDelay = 900;
+    await setStoredSettings(browser(), { version: 2, hoverDelay, cardLanguage: 'both', theme: 'dark', textSize: 130, clickModifier: 'none' });
     try {
       const page = await browser().open('/fixtures/card-basic.html');
       await settleMarks(page);
       const [putin] = await rectsOf(page, 'person', 'Putin');
       await page.mouse.move(...middle(putin!));
-      expect(await shownAfter(page, 600)).toBe(false);
+      // Two thirds into the longer delay set here: a card shown by then did not wait for it.
+      expect(await shownAfter(page, (hoverDelay * 2) / 3)).toBe(false);
       await waitForCard(page, 'vladimir-putin');
       const p = entity('vladimir-putin').entity;
       expect((await cardParts(page)).summaries).toEqual([p.summary.ar, p.summary.en]);
-      const look = await page.evaluate(() => {
-        const card = document.querySelector(':root > hashiya-card')!.shadowRoot!.querySelector('.card')!;
+      const look = await page.evaluate((hostSelector) => {
+        const card = document.querySelector(hostSelector)!.shadowRoot!.querySelector('.card')!;
         const style = getComputedStyle(card);
         return { dark: card.classList.contains('dark'), background: style.backgroundColor, size: style.fontSize };
-      });
+      }, CARD_HOST);
       expect(look).toEqual({ dark: true, background: 'rgb(31, 36, 40)', size: '18.2px' });
       await page.keyboard.press('Escape');
       await waitForCard(page, null);
       const [linked] = await rectsOf(page, 'link', 'Vladimir Putin');
       expect(await altClick(page, middle(linked!))).toBe(false); // no modifier opens cards on links: the link is followed
-      expect(await shownAfter(page, 200)).toBe(false);
+      expect(await shownAfter(page, NO_CARD_ASKED_MS)).toBe(false);
       await page.close();
     } finally {
       await clearStoredSettings(browser());

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
+import { CARD_HOST_TAG } from '../../src/card/card-api';
 import { arabicPutin, middle, rectsOf, waitForCard } from './card-page';
 
 // Reduced motion: the card fades in, except when the reader's system asks for less motion
@@ -25,14 +26,14 @@ interface Motion {
  * what in it moves; returns the reader of those records.
  */
 async function recordMotion(page: TestPage): Promise<() => Promise<Motion[]>> {
-  await page.evaluate(() => {
+  await page.evaluate((hostTag) => {
     const records: unknown[] = [];
     (window as unknown as { hashiyaMotion: unknown[] }).hashiyaMotion = records;
     window.addEventListener(
       'toggle',
       (event) => {
         const host = event.target as Element;
-        if (host.localName !== 'hashiya-card' || (event as Event & { newState?: string }).newState !== 'open') return;
+        if (host.localName !== hostTag || (event as Event & { newState?: string }).newState !== 'open') return;
         const root = host.shadowRoot!;
         const moves = (e: Element) => {
           const style = getComputedStyle(e);
@@ -47,7 +48,7 @@ async function recordMotion(page: TestPage): Promise<() => Promise<Motion[]>> {
       },
       true,
     );
-  });
+  }, CARD_HOST_TAG);
   return () => page.evaluate(() => (window as unknown as { hashiyaMotion: Motion[] }).hashiyaMotion);
 }
 

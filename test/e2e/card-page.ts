@@ -1,6 +1,35 @@
+import { CARD_HOST_TAG } from '../../src/card/card-api';
+import { CLOSE_GRACE_MS } from '../../src/card/card-state';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import type { TestPage } from './harness/browsers';
 
 // What the card tests read from a page: the card host's state and the places of names.
+
+/** The card's host as a selector: the one element the content script adds, on <html>. */
+export const CARD_HOST = `:root > ${CARD_HOST_TAG}`;
+
+// How long a test looks (shownAfter) where it checks that something does NOT happen: a card that
+// must not open yet, a card that must not close yet. No event comes for what does not happen, so
+// there the fact is a time, and each time below is set against the product's delay it tests.
+
+/** Well inside the default hover delay (300 ms): a card shown by then opened before it. */
+export const INSIDE_HOVER_DELAY_MS = (DEFAULT_SETTINGS.hoverDelay * 2) / 5; // 120 ms
+/**
+ * After a click on a name, before the hover delay started by the pointer's move onto that name
+ * has run out: a card shown by then was opened by the click.
+ */
+export const BEFORE_HOVER_CARD_MS = DEFAULT_SETTINGS.hoverDelay / 6; // 50 ms
+/** Well inside the close grace (CLOSE_GRACE_MS, 300 ms): the card must still be shown then. */
+export const INSIDE_CLOSE_GRACE_MS = CLOSE_GRACE_MS / 3; // 100 ms
+/** Twice the close grace: a card still shown then was kept, not merely not yet closed. */
+export const TWICE_CLOSE_GRACE_MS = CLOSE_GRACE_MS * 2; // 600 ms
+/** Three times the close grace: a pinned card still shown then stays. */
+export const THRICE_CLOSE_GRACE_MS = CLOSE_GRACE_MS * 3; // 900 ms
+/**
+ * A card asked for at once (a click, the shortcut) has no delay to stand against: it shows as soon
+ * as card.js and its data are in, well within this. None shown by then: none was asked for.
+ */
+export const NO_CARD_ASKED_MS = 300;
 
 export interface Box {
   readonly left: number;
@@ -33,8 +62,8 @@ export const middle = (r: Box): [number, number] => [(r.left + r.right) / 2, (r.
 
 /** The open card: its entity, text and box; null when no card is shown. */
 export function openCard(page: TestPage): Promise<{ entity: string; text: string; box: Box; placement: string } | null> {
-  return page.evaluate(() => {
-    const host = document.querySelector(':root > hashiya-card');
+  return page.evaluate((hostSelector) => {
+    const host = document.querySelector(hostSelector);
     if (!host?.matches(':popover-open')) return null;
     const card = host.shadowRoot!.querySelector('.card')!;
     const r = card.getBoundingClientRect();
@@ -44,44 +73,93 @@ export function openCard(page: TestPage): Promise<{ entity: string; text: string
       box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
       placement: (host as HTMLElement).dataset.placement ?? '',
     };
-  });
+  }, CARD_HOST);
 }
 
 /** Waits until the card shows `entity` (or, with null, until no card is shown). */
 export function waitForCard(page: TestPage, entity: string | null, timeout = 5000): Promise<void> {
   return page.waitFor(
-    (want) => {
-      const host = document.querySelector(':root > hashiya-card');
+    ([hostSelector, want]) => {
+      const host = document.querySelector(hostSelector);
       const open = !!host?.matches(':popover-open');
       if (want === null) return !open;
       return open && host!.shadowRoot!.querySelector('.card')?.getAttribute('data-entity') === want;
     },
-    entity,
+    [CARD_HOST, entity] as const,
     timeout,
   );
 }
 
-/** Whether a card is shown `ms` milliseconds from now (measured in the page). */
+/**
+ * Whether a card is shown `ms` milliseconds from now (measured in the page). Only for what must
+ * not happen within a time (the constants above); what happens is waited for (waitForCard).
+ */
 export function shownAfter(page: TestPage, ms: number): Promise<boolean> {
   return page.evaluate(
-    (wait) => new Promise<boolean>((ok) => setTimeout(() => ok(!!document.querySelector(':root > hashiya-card')?.matches(':popover-open')), wait)),
-    ms,
+    ([hostSelector, wait]) => new Promise<boolean>((ok) => setTimeout(() => ok(!!document.querySelector(hostSelector)?.matches(':popover-open')), wait)),
+    [CARD_HOST, ms] as const,
   );
+}
+
+/**
+ * Presses Escape; answers whether a card is still shown once the page has handled the key's
+ * keydown (read by a listener that runs after the content script's): false when Escape closed it
+ * at once, with no grace period.
+ */
+export async function shownAfterEscape(page: TestPage): Promise<boolean> {
+  await page.evaluate((hostSelector) => {
+    const state = window as unknown as { hashiyaShownAfterEscape?: boolean };
+    delete state.hashiyaShownAfterEscape;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      removeEventListener('keydown', onKey);
+      state.hashiyaShownAfterEscape = !!document.querySelector(hostSelector)?.matches(':popover-open');
+    };
+    addEventListener('keydown', onKey);
+  }, CARD_HOST);
+  await page.keyboard.press('Escape');
+  await page.waitFor(() => (window as unknown as { hashiyaShownAfterEscape?: boolean }).hashiyaShownAfterEscape !== undefined);
+  return page.evaluate(() => (window as unknown as { hashiyaShownAfterEscape: boolean }).hashiyaShownAfterEscape);
+}
+
+/**
+ * Scrolls the page to `y` and waits for the frame after the scroll event: the frame in which the
+ * content script judges how far the mention went (a card it closes for that is closed by then).
+ */
+export function scrollAndJudge(page: TestPage, y: number): Promise<void> {
+  return page.evaluate(
+    (top) =>
+      new Promise<void>((ok, fail) => {
+        addEventListener('scroll', () => requestAnimationFrame(() => requestAnimationFrame(() => ok())), { once: true, capture: true });
+        const before = scrollY;
+        window.scrollTo(0, top);
+        if (scrollY === before) fail(new Error(`the page does not scroll to ${top}`));
+      }),
+    y,
+  );
+}
+
+/** Waits until keyboard focus is in the card. */
+export function waitForFocusInCard(page: TestPage): Promise<void> {
+  return page.waitFor((tag) => document.activeElement?.localName === tag, CARD_HOST_TAG);
 }
 
 /** Clicks a button of the open card by its data attribute selector. */
 export function clickInCard(page: TestPage, selector: string): Promise<void> {
-  return page.evaluate((s) => {
-    const button = document.querySelector(':root > hashiya-card')!.shadowRoot!.querySelector<HTMLElement>(s);
-    if (!button) throw new Error(`no ${s} in the card`);
-    button.click();
-  }, selector);
+  return page.evaluate(
+    ([hostSelector, s]) => {
+      const button = document.querySelector(hostSelector)!.shadowRoot!.querySelector<HTMLElement>(s);
+      if (!button) throw new Error(`no ${s} in the card`);
+      button.click();
+    },
+    [CARD_HOST, selector] as const,
+  );
 }
 
 /** The parts of the open card, as a reader (and a screen reader) gets them. */
 export function cardParts(page: TestPage) {
-  return page.evaluate(() => {
-    const root = document.querySelector(':root > hashiya-card')!.shadowRoot!;
+  return page.evaluate((hostSelector) => {
+    const root = document.querySelector(hostSelector)!.shadowRoot!;
     const card = root.querySelector('.card')!;
     const part = (name: string) => [...root.querySelectorAll(`[data-part="${name}"]`)];
     const described = (e: Element | undefined) => e && { text: e.textContent ?? '', lang: e.getAttribute('lang'), dir: e.getAttribute('dir') };
@@ -107,7 +185,7 @@ export function cardParts(page: TestPage) {
       map: { paths: root.querySelectorAll('.map svg path').length, points: root.querySelectorAll('.map svg circle.point').length },
       added: root.querySelectorAll('[data-provenance="added"]').length,
     };
-  });
+  }, CARD_HOST);
 }
 
 /**

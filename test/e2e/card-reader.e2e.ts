@@ -8,7 +8,7 @@ import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { PROJECT_ROOT } from './harness/server';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { arabicPutin, cardParts, waitForCard } from './card-page';
+import { CARD_HOST, arabicPutin, cardParts, waitForCard } from './card-page';
 
 // The reader page: the bundled article in Arabic beside its translation, its names marked and
 // their cards working as on the web; axe-core clean.
@@ -27,9 +27,9 @@ async function axeViolations(page: TestPage): Promise<string[]> {
 
 /** The reader page's look: its colours, its text size, and those of an open card. */
 function look(page: TestPage) {
-  return page.evaluate(() => {
+  return page.evaluate((hostSelector) => {
     const body = getComputedStyle(document.body);
-    const card = document.querySelector(':root > hashiya-card')?.shadowRoot?.querySelector('.card');
+    const card = document.querySelector(hostSelector)?.shadowRoot?.querySelector('.card');
     return {
       theme: document.documentElement.dataset.theme ?? 'auto',
       systemDark: matchMedia('(prefers-color-scheme: dark)').matches,
@@ -39,7 +39,7 @@ function look(page: TestPage) {
       title: getComputedStyle(document.querySelector('h1')!).fontSize,
       card: card ? { dark: card.classList.contains('dark'), size: getComputedStyle(card).fontSize } : null,
     };
-  });
+  }, CARD_HOST);
 }
 
 const LIGHT = { background: 'rgb(251, 251, 248)', color: 'rgb(29, 35, 42)' };
@@ -128,12 +128,12 @@ forEachBrowser('reader page', (browser) => {
     });
     await page.mouse.click(...point);
     await waitForCard(page, 'kremlin');
-    const href = await page.evaluate(() => {
-      const link = document.querySelector(':root > hashiya-card')!.shadowRoot!.querySelector<HTMLAnchorElement>('[data-action="reader"]')!;
+    const href = await page.evaluate((hostSelector) => {
+      const link = document.querySelector(hostSelector)!.shadowRoot!.querySelector<HTMLAnchorElement>('[data-action="reader"]')!;
       link.removeAttribute('target'); // in this tab, which the test can follow
       link.click();
       return link.href;
-    });
+    }, CARD_HOST);
     expect(href).toMatch(/^(chrome|moz)-extension:\/\/[^/]+\/reader\.html$/);
     await page.waitFor(() => location.pathname === '/reader.html' && document.querySelectorAll('[data-paragraph]').length > 0);
     expect(await settleMarks(page)).toBeGreaterThan(50);

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { settleMarks } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { altClick, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
+import { BEFORE_HOVER_CARD_MS, CARD_HOST, INSIDE_CLOSE_GRACE_MS, INSIDE_HOVER_DELAY_MS, altClick, middle, openCard, rectsOf, shownAfter, shownAfterEscape, waitForCard } from './card-page';
 
 // The hover card's behaviour in real browsers: the hover delay, leaving, Escape, click, the
 // chunk loading on a page whose CSP forbids every script.
@@ -10,23 +10,22 @@ forEachBrowser('hover card', (browser) => {
   it('opens after the hover delay and not before, closes after the pointer leaves, on Escape and on scrolling far', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await settleMarks(page);
-    expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull(); // created on first use only
+    expect(await page.evaluate((host) => document.querySelector(host), CARD_HOST)).toBeNull(); // created on first use only
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.move(...middle(putin!));
-    expect(await shownAfter(page, 120)).toBe(false);
+    expect(await shownAfter(page, INSIDE_HOVER_DELAY_MS)).toBe(false);
     await waitForCard(page, 'vladimir-putin');
     const card = await openCard(page);
     expect(card!.text).toContain('Vladimir Putin');
     expect(card!.text).toContain('فلاديمير بوتين');
 
     await page.mouse.move(600, 5); // off the name and the card
-    expect(await shownAfter(page, 100)).toBe(true); // the grace period
+    expect(await shownAfter(page, INSIDE_CLOSE_GRACE_MS)).toBe(true); // the grace period
     await waitForCard(page, null);
 
     await page.mouse.move(...middle(putin!));
     await waitForCard(page, 'vladimir-putin');
-    await page.keyboard.press('Escape');
-    expect(await shownAfter(page, 0)).toBe(false);
+    expect(await shownAfterEscape(page)).toBe(false); // closed at once, no grace period
 
     await page.mouse.click(...middle(putin!));
     await waitForCard(page, 'vladimir-putin');
@@ -50,9 +49,12 @@ forEachBrowser('hover card', (browser) => {
     await page.keyboard.press('Escape');
     // A plain click follows the link and opens no card: looked at 50 ms after the click, by a timer
     // that runs before the hover delay's (the pointer now rests on the name), however busy the page.
-    await page.evaluate(() => {
-      addEventListener('click', () => setTimeout(() => ((window as unknown as { cardOnClick: boolean }).cardOnClick = !!document.querySelector(':root > hashiya-card')?.matches(':popover-open')), 50), { once: true });
-    });
+    await page.evaluate(
+      ([host, wait]) => {
+        addEventListener('click', () => setTimeout(() => ((window as unknown as { cardOnClick: boolean }).cardOnClick = !!document.querySelector(host)?.matches(':popover-open')), wait), { once: true });
+      },
+      [CARD_HOST, BEFORE_HOVER_CARD_MS] as const,
+    );
     await page.mouse.click(...middle(linked!));
     await page.waitFor(() => location.hash === '#followed' && (window as unknown as { cardOnClick?: boolean }).cardOnClick !== undefined);
     expect(await page.evaluate(() => (window as unknown as { cardOnClick: boolean }).cardOnClick)).toBe(false);
