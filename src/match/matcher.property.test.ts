@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE } from './fixture';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { foldString } from './fold-table';
 import { compileMatcher, resolve } from './matcher';
 

@@ -4,7 +4,7 @@ import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { toMatchData } from '../data/match-data';
 import { casePattern, compileTables } from './compile';
-import { FIXTURE } from './fixture';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { caseMatches, createScanner, type Hits } from './scanner';
 
 describe('caseMatches', () => {
