@@ -5,7 +5,7 @@ import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { toMatchData } from '../data/match-data';
 import { casePattern, compileTables } from './compile';
 import { FIXTURE } from '../../test/fixtures/match-fixture';
-import { caseMatches, createScanner, type Hits } from './scanner';
+import { caseMatches, createScanner, type SpellingMatches } from './scanner';
 
 describe('caseMatches', () => {
   it('is casePattern(text, start, end) === pattern, without building the pattern', () => {
@@ -56,7 +56,7 @@ describe('prefilters', () => {
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   );
   const texts = fc.array(chunk, { maxLength: 25 }).map((a) => a.join(''));
-  const hits = (h: Hits): number[] => [...h.starts.subarray(0, h.count), ...h.ends.subarray(0, h.count), ...h.groups.subarray(0, h.count)];
+  const found = (h: SpellingMatches): number[] => [...h.starts.subarray(0, h.count), ...h.ends.subarray(0, h.count), ...h.groups.subarray(0, h.count)];
 
   it.each(inputs.map((i, k) => [k, i] as const))('never rule out a word the exhaustive scan matches (inputs %i)', (_, input) => {
     const t = compileTables(input);
@@ -64,10 +64,10 @@ describe('prefilters', () => {
     const full = createScanner(t, true);
     fc.assert(
       fc.property(texts, (text) => {
-        expect(hits(fast(text))).toEqual(hits(full(text)));
+        expect(found(fast(text))).toEqual(found(full(text)));
       }),
       { numRuns: 3000 },
     );
-    expect(hits(fast(pack.article.text))).toEqual(hits(full(pack.article.text)));
+    expect(found(fast(pack.article.text))).toEqual(found(full(pack.article.text)));
   });
 });

@@ -38,8 +38,12 @@ export function caseMatches(text: string, start: number, end: number, pattern: s
   return k === pattern.length;
 }
 
-/** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
-export interface Hits {
+/**
+ * The spellings one scan found, before the matcher sorts them into candidates: in text order,
+ * never overlapping, each [start, end) and its spelling group (Tables.groups index + 1). Parallel
+ * arrays, valid up to `count` and until the next scan.
+ */
+export interface SpellingMatches {
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -50,8 +54,8 @@ export interface Hits {
  * Builds the scan function for compiled tables. `exhaustive` (for tests) tries every word start
  * that can begin a name or a proclitic, without the prefilters that rule most words out early.
  */
-export function createScanner(t: Tables, exhaustive = false): (text: string) => Hits {
-  const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
+export function createScanner(t: Tables, exhaustive = false): (text: string) => SpellingMatches {
+  const { sym, trans, accept, alphabet, ligature, startOk, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
   let bestEnd = -1;
@@ -62,7 +66,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     for (; j < text.length; j++) {
       const s = sym[text.charCodeAt(j)]!;
       if (s === S_IGNORE) continue;
-      return s >= firstWord ? j : -1;
+      return s >= ligature ? j : -1;
     }
     return -1;
   }
@@ -82,20 +86,20 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     }
     if (e === n) return end;
     const s = sym[text.charCodeAt(e)]!;
-    if (s === S_TANWEEN || s >= firstWord) return -1;
+    if (s === S_TANWEEN || s >= ligature) return -1;
     if (s !== S_APOS) return end;
     let k = e + 1;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
     if (k === n) return end;
     const a = sym[text.charCodeAt(k)]!;
-    if (a < firstWord) return a === S_TANWEEN ? -1 : end;
+    if (a < ligature) return a === S_TANWEEN ? -1 : end;
     const c = text.charCodeAt(k);
     if (c !== 0x73 && c !== 0x53) return -1;
     k++;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
     if (k === n) return end;
     const after = sym[text.charCodeAt(k)]!;
-    return after < firstWord && after !== S_TANWEEN ? end : -1;
+    return after < ligature && after !== S_TANWEEN ? end : -1;
   }
 
   function caseOk(group: number, text: string, start: number, end: number): boolean {
@@ -121,7 +125,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   }
 
   /** The state after a ligature's letters from `state` (0: none). */
-  function ligature(c: number, state: number): number {
+  function afterLigature(c: number, state: number): number {
     const seq = expansions.get(c);
     if (seq === undefined) return 0;
     for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
@@ -148,7 +152,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const next = trans;
     const acc = accept;
     const width = alphabet;
-    const word = firstWord;
+    const lig = ligature;
     let ends = 0;
     let from = resume;
     for (;;) {
@@ -157,7 +161,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       let at = -1;
       for (let j = from; j < text.length; j++) {
         const s = symOf[text.charCodeAt(j)]!;
-        if (s > word) {
+        if (s > lig) {
           st = next[st * width + s]!;
           gap = false;
         } else if (s <= S_APOS) {
@@ -169,7 +173,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           st = next[st * width + S_SPACE]!;
           if (st === 0) break;
           continue;
-        } else if (s === word) {
+        } else if (s === lig) {
           at = j;
           break;
         } else {
@@ -183,7 +187,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         }
       }
       if (at < 0) break;
-      state = ligature(text.charCodeAt(at), st);
+      state = afterLigature(text.charCodeAt(at), st);
       if (state === 0) break;
       if (accept[state] !== 0) {
         endAt[ends] = at + 1;
@@ -205,14 +209,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       at = nextLetter(text, at + 1);
       if (at < 0) return;
       letter = sym[text.charCodeAt(at)]!;
-      if (letter === firstWord || trans[letter] !== 0) walk(text, at, at, 0);
+      if (letter === ligature || trans[letter] !== 0) walk(text, at, at, 0);
     }
     if (letter === ba || letter === kaf || letter === lam) {
       const q = nextLetter(text, at + 1);
       if (q < 0) return;
       const next = sym[text.charCodeAt(q)]!;
-      if (next === firstWord || trans[next] !== 0) walk(text, q, q, 0);
-      if (letter === lam && alefState !== 0 && (next === firstWord || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
+      if (next === ligature || trans[next] !== 0) walk(text, q, q, 0);
+      if (letter === lam && alefState !== 0 && (next === ligature || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
     }
   }
 
@@ -223,7 +227,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   const kindAt = (from: number, to: number): void => {
     for (let c = from; c < to; c++) {
       const s = sym[c]!;
-      kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
+      kind[c] = s >= ligature ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
     }
   };
   // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
@@ -240,33 +244,33 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   kindAt(done, 65536);
   for (const c of exceptions) kindAt(c, c + 1);
 
-  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same
-  // object each time), valid until the next scan.
-  const hits: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
+  // The found spellings' buffers are reused from scan to scan and grow by doubling; a scan returns
+  // them (the same object each time), valid until the next scan.
+  const found: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
     count: 0,
     starts: new Int32Array(256),
     ends: new Int32Array(256),
     groups: new Int32Array(256),
   };
   function grow(): void {
-    const size = hits.starts.length * 2;
+    const size = found.starts.length * 2;
     const more = (a: Int32Array): Int32Array => {
       const b = new Int32Array(size);
       b.set(a);
       return b;
     };
-    hits.starts = more(hits.starts);
-    hits.ends = more(hits.ends);
-    hits.groups = more(hits.groups);
+    found.starts = more(found.starts);
+    found.ends = more(found.ends);
+    found.groups = more(found.groups);
   }
   /** Appends the name the last tryAt kept. */
   function record(): void {
-    if (hits.count === hits.starts.length) grow();
-    const k = hits.count;
-    hits.starts[k] = bestStart;
-    hits.ends[k] = bestEnd;
-    hits.groups[k] = bestGroup;
-    hits.count = k + 1;
+    if (found.count === found.starts.length) grow();
+    const k = found.count;
+    found.starts[k] = bestStart;
+    found.ends[k] = bestEnd;
+    found.groups[k] = bestGroup;
+    found.count = k + 1;
   }
 
   // The word-start prefilter's table, per pair of first letters (a * alphabet + b). Most words
@@ -278,13 +282,13 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   const PROCLITIC_PAIR = 2;
   const FIRST_STATE = 3;
   const pairNext = new Int32Array(alphabet * alphabet);
-  for (let a = firstWord; a < alphabet; a++) {
+  for (let a = ligature; a < alphabet; a++) {
     const s1 = trans[a]!;
     const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
-    for (let b = firstWord; b < alphabet; b++) {
+    for (let b = ligature; b < alphabet; b++) {
       const at = a * alphabet + b;
       const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
-      if (a === firstWord || b === firstWord || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
+      if (a === ligature || b === ligature || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
       else if (proclitic) {
         const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
           (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
@@ -329,7 +333,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     if (follows(0, s2, s3, s4, s5)) m |= AFTER_ONE;
     if (s === lam) {
       if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= LAM_AL_ONE;
-    } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > firstWord) {
+    } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > ligature) {
       if (follows(0, s3, s4, s5, 0)) m |= AFTER_TWO;
       if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= LAM_AL_TWO;
     }
@@ -357,7 +361,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    * there could lack feedback (a function gets its feedback vector only once it has run a while),
    * and the deoptimisation it caused left only the slower loop-entry code in use. So the loop
    * tests text.length itself, which also lets the optimiser drop charCodeAt's bounds check.
-   * Hits are appended by record().
+   * Spellings found are appended by record().
    *
    * The search for the next word start is a loop of its own, whose variables are not live across
    * the calls to tryAt: V8 keeps no value in a register across a call, so the single loop kept
@@ -370,7 +374,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const next = trans;
     const acc = accept;
     const width = alphabet;
-    const word = firstWord;
+    const lig = ligature;
     const filter = !exhaustive;
     let from = 0;
     let first = 0;
@@ -392,7 +396,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
-        if (s2 > word) {
+        if (s2 > lig) {
           // A word ruled out here goes on after the letters just read: they are in the same word, so
           // no word starts among them and the search for the next one need not read them again.
           const v = pn[s * width + s2]!;
@@ -408,18 +412,18 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             const st2 = v - FIRST_STATE;
             bare = st2;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (s3 >= S_SPACE && s3 !== word) {
+            if (s3 >= S_SPACE && s3 !== lig) {
               const st3 = next[st2 * width + s3]!;
               if (st3 === 0) {
-                from = s3 > word ? i + 3 : i + 2;
+                from = s3 > lig ? i + 3 : i + 2;
                 continue;
               }
               if (acc[st3] === 0 && i + 3 < text.length) {
                 // After a letter, a gap or a punctuation mark is a step too; after a gap or a
                 // punctuation mark, only a letter is (a run of gaps is one gap).
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
-                if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) {
-                  from = s3 > word ? (s4 > word ? i + 4 : i + 3) : i + 2;
+                if ((s4 > lig || (s3 > lig && s4 >= S_SPACE && s4 !== lig)) && next[st3 * width + s4] === 0) {
+                  from = s3 > lig ? (s4 > lig ? i + 4 : i + 3) : i + 2;
                   continue;
                 }
               }
@@ -427,25 +431,25 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           } else if (v === PROCLITIC_PAIR) {
             // A proclitic first letter: the walks tryAt would take that get past these units.
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (s3 >= S_SPACE && s3 !== word) {
+            if (s3 >= S_SPACE && s3 !== lig) {
               let s4 = 0;
               let s5 = 0;
               if (i + 3 < text.length) {
                 s4 = symOf[text.charCodeAt(i + 3)]!;
                 // As above: after a gap or a punctuation mark, only a letter is a step.
-                if (s3 < word && s4 < word) s4 = 0;
+                if (s3 < lig && s4 < lig) s4 = 0;
                 // One unit more for the walks that start after the proclitic (وال, بال: the article
                 // and one letter are not enough), when it is a step: not a mark, which the walks
                 // skip, nor a ligature.
-                if (s3 > word && s4 > word && i + 4 < text.length) {
+                if (s3 > lig && s4 > lig && i + 4 < text.length) {
                   s5 = symOf[text.charCodeAt(i + 4)]!;
-                  if (s5 < S_SPACE || s5 === word) s5 = 0;
+                  if (s5 < S_SPACE || s5 === lig) s5 = 0;
                 }
               }
-              if (s4 === 0 || (s4 >= S_SPACE && s4 !== word)) {
+              if (s4 === 0 || (s4 >= S_SPACE && s4 !== lig)) {
                 walks = procliticWalks(s, s2, s3, s4, s5);
                 if (walks === 0) {
-                  from = s3 > word ? (s4 > word ? (s5 > word ? i + 5 : i + 4) : i + 3) : i + 2;
+                  from = s3 > lig ? (s4 > lig ? (s5 > lig ? i + 5 : i + 4) : i + 3) : i + 2;
                   continue;
                 }
               }
@@ -467,9 +471,9 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     }
   }
 
-  return function scan(text: string): Hits {
-    hits.count = 0;
+  return function scan(text: string): SpellingMatches {
+    found.count = 0;
     pass(text);
-    return hits;
+    return found;
   };
 }
