@@ -62,7 +62,12 @@ export interface Tables {
   /** The ligature symbol: units that expand to several letters; every symbol above it is a letter. */
   readonly ligature: number;
   readonly startOk: Uint8Array;
-  /** Ligature code unit → its symbols. */
+  /**
+   * The deepest state of the trie: the most symbols of any name (a ligature counts as the letters
+   * it stands for). Bounds how many names can end along one walk (scanner.ts, walk).
+   */
+  readonly depth: number;
+  /** Ligature code unit → its symbols (never empty). */
   readonly expansions: ReadonlyMap<number, Uint16Array>;
   /** accept[state] - 1 indexes this: the rules that end in that state. */
   readonly groups: readonly (readonly Rule[])[];
@@ -222,6 +227,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const groups: (readonly Rule[])[] = [];
   const caseGroup = new Uint8Array(byKey.size + 1);
   let states = 1;
+  let depth = 0;
   const startOk = new Uint8Array(alphabet);
   for (const [key, rules] of byKey) {
     let state = 0;
@@ -232,6 +238,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
       state = trans[at]!;
       if (i === 0) startOk[s] = 1;
     }
+    depth = Math.max(depth, key.length);
     groups.push(rules);
     accept[state] = groups.length;
     caseGroup[groups.length] = rules.some((r) => r.casePattern !== '') ? 1 : 0;
@@ -241,5 +248,5 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   for (const s of Object.values(proclitic)) startOk[s] = 1;
   startOk[ligature] = 1;
   const alefState = trans[p('ا')]!;
-  return { sym, trans, accept, alphabet, ligature, startOk, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
+  return { sym, trans, accept, alphabet, ligature, startOk, depth, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
 }

@@ -133,11 +133,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   }
 
   // Where names end along the current walk (index after the last unit, and the rule group), in
-  // order; a walk has at most one per unit of the longest name.
-  let longest = 1;
-  for (const g of groups) for (const r of g) longest = Math.max(longest, r.name.length * 2 + 2);
-  const endAt = new Int32Array(longest + 1);
-  const endGroup = new Int32Array(longest + 1);
+  // order. Why Tables.depth of them is enough: walk notes an end only right after a step of the
+  // trie into an accepting state (a letter, a punctuation mark, or a ligature's letters, never
+  // empty), never after a unit it skips; a trie's steps only go deeper, so the ends of one walk are
+  // at distinct states on one path from the root, no deeper than Tables.depth. A bound from the
+  // names' lengths in units was not: a ligature is one unit and up to fifteen letters (ﷺ).
+  // scanner.test.ts checks the bound on the trie itself.
+  const endAt = new Int32Array(t.depth);
+  const endGroup = new Int32Array(t.depth);
 
   /**
    * Follows the trie from `state` at text[resume] (text[start, resume) already followed to reach
