@@ -5,11 +5,17 @@
 // following a name. Tables live in closure constants and results in closure variables, so
 // nothing is allocated per character or per word.
 //
-// The speed depends on how V8 compiles this, by tens of per cent; what the code does for it:
-// hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
+// The symbol order every comparison here assumes is compile.ts's: `s <= S_APOS` a unit the word
+// goes on across, `s < ligature` no word character, `s === ligature` a ligature, `s > ligature` a
+// single letter. 0 is never a state the trie goes to: `trans[…] === 0` is "no name goes on".
+//
+// The speed depends on how the engine compiles this, by tens of per cent; what the code does for
+// it: hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
 // the pass over a long text is compiled while it runs, so it reads nothing with type feedback
-// before its loop and builds nothing after it (see pass). Check with --trace-deopt that a long
-// scan does not deoptimise over and over.
+// before its loop and builds nothing after it (see pass). What these comments say of the engine
+// was observed in V8 11.3 (Node 20); `npm run bench` (test/bench/match-bench.ts, its "engine" and
+// "scan" columns) re-checks the speed on another engine version, and `node --trace-deopt` on a long
+// scan shows whether it deoptimises over and over.
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
 import { IS_WORD } from './fold-table';
@@ -51,11 +57,113 @@ export interface SpellingMatches {
 }
 
 /**
+ * Per code unit, what the search for word starts reads (kindTable), as bits. That loop keeps "in a
+ * word" as 0 or the Transparent bit, updated from a unit's kind with two bit operations, no branch
+ * and no second lookup, so the loop-carried chain stays short: a letter sets it (Letter shifted
+ * right by LETTER_TO_IN_WORD is Transparent), a transparent unit keeps it, anything else clears
+ * it. A word starts at a Start unit while not in a word.
+ */
+const enum Kind {
+  /** A letter that can begin a name or a proclitic. */
+  Start = 1,
+  /** A mark or an apostrophe: the word goes on across it. Also the search's "in a word". */
+  Transparent = 4,
+  /** A word character: a letter, a digit or a ligature. */
+  Letter = 64,
+}
+
+/** Kind.Letter >> this is Kind.Transparent. */
+const enum Shift {
+  LetterToInWord = 4,
+}
+
+/** The kind (Kind bits) of every code unit, from the symbol table. */
+function kindTable(t: Tables): Uint8Array {
+  const { sym, ligature, startOk } = t;
+  const kind = new Uint8Array(65536);
+  const kindAt = (from: number, to: number): void => {
+    for (let c = from; c < to; c++) {
+      const s = sym[c]!;
+      kind[c] = s >= ligature ? (startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s <= S_APOS ? Kind.Transparent : 0;
+    }
+  };
+  // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
+  const exceptions = new Set(t.uniformExceptions);
+  let done = 0;
+  for (const [from, to] of UNIFORM_BLOCKS) {
+    kindAt(done, from);
+    let probe = from; // a unit with the block's own symbol
+    while (exceptions.has(probe)) probe++;
+    kindAt(probe, probe + 1);
+    kind.fill(kind[probe]!, from, to);
+    done = to;
+  }
+  kindAt(done, 65536);
+  for (const c of exceptions) kindAt(c, c + 1);
+  return kind;
+}
+
+/**
+ * What the word-start prefilter's table (pairTable) says of a word's first two letters. Values
+ * from FirstState up are FirstState + a trie state.
+ */
+const enum Pair {
+  /** No walk from this word can go on. */
+  None = 0,
+  /** A ligature, a one-letter name first, or a name ending within the two letters: straight to tryAt. */
+  LongWay = 1,
+  /** A proclitic first letter: procliticWalks decides. */
+  Proclitic = 2,
+  /** FirstState + the state of the bare walk after both letters, the only walk from a letter that is not a proclitic. */
+  FirstState = 3,
+}
+
+/**
+ * The word-start prefilter's table, per pair of first letters (a * alphabet + b), both above the
+ * ligature symbol or it: a Pair. Most words fail at their first two letters, in this one lookup,
+ * and never reach tryAt.
+ */
+function pairTable(t: Tables): Int32Array {
+  const { trans, accept, alphabet, ligature, alefState } = t;
+  const { waw, fa, ba, kaf, lam } = t.proclitic;
+  const pairs = new Int32Array(alphabet * alphabet);
+  for (let a = ligature; a < alphabet; a++) {
+    const s1 = trans[a]!;
+    const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
+    for (let b = ligature; b < alphabet; b++) {
+      const at = a * alphabet + b;
+      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
+      if (a === ligature || b === ligature || (s1 !== 0 && accept[s1] !== 0)) pairs[at] = Pair.LongWay;
+      else if (proclitic) {
+        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
+          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
+        pairs[at] = ok ? Pair.Proclitic : Pair.None;
+      } else if (s2 !== 0) pairs[at] = accept[s2] !== 0 ? Pair.LongWay : Pair.FirstState + s2;
+    }
+  }
+  return pairs;
+}
+
+/** The walks tryAt takes from a word that starts with a proclitic letter, as bits (procliticWalks). */
+const enum Walk {
+  /** The word as it is. */
+  Bare = 1,
+  /** After its first letter (و ف ب ك ل). */
+  AfterOne = 2,
+  /** After ل, with the alef of ال dropped (للأسد). */
+  LamAlOne = 4,
+  /** After two proclitic letters (وب، فل). */
+  AfterTwo = 8,
+  /** After و or ف and ل, with the alef of ال dropped (وللأسد). */
+  LamAlTwo = 16,
+}
+
+/**
  * Builds the scan function for compiled tables. `exhaustive` (for tests) tries every word start
  * that can begin a name or a proclitic, without the prefilters that rule most words out early.
  */
 export function createScanner(t: Tables, exhaustive = false): (text: string) => SpellingMatches {
-  const { sym, trans, accept, alphabet, ligature, startOk, expansions, caseGroup, groups, alefState } = t;
+  const { sym, trans, accept, alphabet, ligature, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
   let bestEnd = -1;
@@ -105,7 +213,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   function caseOk(group: number, text: string, start: number, end: number): boolean {
     if (caseGroup[group] === 0) return true;
     // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
-    // feedback when the scan is optimised, and deoptimises it when a case-sensitive name appears.
+    // feedback when the scan is optimised, and deoptimised it (V8 11.3) when a case-sensitive name
+    // appeared.
     const rules = groups[group - 1]!;
     for (let i = 0; i < rules.length; i++) {
       const p = rules[i]!.casePattern;
@@ -145,7 +254,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   /**
    * Follows the trie from `state` at text[resume] (text[start, resume) already followed to reach
    * it) and keeps the longest name from `start` ending on a boundary.
-   * The steps run in a loop without calls: V8 keeps no value in a register across a call, so a
+   * The steps run in a loop without calls: V8 (11.3) keeps no value in a register across a call, so a
    * call in the loop would put its index and state on the stack, read back at every unit. Where
    * names end is noted and checked after the loop; a ligature (rare) leaves the loop and comes
    * back.
@@ -164,6 +273,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       let at = -1;
       for (let j = from; j < text.length; j++) {
         const s = symOf[text.charCodeAt(j)]!;
+        // By the symbol order, most frequent first: a letter; a mark or apostrophe (skipped); a
+        // gap; a ligature; punctuation (S_PUNCT, which no name holds, has no step: the walk ends).
         if (s > lig) {
           st = next[st * width + s]!;
           gap = false;
@@ -223,29 +334,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     }
   }
 
-  // Per code unit, bits: 1 = a letter that can begin a name or a proclitic, 4 = transparent
-  // (mark, apostrophe: the word goes on), 64 = a letter. `inWord` (0 or 4) is updated with two
-  // bit operations, no branch and no second lookup, so the loop-carried chain stays short.
-  const kind = new Uint8Array(65536);
-  const kindAt = (from: number, to: number): void => {
-    for (let c = from; c < to; c++) {
-      const s = sym[c]!;
-      kind[c] = s >= ligature ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
-    }
-  };
-  // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
-  const exceptions = new Set(t.uniformExceptions);
-  let done = 0;
-  for (const [from, to] of UNIFORM_BLOCKS) {
-    kindAt(done, from);
-    let probe = from; // a unit with the block's own symbol
-    while (exceptions.has(probe)) probe++;
-    kindAt(probe, probe + 1);
-    kind.fill(kind[probe]!, from, to);
-    done = to;
-  }
-  kindAt(done, 65536);
-  for (const c of exceptions) kindAt(c, c + 1);
+  const kind = kindTable(t);
 
   // The found spellings' buffers are reused from scan to scan and grow by doubling; a scan returns
   // them (the same object each time), valid until the next scan.
@@ -276,29 +365,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     found.count = k + 1;
   }
 
-  // The word-start prefilter's table, per pair of first letters (a * alphabet + b). Most words
-  // fail at their first two letters, in this one lookup, and never reach tryAt. 0: no walk can go
-  // on; LONG_WAY (a ligature, a one-letter name first, a name ending within the two letters):
-  // straight to tryAt; PROCLITIC_PAIR: procliticWalks decides; otherwise FIRST_STATE + the state of
-  // the bare walk after both letters, the only walk from a letter that is not a proclitic.
-  const LONG_WAY = 1;
-  const PROCLITIC_PAIR = 2;
-  const FIRST_STATE = 3;
-  const pairNext = new Int32Array(alphabet * alphabet);
-  for (let a = ligature; a < alphabet; a++) {
-    const s1 = trans[a]!;
-    const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
-    for (let b = ligature; b < alphabet; b++) {
-      const at = a * alphabet + b;
-      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
-      if (a === ligature || b === ligature || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
-      else if (proclitic) {
-        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
-          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
-        pairNext[at] = ok ? PROCLITIC_PAIR : 0;
-      } else if (s2 !== 0) pairNext[at] = accept[s2] !== 0 ? LONG_WAY : FIRST_STATE + s2;
-    }
-  }
+  const pairNext = pairTable(t);
 
   /**
    * From `state`, whether the trie follows the symbols a, b, c, d (a is one; 0: no more) without
@@ -317,13 +384,6 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     return trans[state * alphabet + d] !== 0;
   }
 
-  // The walks tryAt takes from a word that starts with a proclitic letter, as bits.
-  const BARE = 1;
-  const AFTER_ONE = 2;
-  const LAM_AL_ONE = 4;
-  const AFTER_TWO = 8;
-  const LAM_AL_TWO = 16;
-
   /**
    * The walks that can find a name in a word that starts with the proclitic letter s and goes on
    * with s2 s3 s4 s5 (s2 a letter; then letters, or the last one a gap or punctuation, or 0: no
@@ -332,13 +392,13 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    */
   function procliticWalks(s: number, s2: number, s3: number, s4: number, s5: number): number {
     let m = 0;
-    if (follows(0, s, s2, s3, s4)) m |= BARE;
-    if (follows(0, s2, s3, s4, s5)) m |= AFTER_ONE;
+    if (follows(0, s, s2, s3, s4)) m |= Walk.Bare;
+    if (follows(0, s2, s3, s4, s5)) m |= Walk.AfterOne;
     if (s === lam) {
-      if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= LAM_AL_ONE;
+      if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= Walk.LamAlOne;
     } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > ligature) {
-      if (follows(0, s3, s4, s5, 0)) m |= AFTER_TWO;
-      if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= LAM_AL_TWO;
+      if (follows(0, s3, s4, s5, 0)) m |= Walk.AfterTwo;
+      if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= Walk.LamAlTwo;
     }
     return m;
   }
@@ -349,16 +409,16 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    */
   function tryWalks(text: string, i: number, walks: number): void {
     bestEnd = -1;
-    if ((walks & BARE) !== 0) walk(text, i, i, 0);
-    if ((walks & AFTER_ONE) !== 0) walk(text, i + 1, i + 1, 0);
-    if ((walks & AFTER_TWO) !== 0) walk(text, i + 2, i + 2, 0);
-    if ((walks & LAM_AL_ONE) !== 0) walk(text, i + 1, i + 1, alefState);
-    if ((walks & LAM_AL_TWO) !== 0) walk(text, i + 2, i + 2, alefState);
+    if ((walks & Walk.Bare) !== 0) walk(text, i, i, 0);
+    if ((walks & Walk.AfterOne) !== 0) walk(text, i + 1, i + 1, 0);
+    if ((walks & Walk.AfterTwo) !== 0) walk(text, i + 2, i + 2, 0);
+    if ((walks & Walk.LamAlOne) !== 0) walk(text, i + 1, i + 1, alefState);
+    if ((walks & Walk.LamAlTwo) !== 0) walk(text, i + 2, i + 2, alefState);
   }
 
   /**
    * The pass over the text. A long text is scanned by code compiled while this loop runs
-   * (on-stack replacement), before anything after the loop has run; so nothing may follow the
+   * (on-stack replacement, as V8 11.3 does it), before anything after the loop has run; so nothing may follow the
    * loop that needs type feedback (building the result there deoptimised every long scan at its
    * end), and nothing but parameters and closure constants is read before it: even text.length
    * there could lack feedback (a function gets its feedback vector only once it has run a while),
@@ -367,7 +427,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    * Spellings found are appended by record().
    *
    * The search for the next word start is a loop of its own, whose variables are not live across
-   * the calls to tryAt: V8 keeps no value in a register across a call, so the single loop kept
+   * the calls to tryAt: V8 (11.3) keeps no value in a register across a call, so the single loop kept
    * `i` and the word state on the stack, and read them back at every unit.
    */
   function pass(text: string): void {
@@ -386,12 +446,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       let inWord = first;
       for (; i < text.length; i++) {
         const k = kindOf[text.charCodeAt(i)]!;
-        if (((k & 1) | inWord) === 1) break;
-        inWord = (inWord & k) | ((k >> 4) & 4);
+        // Start and nothing else: a letter that can begin a name, not inside a word.
+        const startHere: Kind = (k & Kind.Start) | inWord;
+        if (startHere === Kind.Start) break;
+        inWord = (inWord & k) | ((k >> Shift.LetterToInWord) & Kind.Transparent);
       }
       if (i >= text.length) break;
       from = i + 1;
-      first = 4;
+      first = Kind.Transparent; // in a word
       const s = symOf[text.charCodeAt(i)]!;
       // A word read bare whose first two letters are plain: its walk resumes after them.
       let bare = 0;
@@ -402,8 +464,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         if (s2 > lig) {
           // A word ruled out here goes on after the letters just read: they are in the same word, so
           // no word starts among them and the search for the next one need not read them again.
-          const v = pn[s * width + s2]!;
-          if (v === 0) {
+          const v: Pair = pn[s * width + s2]!;
+          if (v === Pair.None) {
             from = i + 2;
             continue;
           }
@@ -411,8 +473,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           // (most Arabic words share ال and often a third letter with some name). A gap or a
           // punctuation mark is a step like a letter; marks and ligatures go the long way, and
           // so does a name ending within those letters.
-          if (v >= FIRST_STATE) {
-            const st2 = v - FIRST_STATE;
+          if (v >= Pair.FirstState) {
+            const st2 = v - Pair.FirstState;
             bare = st2;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== lig) {
@@ -431,7 +493,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
                 }
               }
             }
-          } else if (v === PROCLITIC_PAIR) {
+          } else if (v === Pair.Proclitic) {
             // A proclitic first letter: the walks tryAt would take that get past these units.
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== lig) {
