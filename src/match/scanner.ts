@@ -13,9 +13,9 @@
 // it: hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
 // the pass over a long text is compiled while it runs, so it reads nothing with type feedback
 // before its loop and builds nothing after it (see pass). What these comments say of the engine
-// was observed in V8 11.3 (Node 20); `npm run bench` (test/bench/match-bench.ts, its "engine" and
-// "scan" columns) re-checks the speed on another engine version, and `node --trace-deopt` on a long
-// scan shows whether it deoptimises over and over.
+// was observed in V8 11.3 (Node 20). After an engine upgrade, `npm run bench`
+// (test/bench/match-bench.ts, its "engine" and "scan" columns) re-checks the speed, and
+// `node --trace-deopt` on a long scan shows whether it deoptimises over and over.
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
 import { IS_WORD } from './fold-table';
@@ -254,10 +254,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   /**
    * Follows the trie from `state` at text[resume] (text[start, resume) already followed to reach
    * it) and keeps the longest name from `start` ending on a boundary.
-   * The steps run in a loop without calls: V8 (11.3) keeps no value in a register across a call, so a
-   * call in the loop would put its index and state on the stack, read back at every unit. Where
-   * names end is noted and checked after the loop; a ligature (rare) leaves the loop and comes
-   * back.
+   * The steps run in a loop without calls: V8 (11.3) keeps no value in a register across a call,
+   * so a call in the loop would put its index and state on the stack, read back at every unit.
+   * Where names end is noted and checked after the loop; a ligature (rare) leaves the loop and
+   * comes back.
    */
   function walk(text: string, start: number, resume: number, state: number): void {
     const symOf = sym;
