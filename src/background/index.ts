@@ -7,7 +7,7 @@ import { saveImportedMatchData } from '../settings/match-store';
 import { loadPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
-import { enabledMatchData, importedCardData } from './pack-matching';
+import { enabledMatchData, importedCardData } from './enabled-packs';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.

@@ -16,7 +16,9 @@ describe('cardDataFor', () => {
     }
     // Most sentences name him; some refer to him by title only (نظيره الروسي).
     expect(card.sentences.filter((s) => /بوتين/.test(s.ar)).length).toBeGreaterThan(card.sentences.length / 2);
+    expect(card.quotes.length).toBeGreaterThan(0);
     expect(card.quotes.every((q) => q.speaker === 'vladimir-putin')).toBe(true);
+    expect(card.entity.relations.length).toBeGreaterThan(0);
     for (const relation of card.entity.relations) expect(card.links[relation.target]?.id).toBe(relation.target);
     expect(card.article.date).toBe('2025-10-15');
   });

@@ -97,6 +97,7 @@ describe('the bundled pack', () => {
 
   it('covers every non-empty paragraph, in order, with a translation', () => {
     const lines = text.split('\n').filter((line) => line.trim() !== '');
+    expect(lines.length).toBeGreaterThan(0);
     expect(pack.article.paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(lines);
     for (const p of pack.article.paragraphs) expect(p.en.trim().length).toBeGreaterThan(20);
     const outside = pack.article.paragraphs.reduce((rest, p) => rest.replace(text.slice(p.start, p.end), ''), text);
@@ -114,12 +115,14 @@ describe('the bundled pack', () => {
       const sources = [e.role?.provenance, ...e.summary.provenance, ...e.relations.map((r) => r.provenance), ...e.dates.map((d) => d.provenance)];
       for (const p of sources) if (p?.kind === 'article') spans.push([e.id, p.start, p.end]);
     }
+    expect(spans.length).toBeGreaterThan(pack.entities.length);
     for (const [where, start, end] of spans) {
       expect(atBoundary(start, end), `${where}: ${JSON.stringify(text.slice(start, end))}`).toBe(true);
     }
   });
 
   it('gives every quote the exact article words at its offsets, inside quotation marks unless reported speech', () => {
+    expect(pack.quotes.length).toBeGreaterThan(0);
     for (const q of pack.quotes) {
       expect(text.slice(q.start, q.end)).toBe(q.ar);
       expect(text).toContain(q.ar);
@@ -135,6 +138,7 @@ describe('the bundled pack', () => {
     const names = new Set(['الإخبارية', 'سانا', 'سبوتنيك']);
     const quoted = [...text.matchAll(/"([^"]+)"/g)].filter((m) => !names.has(m[1] ?? ''));
     const starts = new Set(pack.quotes.map((q) => q.start));
+    expect(quoted.length).toBeGreaterThan(0);
     for (const m of quoted) expect(starts.has((m.index ?? 0) + 1), m[1]).toBe(true);
   });
 
@@ -143,11 +147,14 @@ describe('the bundled pack', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(new Set(pack.quotes.map((q) => q.id)).size).toBe(pack.quotes.length);
     const known = new Set(ids);
+    expect(pack.entities.flatMap((e) => e.relations).length).toBeGreaterThan(0);
+    expect(pack.blockers.length).toBeGreaterThan(0);
     for (const e of pack.entities) for (const r of e.relations) expect(known.has(r.target), `${e.id} → ${r.target}`).toBe(true);
     for (const b of pack.blockers) for (const id of b.entities) expect(known.has(id)).toBe(true);
   });
 
   it('mentions every entity in the article, by one of its names for people, places and organisations', () => {
+    expect(pack.entities.length).toBeGreaterThan(0);
     for (const e of pack.entities) {
       expect(e.mentions.length, e.id).toBeGreaterThan(0);
       if (e.type === 'event') continue;
@@ -158,6 +165,7 @@ describe('the bundled pack', () => {
 
   it('lists every sentence that names an entity among its mentions', () => {
     const sentences = [...new Map(pack.entities.flatMap((e) => e.mentions).map((m) => [m.start, m])).values()];
+    expect(sentences.length).toBeGreaterThan(0);
     for (const e of pack.entities) {
       const listed = new Set(e.mentions.map((m) => m.start));
       for (const s of sentences) {
@@ -174,11 +182,15 @@ describe('the bundled pack', () => {
         owner.set(n, e.id);
       }
     }
+    expect(owner.size).toBeGreaterThan(0);
+    expect(pack.blockers.length).toBeGreaterThan(0);
     for (const b of pack.blockers) expect(owner.has(fold(b.text)), b.text).toBe(false);
   });
 
   it('gives every span blocker a name of an entity it blocks, inside its text', () => {
-    for (const b of pack.blockers.filter((blocker) => blocker.scope === 'span')) {
+    const spanBlockers = pack.blockers.filter((blocker) => blocker.scope === 'span');
+    expect(spanBlockers.length).toBeGreaterThan(0);
+    for (const b of spanBlockers) {
       const blocked = pack.entities.filter((e) => b.entities.includes(e.id));
       const inside = blocked.some((e) => namesOf(e).some((n) => nameIn(b.text, n)));
       expect(inside, b.text).toBe(true);
@@ -198,6 +210,7 @@ describe('the bundled pack', () => {
     expect(alias('sana', 'SANA')?.caseSensitive).toBe(true);
     expect(alias('afp', 'AFP')?.caseSensitive).toBe(true);
     expect(pack.blockers.some((b) => b.scope === 'document' && b.text === 'Australian Federal Police' && b.entities.includes('afp'))).toBe(true);
+    expect(pack.entities.filter((e) => e.aliases.some((a) => a.ambiguity === 'needs-evidence')).length).toBeGreaterThan(0);
     for (const e of pack.entities) {
       const needsCue = e.aliases.some((a) => a.ambiguity === 'needs-evidence');
       if (needsCue) expect(e.cues?.before?.length ?? 0, `${e.id} has cues`).toBeGreaterThan(0);
@@ -205,6 +218,7 @@ describe('the bundled pack', () => {
   });
 
   it('repeats a canonical name as an alias only to make it ambiguous or case-sensitive', () => {
+    expect(pack.entities.flatMap((e) => e.aliases).length).toBeGreaterThan(0);
     for (const e of pack.entities) {
       const canonical = new Set([fold(e.name.ar), fold(e.name.en)]);
       const seen = new Set<string>();
@@ -218,6 +232,8 @@ describe('the bundled pack', () => {
   });
 
   it('gives every place coordinates from a named gazetteer, and no other entity any', () => {
+    expect(pack.entities.filter((e) => e.type === 'place').length).toBeGreaterThan(0);
+    expect(pack.entities.filter((e) => e.type !== 'place').length).toBeGreaterThan(0);
     for (const e of pack.entities) {
       if (e.type !== 'place') {
         expect(e.coordinates).toBeUndefined();

@@ -5,8 +5,15 @@
 import { EXPAND, EXPANSIONS, FOLD, IS_WORD, SPACE, foldString } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
 
-// Symbols 0–4 are fixed; punctuation that occurs inside names comes next; then the ligature
-// marker, "any other letter", and the letters of names. `sym >= firstWord` means a word character.
+// The symbol order, which every comparison in scanner.ts relies on:
+//   0 S_IGNORE, 1 S_TANWEEN, 2 S_APOS   marks and apostrophes (`s <= S_APOS`: the word goes on)
+//   3 S_SPACE, 4 S_PUNCT                a gap; punctuation no name holds
+//   5 … ligature - 1                    punctuation that occurs inside names
+//   ligature                            a ligature standing for several letters (ﷲ, ﷺ, ﻻ)
+//   ligature + 1                        any letter no name holds
+//   ligature + 2 … alphabet - 1         the letters of names, in order of first use
+// So `s < ligature` is "not a word character", `s === ligature` a ligature, `s > ligature` a
+// single letter, and `s >= ligature` any word character.
 export const S_IGNORE = 0;
 export const S_TANWEEN = 1;
 export const S_APOS = 2;
@@ -52,9 +59,15 @@ export interface Tables {
   readonly trans: Uint16Array | Uint32Array;
   readonly accept: Uint32Array;
   readonly alphabet: number;
-  readonly firstWord: number;
+  /** The ligature symbol: units that expand to several letters; every symbol above it is a letter. */
+  readonly ligature: number;
   readonly startOk: Uint8Array;
-  /** Ligature code unit → its symbols. */
+  /**
+   * The deepest state of the trie: the most symbols of any name (a ligature counts as the letters
+   * it stands for). Bounds how many names can end along one walk (scanner.ts, walk).
+   */
+  readonly depth: number;
+  /** Ligature code unit → its symbols (never empty). */
   readonly expansions: ReadonlyMap<number, Uint16Array>;
   /** accept[state] - 1 indexes this: the rules that end in that state. */
   readonly groups: readonly (readonly Rule[])[];
@@ -164,13 +177,13 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   for (const ch of 'وفبكلا') note(ch.charCodeAt(0));
   let next = S_PUNCT + 1;
   for (const f of punct) punctSym[f] = next++;
-  const firstWord = next; // the ligature marker
-  const other = firstWord + 1;
+  const ligature = next;
+  const other = ligature + 1;
   next = other + 1;
   for (const f of letters) letterSym[f] = next++;
   const alphabet = next;
 
-  const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, firstWord);
+  const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, ligature);
   const sym = new Uint16Array(65536);
   const symbolAt = (from: number, to: number): void => {
     for (let c = from; c < to; c++) {
@@ -214,6 +227,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const groups: (readonly Rule[])[] = [];
   const caseGroup = new Uint8Array(byKey.size + 1);
   let states = 1;
+  let depth = 0;
   const startOk = new Uint8Array(alphabet);
   for (const [key, rules] of byKey) {
     let state = 0;
@@ -224,6 +238,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
       state = trans[at]!;
       if (i === 0) startOk[s] = 1;
     }
+    depth = Math.max(depth, key.length);
     groups.push(rules);
     accept[state] = groups.length;
     caseGroup[groups.length] = rules.some((r) => r.casePattern !== '') ? 1 : 0;
@@ -231,7 +246,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const p = (ch: string): number => letterSym[ch.charCodeAt(0)] || other;
   const proclitic = { waw: p('و'), fa: p('ف'), ba: p('ب'), kaf: p('ك'), lam: p('ل') };
   for (const s of Object.values(proclitic)) startOk[s] = 1;
-  startOk[firstWord] = 1;
+  startOk[ligature] = 1;
   const alefState = trans[p('ا')]!;
-  return { sym, trans, accept, alphabet, firstWord, startOk, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
+  return { sym, trans, accept, alphabet, ligature, startOk, depth, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
 }

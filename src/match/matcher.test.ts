@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE } from './fixture';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { compileMatcher } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);

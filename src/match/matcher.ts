@@ -5,7 +5,7 @@ import { ALWAYS, UNLESS_BLOCKED, compileTables, type Tables } from './compile';
 import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mentions, type Scan } from './resolve';
-import { caseMatches, createScanner, type Hits } from './scanner';
+import { caseMatches, createScanner, type SpellingMatches } from './scanner';
 import { inAddress, isPlainName, plainAround } from './url-token';
 
 export type { Mention, Scan } from './resolve';
@@ -35,7 +35,7 @@ function candidates(size: number): Candidates {
 export class Matcher {
   readonly #t: Tables;
   readonly #entities: ReadonlyMap<string, EntityInfo>;
-  readonly #scan: (text: string) => Hits;
+  readonly #scan: (text: string) => SpellingMatches;
   readonly #strong: Int32Array;
   readonly #probable: Int32Array;
   /**
@@ -71,23 +71,23 @@ export class Matcher {
 
   /** Candidates of one text block, with its document-level evidence (pass to `resolve`). */
   scan(text: string): Scan {
-    const hits = this.#scan(text);
-    if (hits.count === 0) return this.#empty;
-    return this.#collect(text, hits, candidates(hits.count));
+    const found = this.#scan(text);
+    if (found.count === 0) return this.#empty;
+    return this.#collect(text, found, candidates(found.count));
   }
 
   /** Mentions in one self-contained text (a file, a string): `resolve` of its single scan. */
   find(text: string): Mentions {
-    const hits = this.#scan(text);
-    if (this.#spare.starts.length < hits.count) this.#spare = candidates(Math.max(hits.count, 2 * this.#spare.starts.length));
-    return resolve([this.#collect(text, hits, this.#spare)])[0]!;
+    const found = this.#scan(text);
+    if (this.#spare.starts.length < found.count) this.#spare = candidates(Math.max(found.count, 2 * this.#spare.starts.length));
+    return resolve([this.#collect(text, found, this.#spare)])[0]!;
   }
 
-  #collect(text: string, hits: Hits, into: Candidates): Scan {
+  #collect(text: string, found: SpellingMatches, into: Candidates): Scan {
     // Per-entity marks stamped with this scan's number: no clearing, no string sets in the loop.
     const stamp = ++this.#epoch;
     const blocked = new Set<string>();
-    const count = this.#keep(text, hits.count, hits.starts, hits.ends, hits.groups, into.starts, into.ends, into.groups, into.bits, this.#settled, this.#plain, stamp, blocked);
+    const count = this.#keep(text, found.count, found.starts, found.ends, found.groups, into.starts, into.ends, into.groups, into.bits, this.#settled, this.#plain, stamp, blocked);
     const { groups, entityIds } = this.#t;
     return {
       count,
@@ -103,20 +103,21 @@ export class Matcher {
   }
 
   /**
-   * Copies the hits that are candidates into starts/ends/groups/bits and returns how many. Only
-   * the loop, reading only its parameters before it (see scanner.ts, pass): code compiled while
-   * it runs on a long text then has nothing before or after it that ran without type feedback.
+   * Copies the spellings found that are candidates into starts/ends/groups/bits and returns how
+   * many. Only the loop, reading only its parameters before it (see scanner.ts, pass): code that
+   * V8 (11.3) compiles while it runs on a long text then has nothing before or after it that ran
+   * without type feedback. `npm run bench` re-checks it ("engine" against "scan").
    */
   #keep(
-    text: string, hitCount: number, hitStarts: Int32Array, hitEnds: Int32Array, hitGroups: Int32Array,
+    text: string, foundCount: number, foundStarts: Int32Array, foundEnds: Int32Array, foundGroups: Int32Array,
     starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
     settled: Int32Array, plain: Uint8Array, stamp: number, blocked: Set<string>,
   ): number {
     let count = 0;
-    for (let k = 0; k < hitCount; k++) {
-      const start = hitStarts[k]!;
-      const end = hitEnds[k]!;
-      const group = hitGroups[k]!;
+    for (let k = 0; k < foundCount; k++) {
+      const start = foundStarts[k]!;
+      const end = foundEnds[k]!;
+      const group = foundGroups[k]!;
       const p = plain[group] !== 0 ? plain[group]! : this.#plainness(group);
       if (!(p === 1 && plainAround(text, start, end)) && inAddress(text, start, end)) continue;
       let b = CASE_BITS;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE } from './fixture';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { compileMatcher, decide, documentEvidence, resolve, type Mention, type Mentions } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { toMatchData } from '../data/match-data';
-import { casePattern, compileTables } from './compile';
-import { FIXTURE } from './fixture';
-import { caseMatches, createScanner, type Hits } from './scanner';
+import { casePattern, compileTables, type Tables } from './compile';
+import { EXPANSIONS } from './fold-table';
+import type { MatchInput } from './match-input';
+import { compileMatcher } from './matcher';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
+import { caseMatches, createScanner, type SpellingMatches } from './scanner';
+
+/** A scan's spellings as one list: starts, then ends, then groups. */
+const found = (h: SpellingMatches): number[] => [...h.starts.subarray(0, h.count), ...h.ends.subarray(0, h.count), ...h.groups.subarray(0, h.count)];
 
 describe('caseMatches', () => {
   it('is casePattern(text, start, end) === pattern, without building the pattern', () => {
@@ -56,7 +62,6 @@ describe('prefilters', () => {
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   );
   const texts = fc.array(chunk, { maxLength: 25 }).map((a) => a.join(''));
-  const hits = (h: Hits): number[] => [...h.starts.subarray(0, h.count), ...h.ends.subarray(0, h.count), ...h.groups.subarray(0, h.count)];
 
   it.each(inputs.map((i, k) => [k, i] as const))('never rule out a word the exhaustive scan matches (inputs %i)', (_, input) => {
     const t = compileTables(input);
@@ -64,10 +69,82 @@ describe('prefilters', () => {
     const full = createScanner(t, true);
     fc.assert(
       fc.property(texts, (text) => {
-        expect(hits(fast(text))).toEqual(hits(full(text)));
+        expect(found(fast(text))).toEqual(found(full(text)));
       }),
       { numRuns: 3000 },
     );
-    expect(hits(fast(pack.article.text))).toEqual(hits(full(pack.article.text)));
+    expect(found(fast(pack.article.text))).toEqual(found(full(pack.article.text)));
+  });
+});
+
+describe('where names end along one walk', () => {
+  // The walk notes every place a name ends before it picks the longest; its buffer must hold one
+  // end per accepting state on the deepest path of the trie. A ligature is one unit of a name but
+  // several letters of the trie (ﷺ is fifteen), so a bound taken from the names' lengths in units
+  // was too small for names written with them.
+  const LIGATURES = 'ﷺﷲﷹﷷ'.repeat(3);
+  const prefixes: string[] = [];
+  let written = '';
+  let spelled = '';
+  for (const c of LIGATURES) {
+    const letters = EXPANSIONS.get(c.charCodeAt(0))!;
+    for (let k = 1; k < letters.length; k++) prefixes.push(written + letters.slice(0, k));
+    written += c;
+    spelled += letters;
+    prefixes.push(written);
+  }
+  const whole = prefixes.pop()!;
+  const input: MatchInput = {
+    entities: [
+      { id: 'prefix', type: 'organisation', name: 'Prefix', names: prefixes.map((text) => ({ text })) },
+      { id: 'whole', type: 'organisation', name: 'Whole', names: [{ text: whole }] },
+    ],
+    blockers: [],
+  };
+
+  /** The most accepting states on one path from the root, and the deepest state: by a walk of the trie. */
+  function trieShape(t: Tables): { accepts: number; depth: number } {
+    let accepts = 0;
+    let depth = 0;
+    const stack: [state: number, accepts: number, depth: number][] = [[0, 0, 0]];
+    while (stack.length > 0) {
+      const [state, a, d] = stack.pop()!;
+      accepts = Math.max(accepts, a);
+      depth = Math.max(depth, d);
+      for (let s = 0; s < t.alphabet; s++) {
+        const next = t.trans[state * t.alphabet + s]!;
+        if (next !== 0) stack.push([next, a + (t.accept[next] !== 0 ? 1 : 0), d + 1]);
+      }
+    }
+    return { accepts, depth };
+  }
+
+  it('never expand to nothing: a ligature is a step of the trie, so ends along a walk are at distinct states', () => {
+    expect(EXPANSIONS.size).toBeGreaterThan(0);
+    expect([...EXPANSIONS.values()].filter((letters) => letters.length === 0)).toEqual([]);
+  });
+
+  it.each([
+    ['the fixture', [FIXTURE]],
+    ['the bundled pack', [toMatchData(bundled as unknown as Pack)]],
+    ['names written with ligatures', [input]],
+  ] as const)('fit the buffer sized by the trie depth (%s)', (_, inputs) => {
+    const t = compileTables(inputs);
+    const shape = trieShape(t);
+    expect(shape.accepts).toBeGreaterThan(0);
+    expect(t.depth).toBe(shape.depth);
+    expect(shape.accepts).toBeLessThanOrEqual(t.depth);
+  });
+
+  it('finds the longest of names written with ligatures, spelled out letter by letter', () => {
+    // Every letter of the spelled-out text ends a name: more ends than twice the longest name's
+    // units, the bound the buffer once had.
+    expect(spelled.length).toBeGreaterThan(2 * Math.max(...prefixes.map((p) => p.length), whole.length) + 3);
+    const t = compileTables([input]);
+    const text = `قال ${spelled} اليوم`;
+    for (const scan of [createScanner(t), createScanner(t, true)]) {
+      expect(found(scan(text))).toEqual([4, 4 + spelled.length, t.groups.findIndex((g) => g[0]!.entity === 'whole') + 1]);
+    }
+    expect(compileMatcher([input]).find(text).toArray().map((m) => [m.entity, m.start, m.end])).toEqual([['whole', 4, 4 + spelled.length]]);
   });
 });

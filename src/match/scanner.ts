@@ -5,11 +5,17 @@
 // following a name. Tables live in closure constants and results in closure variables, so
 // nothing is allocated per character or per word.
 //
-// The speed depends on how V8 compiles this, by tens of per cent; what the code does for it:
-// hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
+// The symbol order every comparison here assumes is compile.ts's: `s <= S_APOS` a unit the word
+// goes on across, `s < ligature` no word character, `s === ligature` a ligature, `s > ligature` a
+// single letter. 0 is never a state the trie goes to: `trans[…] === 0` is "no name goes on".
+//
+// The speed depends on how the engine compiles this, by tens of per cent; what the code does for
+// it: hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
 // the pass over a long text is compiled while it runs, so it reads nothing with type feedback
-// before its loop and builds nothing after it (see pass). Check with --trace-deopt that a long
-// scan does not deoptimise over and over.
+// before its loop and builds nothing after it (see pass). What these comments say of the engine
+// was observed in V8 11.3 (Node 20). After an engine upgrade, `npm run bench`
+// (test/bench/match-bench.ts, its "engine" and "scan" columns) re-checks the speed, and
+// `node --trace-deopt` on a long scan shows whether it deoptimises over and over.
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
 import { IS_WORD } from './fold-table';
@@ -38,8 +44,12 @@ export function caseMatches(text: string, start: number, end: number, pattern: s
   return k === pattern.length;
 }
 
-/** Raw hits of one scan, in text order, never overlapping: [start, end) and the rule group. */
-export interface Hits {
+/**
+ * The spellings one scan found, before the matcher sorts them into candidates: in text order,
+ * never overlapping, each [start, end) and its spelling group (Tables.groups index + 1). Parallel
+ * arrays, valid up to `count` and until the next scan.
+ */
+export interface SpellingMatches {
   readonly count: number;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -47,11 +57,113 @@ export interface Hits {
 }
 
 /**
+ * Per code unit, what the search for word starts reads (kindTable), as bits. That loop keeps "in a
+ * word" as 0 or the Transparent bit, updated from a unit's kind with two bit operations, no branch
+ * and no second lookup, so the loop-carried chain stays short: a letter sets it (Letter shifted
+ * right by LETTER_TO_IN_WORD is Transparent), a transparent unit keeps it, anything else clears
+ * it. A word starts at a Start unit while not in a word.
+ */
+const enum Kind {
+  /** A letter that can begin a name or a proclitic. */
+  Start = 1,
+  /** A mark or an apostrophe: the word goes on across it. Also the search's "in a word". */
+  Transparent = 4,
+  /** A word character: a letter, a digit or a ligature. */
+  Letter = 64,
+}
+
+/** Kind.Letter >> this is Kind.Transparent. */
+const enum Shift {
+  LetterToInWord = 4,
+}
+
+/** The kind (Kind bits) of every code unit, from the symbol table. */
+function kindTable(t: Tables): Uint8Array {
+  const { sym, ligature, startOk } = t;
+  const kind = new Uint8Array(65536);
+  const kindAt = (from: number, to: number): void => {
+    for (let c = from; c < to; c++) {
+      const s = sym[c]!;
+      kind[c] = s >= ligature ? (startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s <= S_APOS ? Kind.Transparent : 0;
+    }
+  };
+  // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
+  const exceptions = new Set(t.uniformExceptions);
+  let done = 0;
+  for (const [from, to] of UNIFORM_BLOCKS) {
+    kindAt(done, from);
+    let probe = from; // a unit with the block's own symbol
+    while (exceptions.has(probe)) probe++;
+    kindAt(probe, probe + 1);
+    kind.fill(kind[probe]!, from, to);
+    done = to;
+  }
+  kindAt(done, 65536);
+  for (const c of exceptions) kindAt(c, c + 1);
+  return kind;
+}
+
+/**
+ * What the word-start prefilter's table (pairTable) says of a word's first two letters. Values
+ * from FirstState up are FirstState + a trie state.
+ */
+const enum Pair {
+  /** No walk from this word can go on. */
+  None = 0,
+  /** A ligature, a one-letter name first, or a name ending within the two letters: straight to tryAt. */
+  LongWay = 1,
+  /** A proclitic first letter: procliticWalks decides. */
+  Proclitic = 2,
+  /** FirstState + the state of the bare walk after both letters, the only walk from a letter that is not a proclitic. */
+  FirstState = 3,
+}
+
+/**
+ * The word-start prefilter's table, per pair of first letters (a * alphabet + b), both above the
+ * ligature symbol or it: a Pair. Most words fail at their first two letters, in this one lookup,
+ * and never reach tryAt.
+ */
+function pairTable(t: Tables): Int32Array {
+  const { trans, accept, alphabet, ligature, alefState } = t;
+  const { waw, fa, ba, kaf, lam } = t.proclitic;
+  const pairs = new Int32Array(alphabet * alphabet);
+  for (let a = ligature; a < alphabet; a++) {
+    const s1 = trans[a]!;
+    const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
+    for (let b = ligature; b < alphabet; b++) {
+      const at = a * alphabet + b;
+      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
+      if (a === ligature || b === ligature || (s1 !== 0 && accept[s1] !== 0)) pairs[at] = Pair.LongWay;
+      else if (proclitic) {
+        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
+          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
+        pairs[at] = ok ? Pair.Proclitic : Pair.None;
+      } else if (s2 !== 0) pairs[at] = accept[s2] !== 0 ? Pair.LongWay : Pair.FirstState + s2;
+    }
+  }
+  return pairs;
+}
+
+/** The walks tryAt takes from a word that starts with a proclitic letter, as bits (procliticWalks). */
+const enum Walk {
+  /** The word as it is. */
+  Bare = 1,
+  /** After its first letter (و ف ب ك ل). */
+  AfterOne = 2,
+  /** After ل, with the alef of ال dropped (للأسد). */
+  LamAlOne = 4,
+  /** After two proclitic letters (وب، فل). */
+  AfterTwo = 8,
+  /** After و or ف and ل, with the alef of ال dropped (وللأسد). */
+  LamAlTwo = 16,
+}
+
+/**
  * Builds the scan function for compiled tables. `exhaustive` (for tests) tries every word start
  * that can begin a name or a proclitic, without the prefilters that rule most words out early.
  */
-export function createScanner(t: Tables, exhaustive = false): (text: string) => Hits {
-  const { sym, trans, accept, alphabet, firstWord, startOk, expansions, caseGroup, groups, alefState } = t;
+export function createScanner(t: Tables, exhaustive = false): (text: string) => SpellingMatches {
+  const { sym, trans, accept, alphabet, ligature, expansions, caseGroup, groups, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
   let bestEnd = -1;
@@ -62,7 +174,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     for (; j < text.length; j++) {
       const s = sym[text.charCodeAt(j)]!;
       if (s === S_IGNORE) continue;
-      return s >= firstWord ? j : -1;
+      return s >= ligature ? j : -1;
     }
     return -1;
   }
@@ -82,26 +194,27 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     }
     if (e === n) return end;
     const s = sym[text.charCodeAt(e)]!;
-    if (s === S_TANWEEN || s >= firstWord) return -1;
+    if (s === S_TANWEEN || s >= ligature) return -1;
     if (s !== S_APOS) return end;
     let k = e + 1;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
     if (k === n) return end;
     const a = sym[text.charCodeAt(k)]!;
-    if (a < firstWord) return a === S_TANWEEN ? -1 : end;
+    if (a < ligature) return a === S_TANWEEN ? -1 : end;
     const c = text.charCodeAt(k);
     if (c !== 0x73 && c !== 0x53) return -1;
     k++;
     while (k < n && sym[text.charCodeAt(k)] === S_IGNORE) k++;
     if (k === n) return end;
     const after = sym[text.charCodeAt(k)]!;
-    return after < firstWord && after !== S_TANWEEN ? end : -1;
+    return after < ligature && after !== S_TANWEEN ? end : -1;
   }
 
   function caseOk(group: number, text: string, start: number, end: number): boolean {
     if (caseGroup[group] === 0) return true;
     // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
-    // feedback when the scan is optimised, and deoptimises it when a case-sensitive name appears.
+    // feedback when the scan is optimised, and deoptimised it (V8 11.3) when a case-sensitive name
+    // appeared.
     const rules = groups[group - 1]!;
     for (let i = 0; i < rules.length; i++) {
       const p = rules[i]!.casePattern;
@@ -121,7 +234,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   }
 
   /** The state after a ligature's letters from `state` (0: none). */
-  function ligature(c: number, state: number): number {
+  function afterLigature(c: number, state: number): number {
     const seq = expansions.get(c);
     if (seq === undefined) return 0;
     for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
@@ -129,26 +242,29 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   }
 
   // Where names end along the current walk (index after the last unit, and the rule group), in
-  // order; a walk has at most one per unit of the longest name.
-  let longest = 1;
-  for (const g of groups) for (const r of g) longest = Math.max(longest, r.name.length * 2 + 2);
-  const endAt = new Int32Array(longest + 1);
-  const endGroup = new Int32Array(longest + 1);
+  // order. Why Tables.depth of them is enough: walk notes an end only right after a step of the
+  // trie into an accepting state (a letter, a punctuation mark, or a ligature's letters, never
+  // empty), never after a unit it skips; a trie's steps only go deeper, so the ends of one walk are
+  // at distinct states on one path from the root, no deeper than Tables.depth. A bound from the
+  // names' lengths in units was not: a ligature is one unit and up to fifteen letters (ﷺ).
+  // scanner.test.ts checks the bound on the trie itself.
+  const endAt = new Int32Array(t.depth);
+  const endGroup = new Int32Array(t.depth);
 
   /**
    * Follows the trie from `state` at text[resume] (text[start, resume) already followed to reach
    * it) and keeps the longest name from `start` ending on a boundary.
-   * The steps run in a loop without calls: V8 keeps no value in a register across a call, so a
-   * call in the loop would put its index and state on the stack, read back at every unit. Where
-   * names end is noted and checked after the loop; a ligature (rare) leaves the loop and comes
-   * back.
+   * The steps run in a loop without calls: V8 (11.3) keeps no value in a register across a call,
+   * so a call in the loop would put its index and state on the stack, read back at every unit.
+   * Where names end is noted and checked after the loop; a ligature (rare) leaves the loop and
+   * comes back.
    */
   function walk(text: string, start: number, resume: number, state: number): void {
     const symOf = sym;
     const next = trans;
     const acc = accept;
     const width = alphabet;
-    const word = firstWord;
+    const lig = ligature;
     let ends = 0;
     let from = resume;
     for (;;) {
@@ -157,7 +273,9 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       let at = -1;
       for (let j = from; j < text.length; j++) {
         const s = symOf[text.charCodeAt(j)]!;
-        if (s > word) {
+        // By the symbol order, most frequent first: a letter; a mark or apostrophe (skipped); a
+        // gap; a ligature; punctuation (S_PUNCT, which no name holds, has no step: the walk ends).
+        if (s > lig) {
           st = next[st * width + s]!;
           gap = false;
         } else if (s <= S_APOS) {
@@ -169,7 +287,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           st = next[st * width + S_SPACE]!;
           if (st === 0) break;
           continue;
-        } else if (s === word) {
+        } else if (s === lig) {
           at = j;
           break;
         } else {
@@ -183,7 +301,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         }
       }
       if (at < 0) break;
-      state = ligature(text.charCodeAt(at), st);
+      state = afterLigature(text.charCodeAt(at), st);
       if (state === 0) break;
       if (accept[state] !== 0) {
         endAt[ends] = at + 1;
@@ -205,93 +323,49 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       at = nextLetter(text, at + 1);
       if (at < 0) return;
       letter = sym[text.charCodeAt(at)]!;
-      if (letter === firstWord || trans[letter] !== 0) walk(text, at, at, 0);
+      if (letter === ligature || trans[letter] !== 0) walk(text, at, at, 0);
     }
     if (letter === ba || letter === kaf || letter === lam) {
       const q = nextLetter(text, at + 1);
       if (q < 0) return;
       const next = sym[text.charCodeAt(q)]!;
-      if (next === firstWord || trans[next] !== 0) walk(text, q, q, 0);
-      if (letter === lam && alefState !== 0 && (next === firstWord || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
+      if (next === ligature || trans[next] !== 0) walk(text, q, q, 0);
+      if (letter === lam && alefState !== 0 && (next === ligature || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
     }
   }
 
-  // Per code unit, bits: 1 = a letter that can begin a name or a proclitic, 4 = transparent
-  // (mark, apostrophe: the word goes on), 64 = a letter. `inWord` (0 or 4) is updated with two
-  // bit operations, no branch and no second lookup, so the loop-carried chain stays short.
-  const kind = new Uint8Array(65536);
-  const kindAt = (from: number, to: number): void => {
-    for (let c = from; c < to; c++) {
-      const s = sym[c]!;
-      kind[c] = s >= firstWord ? (startOk[s] === 1 ? 65 : 64) : s <= S_APOS ? 4 : 0;
-    }
-  };
-  // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
-  const exceptions = new Set(t.uniformExceptions);
-  let done = 0;
-  for (const [from, to] of UNIFORM_BLOCKS) {
-    kindAt(done, from);
-    let probe = from; // a unit with the block's own symbol
-    while (exceptions.has(probe)) probe++;
-    kindAt(probe, probe + 1);
-    kind.fill(kind[probe]!, from, to);
-    done = to;
-  }
-  kindAt(done, 65536);
-  for (const c of exceptions) kindAt(c, c + 1);
+  const kind = kindTable(t);
 
-  // Hit buffers are reused from scan to scan and grow by doubling; a scan returns them (the same
-  // object each time), valid until the next scan.
-  const hits: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
+  // The found spellings' buffers are reused from scan to scan and grow by doubling; a scan returns
+  // them (the same object each time), valid until the next scan.
+  const found: { count: number; starts: Int32Array; ends: Int32Array; groups: Int32Array } = {
     count: 0,
     starts: new Int32Array(256),
     ends: new Int32Array(256),
     groups: new Int32Array(256),
   };
   function grow(): void {
-    const size = hits.starts.length * 2;
+    const size = found.starts.length * 2;
     const more = (a: Int32Array): Int32Array => {
       const b = new Int32Array(size);
       b.set(a);
       return b;
     };
-    hits.starts = more(hits.starts);
-    hits.ends = more(hits.ends);
-    hits.groups = more(hits.groups);
+    found.starts = more(found.starts);
+    found.ends = more(found.ends);
+    found.groups = more(found.groups);
   }
   /** Appends the name the last tryAt kept. */
   function record(): void {
-    if (hits.count === hits.starts.length) grow();
-    const k = hits.count;
-    hits.starts[k] = bestStart;
-    hits.ends[k] = bestEnd;
-    hits.groups[k] = bestGroup;
-    hits.count = k + 1;
+    if (found.count === found.starts.length) grow();
+    const k = found.count;
+    found.starts[k] = bestStart;
+    found.ends[k] = bestEnd;
+    found.groups[k] = bestGroup;
+    found.count = k + 1;
   }
 
-  // The word-start prefilter's table, per pair of first letters (a * alphabet + b). Most words
-  // fail at their first two letters, in this one lookup, and never reach tryAt. 0: no walk can go
-  // on; LONG_WAY (a ligature, a one-letter name first, a name ending within the two letters):
-  // straight to tryAt; PROCLITIC_PAIR: procliticWalks decides; otherwise FIRST_STATE + the state of
-  // the bare walk after both letters, the only walk from a letter that is not a proclitic.
-  const LONG_WAY = 1;
-  const PROCLITIC_PAIR = 2;
-  const FIRST_STATE = 3;
-  const pairNext = new Int32Array(alphabet * alphabet);
-  for (let a = firstWord; a < alphabet; a++) {
-    const s1 = trans[a]!;
-    const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
-    for (let b = firstWord; b < alphabet; b++) {
-      const at = a * alphabet + b;
-      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
-      if (a === firstWord || b === firstWord || (s1 !== 0 && accept[s1] !== 0)) pairNext[at] = LONG_WAY;
-      else if (proclitic) {
-        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
-          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
-        pairNext[at] = ok ? PROCLITIC_PAIR : 0;
-      } else if (s2 !== 0) pairNext[at] = accept[s2] !== 0 ? LONG_WAY : FIRST_STATE + s2;
-    }
-  }
+  const pairNext = pairTable(t);
 
   /**
    * From `state`, whether the trie follows the symbols a, b, c, d (a is one; 0: no more) without
@@ -310,13 +384,6 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     return trans[state * alphabet + d] !== 0;
   }
 
-  // The walks tryAt takes from a word that starts with a proclitic letter, as bits.
-  const BARE = 1;
-  const AFTER_ONE = 2;
-  const LAM_AL_ONE = 4;
-  const AFTER_TWO = 8;
-  const LAM_AL_TWO = 16;
-
   /**
    * The walks that can find a name in a word that starts with the proclitic letter s and goes on
    * with s2 s3 s4 s5 (s2 a letter; then letters, or the last one a gap or punctuation, or 0: no
@@ -325,13 +392,13 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    */
   function procliticWalks(s: number, s2: number, s3: number, s4: number, s5: number): number {
     let m = 0;
-    if (follows(0, s, s2, s3, s4)) m |= BARE;
-    if (follows(0, s2, s3, s4, s5)) m |= AFTER_ONE;
+    if (follows(0, s, s2, s3, s4)) m |= Walk.Bare;
+    if (follows(0, s2, s3, s4, s5)) m |= Walk.AfterOne;
     if (s === lam) {
-      if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= LAM_AL_ONE;
-    } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > firstWord) {
-      if (follows(0, s3, s4, s5, 0)) m |= AFTER_TWO;
-      if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= LAM_AL_TWO;
+      if (alefState !== 0 && follows(alefState, s2, s3, s4, s5)) m |= Walk.LamAlOne;
+    } else if ((s === waw || s === fa) && (s2 === ba || s2 === kaf || s2 === lam) && s3 > ligature) {
+      if (follows(0, s3, s4, s5, 0)) m |= Walk.AfterTwo;
+      if (s2 === lam && alefState !== 0 && follows(alefState, s3, s4, s5, 0)) m |= Walk.LamAlTwo;
     }
     return m;
   }
@@ -342,25 +409,25 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    */
   function tryWalks(text: string, i: number, walks: number): void {
     bestEnd = -1;
-    if ((walks & BARE) !== 0) walk(text, i, i, 0);
-    if ((walks & AFTER_ONE) !== 0) walk(text, i + 1, i + 1, 0);
-    if ((walks & AFTER_TWO) !== 0) walk(text, i + 2, i + 2, 0);
-    if ((walks & LAM_AL_ONE) !== 0) walk(text, i + 1, i + 1, alefState);
-    if ((walks & LAM_AL_TWO) !== 0) walk(text, i + 2, i + 2, alefState);
+    if ((walks & Walk.Bare) !== 0) walk(text, i, i, 0);
+    if ((walks & Walk.AfterOne) !== 0) walk(text, i + 1, i + 1, 0);
+    if ((walks & Walk.AfterTwo) !== 0) walk(text, i + 2, i + 2, 0);
+    if ((walks & Walk.LamAlOne) !== 0) walk(text, i + 1, i + 1, alefState);
+    if ((walks & Walk.LamAlTwo) !== 0) walk(text, i + 2, i + 2, alefState);
   }
 
   /**
    * The pass over the text. A long text is scanned by code compiled while this loop runs
-   * (on-stack replacement), before anything after the loop has run; so nothing may follow the
+   * (on-stack replacement, as V8 11.3 does it), before anything after the loop has run; so nothing may follow the
    * loop that needs type feedback (building the result there deoptimised every long scan at its
    * end), and nothing but parameters and closure constants is read before it: even text.length
    * there could lack feedback (a function gets its feedback vector only once it has run a while),
    * and the deoptimisation it caused left only the slower loop-entry code in use. So the loop
    * tests text.length itself, which also lets the optimiser drop charCodeAt's bounds check.
-   * Hits are appended by record().
+   * Spellings found are appended by record().
    *
    * The search for the next word start is a loop of its own, whose variables are not live across
-   * the calls to tryAt: V8 keeps no value in a register across a call, so the single loop kept
+   * the calls to tryAt: V8 (11.3) keeps no value in a register across a call, so the single loop kept
    * `i` and the word state on the stack, and read them back at every unit.
    */
   function pass(text: string): void {
@@ -370,7 +437,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const next = trans;
     const acc = accept;
     const width = alphabet;
-    const word = firstWord;
+    const lig = ligature;
     const filter = !exhaustive;
     let from = 0;
     let first = 0;
@@ -379,12 +446,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       let inWord = first;
       for (; i < text.length; i++) {
         const k = kindOf[text.charCodeAt(i)]!;
-        if (((k & 1) | inWord) === 1) break;
-        inWord = (inWord & k) | ((k >> 4) & 4);
+        // Start and nothing else: a letter that can begin a name, not inside a word.
+        const startHere: Kind = (k & Kind.Start) | inWord;
+        if (startHere === Kind.Start) break;
+        inWord = (inWord & k) | ((k >> Shift.LetterToInWord) & Kind.Transparent);
       }
       if (i >= text.length) break;
       from = i + 1;
-      first = 4;
+      first = Kind.Transparent; // in a word
       const s = symOf[text.charCodeAt(i)]!;
       // A word read bare whose first two letters are plain: its walk resumes after them.
       let bare = 0;
@@ -392,11 +461,11 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       if (filter && i + 2 < text.length) {
         const s2 = symOf[text.charCodeAt(i + 1)]!;
         // Only plain letters can rule a word out; marks, gaps and ligatures go the long way.
-        if (s2 > word) {
+        if (s2 > lig) {
           // A word ruled out here goes on after the letters just read: they are in the same word, so
           // no word starts among them and the search for the next one need not read them again.
-          const v = pn[s * width + s2]!;
-          if (v === 0) {
+          const v: Pair = pn[s * width + s2]!;
+          if (v === Pair.None) {
             from = i + 2;
             continue;
           }
@@ -404,48 +473,48 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           // (most Arabic words share ال and often a third letter with some name). A gap or a
           // punctuation mark is a step like a letter; marks and ligatures go the long way, and
           // so does a name ending within those letters.
-          if (v >= FIRST_STATE) {
-            const st2 = v - FIRST_STATE;
+          if (v >= Pair.FirstState) {
+            const st2 = v - Pair.FirstState;
             bare = st2;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (s3 >= S_SPACE && s3 !== word) {
+            if (s3 >= S_SPACE && s3 !== lig) {
               const st3 = next[st2 * width + s3]!;
               if (st3 === 0) {
-                from = s3 > word ? i + 3 : i + 2;
+                from = s3 > lig ? i + 3 : i + 2;
                 continue;
               }
               if (acc[st3] === 0 && i + 3 < text.length) {
                 // After a letter, a gap or a punctuation mark is a step too; after a gap or a
                 // punctuation mark, only a letter is (a run of gaps is one gap).
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
-                if ((s4 > word || (s3 > word && s4 >= S_SPACE && s4 !== word)) && next[st3 * width + s4] === 0) {
-                  from = s3 > word ? (s4 > word ? i + 4 : i + 3) : i + 2;
+                if ((s4 > lig || (s3 > lig && s4 >= S_SPACE && s4 !== lig)) && next[st3 * width + s4] === 0) {
+                  from = s3 > lig ? (s4 > lig ? i + 4 : i + 3) : i + 2;
                   continue;
                 }
               }
             }
-          } else if (v === PROCLITIC_PAIR) {
+          } else if (v === Pair.Proclitic) {
             // A proclitic first letter: the walks tryAt would take that get past these units.
             const s3 = symOf[text.charCodeAt(i + 2)]!;
-            if (s3 >= S_SPACE && s3 !== word) {
+            if (s3 >= S_SPACE && s3 !== lig) {
               let s4 = 0;
               let s5 = 0;
               if (i + 3 < text.length) {
                 s4 = symOf[text.charCodeAt(i + 3)]!;
                 // As above: after a gap or a punctuation mark, only a letter is a step.
-                if (s3 < word && s4 < word) s4 = 0;
+                if (s3 < lig && s4 < lig) s4 = 0;
                 // One unit more for the walks that start after the proclitic (وال, بال: the article
                 // and one letter are not enough), when it is a step: not a mark, which the walks
                 // skip, nor a ligature.
-                if (s3 > word && s4 > word && i + 4 < text.length) {
+                if (s3 > lig && s4 > lig && i + 4 < text.length) {
                   s5 = symOf[text.charCodeAt(i + 4)]!;
-                  if (s5 < S_SPACE || s5 === word) s5 = 0;
+                  if (s5 < S_SPACE || s5 === lig) s5 = 0;
                 }
               }
-              if (s4 === 0 || (s4 >= S_SPACE && s4 !== word)) {
+              if (s4 === 0 || (s4 >= S_SPACE && s4 !== lig)) {
                 walks = procliticWalks(s, s2, s3, s4, s5);
                 if (walks === 0) {
-                  from = s3 > word ? (s4 > word ? (s5 > word ? i + 5 : i + 4) : i + 3) : i + 2;
+                  from = s3 > lig ? (s4 > lig ? (s5 > lig ? i + 5 : i + 4) : i + 3) : i + 2;
                   continue;
                 }
               }
@@ -467,9 +536,9 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     }
   }
 
-  return function scan(text: string): Hits {
-    hits.count = 0;
+  return function scan(text: string): SpellingMatches {
+    found.count = 0;
     pass(text);
-    return hits;
+    return found;
   };
 }

@@ -13,6 +13,27 @@ const dir = join(import.meta.dirname, 'texts');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);
 
+/** Lowest precision, recall and F1 a text may score. */
+interface Floor {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+/** Every text but those listed below: all that is found is right, and nothing is missed. */
+const PERFECT: Floor = { precision: 1, recall: 1, f1: 1 };
+
+/**
+ * Texts the engine does not get all of, at what it scores now (a floor is raised when the engine
+ * does better, never lowered), with what it misses.
+ */
+const FLOORS: Readonly<Record<string, Floor>> = {
+  // "الشيباني", his only mention, after وبرفقته: the surname alone needs evidence, and none is there.
+  'ar-live-blog.txt': { precision: 1, recall: 17 / 18, f1: 34 / 35 },
+  // "الأسد", his only mention, after بتسليم: the same.
+  'mixed-social.txt': { precision: 1, recall: 16 / 17, f1: 32 / 33 },
+};
+
 describe('evaluation on labelled texts', () => {
   const results = files.map((file) => {
     const gold = parseGold(readFileSync(join(dir, file), 'utf8'));
@@ -20,13 +41,32 @@ describe('evaluation on labelled texts', () => {
     return { file, gold, found, score: score(gold.mentions, found) };
   });
 
-  it('has at least 12 texts, every gold entity id exists in the bundled pack', () => {
+  it('has at least 12 texts, each with mentions or look-alikes, every gold entity id in the bundled pack', () => {
     expect(files.length).toBeGreaterThanOrEqual(12);
+    for (const r of results) expect(r.gold.mentions.length + r.gold.traps.length, r.file).toBeGreaterThan(0);
+    expect(results.reduce((n, r) => n + r.gold.mentions.length, 0)).toBeGreaterThan(0);
     const ids = new Set(pack.entities.map((e) => e.id));
     for (const r of results) for (const m of r.gold.mentions) expect(ids, `${r.file}: ${m.entity}`).toContain(m.entity);
   });
 
+  it('meets its floor in every text, not only overall', () => {
+    expect(results.length).toBeGreaterThan(0);
+    // A floor for a text that is gone would guard nothing.
+    expect(Object.keys(FLOORS).filter((file) => !files.includes(file))).toEqual([]);
+    const below: string[] = [];
+    for (const r of results) {
+      const floor = FLOORS[r.file] ?? PERFECT;
+      const rate = rates(r.score);
+      for (const key of ['precision', 'recall', 'f1'] as const) {
+        // Compared to a millionth: floors such as 17 / 18 are the same division as the rate's.
+        if (rate[key] < floor[key] - 1e-6) below.push(`${r.file}: ${key} ${pct(rate[key])} < ${pct(floor[key])}`);
+      }
+    }
+    expect(below).toEqual([]);
+  });
+
   it('marks no look-alike', () => {
+    expect(results.reduce((n, r) => n + r.gold.traps.length, 0)).toBeGreaterThan(0);
     const marked = results.flatMap((r) =>
       r.gold.traps.flatMap((t) =>
         r.found.filter((m) => m.start < t.end && m.end > t.start).map((m) => `${r.file}: "${r.gold.text.slice(m.start, m.end)}" → ${m.entity}`),

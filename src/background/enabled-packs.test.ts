@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { storedPackFrom } from '../settings/backup';
 import type { StoredPack } from '../settings/packs-store';
 import { DEFAULT_SETTINGS } from '../settings/settings';
-import { enabledMatchData, importedCardData } from './pack-matching';
+import { enabledMatchData, importedCardData } from './enabled-packs';
 
 const stored = (name: string): StoredPack => {
   const result = storedPackFrom(readFileSync(`test/fixtures/packs/${name}.json`, 'utf8'));

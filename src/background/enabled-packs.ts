@@ -1,3 +1,6 @@
+// The imported packs the settings enable, validated again, as match data (for the content
+// scripts) and card data (for the card): what the background hands out, not matching itself.
+
 import { cardDataFor, type CardData } from '../data/card-data';
 import { toMatchData, type MatchData } from '../data/match-data';
 import type { Pack } from '../data/pack-schema';
