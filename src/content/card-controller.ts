@@ -280,13 +280,18 @@ export interface CardChunk {
 }
 
 /**
- * A loader of card.js that can recover from a failed import(). A module whose fetch failed stays
- * failed in the document's module map under its address: Firefox (153 ESR) answers a second
- * import() of that address with the same error without fetching it again (Chromium refetches, as
- * HTML specifies since whatwg/html#10327). So every attempt after the first asks for a new
- * address, `card.js?attempt=N`, which the extension serves as the same file. A load tries twice
- * (Firefox once failed it under heavy load, "error loading dynamically imported module"); when
- * both fail, the next load — the next card — goes on counting.
+ * A loader of card.js that can recover from a failed import(). A load tries twice (Firefox once
+ * failed it under heavy load, "error loading dynamically imported module"); when both fail, the
+ * next load — the next card — goes on counting.
+ *
+ * Workaround: Firefox 153 ESR keeps a failed module fetch in the document's module map, so a
+ * second import() of the same address fails again without fetching
+ * (https://github.com/whatwg/html/issues/6768; Chromium refetches, as HTML specifies since
+ * https://github.com/whatwg/html/pull/10327, tested by web-platform-tests/wpt#55505). So every
+ * attempt after the first asks for a new address, `card.js?attempt=N`, which the extension serves
+ * as the same file.
+ * Remove when: the minimum Firefox passes wpt html/semantics/scripting-1/the-script-element/module
+ * dynamic-import "not cached for HTTP error" tests (keep the retry, drop the `attempt` address).
  */
 export function chunkLoader(importChunk: (url: string) => Promise<unknown> = (url) => import(url)): (url: string) => Promise<CardChunk> {
   let attempts = 0;

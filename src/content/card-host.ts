@@ -15,7 +15,8 @@ export function cardHost(): { host: HTMLElement; root: ShadowRoot } {
     const host = document.createElement(CARD_HOST_TAG);
     host.setAttribute('popover', 'manual');
     // Unknown custom elements may take a shadow root without being defined: content scripts
-    // cannot define elements (Chromium gives them no customElements registry).
+    // cannot define elements (Chromium gives them no customElements registry:
+    // https://crbug.com/390807), and an undefined element is all the card needs.
     const root = host.attachShadow({ mode: 'open' });
     document.documentElement.append(host);
     hosts.add(host);

@@ -120,8 +120,11 @@ export class Highlights {
    * browser has nothing to repaint.
    */
   setFocus(range: AbstractRange | null): void {
-    // Kept here: Firefox cannot iterate a Highlight from a content script (Xray wrapping of
-    // iterators is not supported).
+    // Workaround: Firefox 153 cannot iterate a Highlight from a content script: Xray wrappers drop
+    // the setlike iterator (https://bugzilla.mozilla.org/show_bug.cgi?id=1023984), so the focused
+    // range is kept here rather than read back from #focus.
+    // Remove when: Firefox iterates WebIDL setlikes through Xrays (that bug fixed, in the minimum
+    // Firefox); a copy kept here costs nothing, so this may also stay.
     const current = this.#focused;
     if (current && range ? sameBounds(current, range) : !current && !range) return;
     this.#focused = range;

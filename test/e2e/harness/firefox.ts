@@ -7,8 +7,11 @@ import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, typ
 // Debian's Firefox ESR through puppeteer-core (WebDriver BiDi). The extension is installed as a
 // temporary add-on; its internal UUID is fixed by a preference so that its pages have a known
 // moz-extension:// URL, and --remote-allow-system-access lets the driver navigate to them
-// (Firefox 153+ refuses otherwise). Such a navigation loads the page but its promise never
-// settles, so it is started without awaiting and the URL is polled instead.
+// (Firefox 153+ refuses otherwise).
+// Workaround: in Firefox 153 ESR a navigation to a moz-extension:// page loads it, but the
+// driver's promise never settles (https://github.com/puppeteer/puppeteer/issues/14314), so it is
+// started without awaiting and the URL is polled instead.
+// Remove when: that issue is closed and the Firefox ESR in Debian has the fix (goto() resolves).
 
 
 export const FIREFOX_UUID = '6b1c3f1e-4a8e-4d55-9a57-3f0c6a1e2b7d';
