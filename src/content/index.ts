@@ -5,7 +5,8 @@ import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
-import { Annotator, liveRange } from './annotator';
+import { Annotator } from './annotator';
+import { liveRange } from './hit-test';
 import { trackPointer } from './pointer';
 import { CardController } from './card-controller';
 import { ext, onMessage } from './extension-api';
@@ -45,7 +46,7 @@ function listen(active: Annotator, card: CardController): () => void {
   const stopPointer = trackPointer((x, y) => {
     active.ensureRegistered();
     const hit = active.hitTest(x, y);
-    active.focus(hit);
+    active.showFocus(hit);
     card.pointer(hit, x, y);
   });
   const onRestore = () => active.ensureRegistered();

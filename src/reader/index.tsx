@@ -34,7 +34,7 @@ void loadSettings().then((settings) => {
   card.listen();
   trackPointer((x, y) => {
     const hit = annotator.hitTest(x, y);
-    annotator.focus(hit);
+    annotator.showFocus(hit);
     card.pointer(hit, x, y);
   });
   onSettingsChanged((next) => {
