@@ -41,7 +41,13 @@ export interface ReportAgainMessage {
   readonly type: 'report-again';
 }
 
-export type ContentMessage = RevealMentionMessage | ReportAgainMessage;
+/** Sent to a tab's frame by an extension page: has the page as it is now been read and drawn
+ * (true), or is a read under way, a change waiting, or Hashiya off there (false)? Tests wait on it. */
+export interface GetPageReadMessage {
+  readonly type: 'get-page-read';
+}
+
+export type ContentMessage = RevealMentionMessage | ReportAgainMessage | GetPageReadMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -87,6 +93,7 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
 export function parseContentMessage(value: unknown): ContentMessage | null {
   if (!isRecord(value)) return null;
   if (value.type === 'report-again') return { type: 'report-again' };
+  if (value.type === 'get-page-read') return { type: 'get-page-read' };
   if (value.type !== 'reveal-mention') return null;
   const { entity, index } = value;
   return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0

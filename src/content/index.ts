@@ -77,6 +77,7 @@ onMessage((raw) => {
     report(state.reported);
     return undefined;
   }
+  if (message?.type === 'get-page-read') return Promise.resolve(state.page?.marked.annotator.pageRead ?? false);
   if (!message || !state.page) return undefined;
   const ranges = state.page.marked.annotator.mentionsOf(message.entity);
   const range = ranges[message.index % Math.max(ranges.length, 1)];
