@@ -43,7 +43,13 @@ export interface ReportAgainMessage {
   readonly type: 'report-again';
 }
 
-export type ContentMessage = RevealMentionMessage | ReportAgainMessage;
+/** Sent to a tab's frame by an extension page: has the page as it is now been read and drawn
+ * (true), or is a read under way, a change waiting, or Hashiya off there (false)? Tests wait on it. */
+export interface GetPageReadMessage {
+  readonly type: 'get-page-read';
+}
+
+export type ContentMessage = RevealMentionMessage | ReportAgainMessage | GetPageReadMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -62,6 +68,8 @@ export interface Replies {
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   'report-again': void;
+  /** Whether the frame's page is read: no read under way and no change waiting (for tests). */
+  'get-page-read': boolean;
 }
 
 /** The reply to message `M`. */
@@ -104,6 +112,7 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
 export function parseContentMessage(value: unknown): ContentMessage | null {
   if (!isRecord(value)) return null;
   if (value.type === 'report-again') return { type: 'report-again' };
+  if (value.type === 'get-page-read') return { type: 'get-page-read' };
   if (value.type !== 'reveal-mention') return null;
   const { entity, index } = value;
   return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0

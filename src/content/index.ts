@@ -5,10 +5,9 @@ import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
-import { Annotator, liveRange } from './annotator';
-import { trackPointer } from './pointer';
-import { CardController } from './card-controller';
 import { ext, onMessage } from '../ext';
+import { liveRange } from './hit-test';
+import { markPage, type MarkedPage } from './mark-page';
 
 // Content script entry: reads the frame's text, marks the story's names, and tells the background
 // what it found. It changes none of the page's own nodes: all it adds is the card's host element
@@ -16,90 +15,71 @@ import { ext, onMessage } from '../ext';
 // (globally or for this site) it keeps no page listener and no highlight: only the settings
 // listener that can switch it on again.
 
+/** Everything the content script keeps, in one place. */
+const state: {
+  /** The enabled imported packs' match data, from storage (see match-store.ts). */
+  imported: readonly MatchData[];
+  /** Bumped whenever the stored match data changes. */
+  importedVersion: number;
+  /** The matcher of the enabled packs, and which set of them it was compiled for. */
+  compiled: { readonly key: string; readonly matcher: Matcher };
+  /** The settings last applied. */
+  settings: Settings | null;
+  /** The page being marked (null while Hashiya is off here), and the matcher it runs. */
+  page: { readonly marked: MarkedPage; readonly matcher: Matcher } | null;
+  /** The counts last reported, kept to answer a restarted background's report-again. */
+  reported: Record<string, number>;
+} = {
+  imported: [],
+  importedVersion: 0,
+  // The usual case (the bundled pack alone) compiles at once, while the page is still parsing.
+  compiled: { key: 'true 0', matcher: compileMatcher(matchData) },
+  settings: null,
+  page: null,
+  reported: {},
+};
+
 // The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
 // come ready from storage (see match-store.ts). It is compiled again only when that set changes.
-let imported: readonly MatchData[] = [];
-let importedVersion = 0; // bumped whenever the stored match data changes
-// The usual case (the bundled pack alone) compiles at once, while the page is still parsing.
-let compiled = { key: 'true 0', matcher: compileMatcher(matchData) };
 function matcherFor(settings: Settings): Matcher {
   const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
-  const key = `${bundledOn} ${importedVersion}`;
-  if (compiled.key !== key) compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...imported] : imported) };
-  return compiled.matcher;
+  const key = `${bundledOn} ${state.importedVersion}`;
+  if (state.compiled.key !== key) state.compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...state.imported] : state.imported) };
+  return state.compiled.matcher;
 }
-let running: Matcher | null = null; // the matcher the annotator was built with
-let annotator: Annotator | null = null;
-let detach: (() => void) | null = null;
-let card: CardController | null = null;
-let reported: Record<string, number> = {};
 
 function report(counts: Record<string, number>): void {
-  reported = counts; // kept to answer a restarted background's report-again
+  state.reported = counts;
   const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
   void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
 
-/** Pointer and page listeners, attached only while Hashiya runs. */
-function listen(active: Annotator, card: CardController): () => void {
-  const stopPointer = trackPointer((x, y) => {
-    active.ensureRegistered();
-    const hit = active.hitTest(x, y);
-    active.focus(hit);
-    card.pointer(hit, x, y);
-  });
-  const onRestore = () => active.ensureRegistered();
-  const onNavigate = () => void active.readAll();
-  const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  window.addEventListener('scroll', onRestore, { passive: true, capture: true });
-  document.addEventListener('visibilitychange', onRestore);
-  window.addEventListener('popstate', onNavigate);
-  navigation?.addEventListener('navigatesuccess', onNavigate);
-  const stopCard = card.listen();
-  return () => {
-    stopCard();
-    stopPointer();
-    window.removeEventListener('scroll', onRestore, { capture: true });
-    document.removeEventListener('visibilitychange', onRestore);
-    window.removeEventListener('popstate', onNavigate);
-    navigation?.removeEventListener('navigatesuccess', onNavigate);
-  };
-}
-
-let current: Settings | null = null;
 function apply(settings: Settings): void {
-  current = settings;
+  state.settings = settings;
   const wanted = settings.enabled && !isSiteDisabled(settings, location.hostname);
   const matcher = wanted ? matcherFor(settings) : null;
-  if (!matcher || (annotator && running !== matcher)) {
-    detach?.();
-    detach = null;
-    annotator?.stop();
-    annotator = null;
-    card = null;
+  if (!matcher || (state.page && state.page.matcher !== matcher)) {
+    state.page?.marked.stop();
+    state.page = null;
     report({});
     if (!matcher) return;
   }
-  if (annotator) {
-    annotator.update(settings);
-    card?.update(settings);
+  if (state.page) {
+    state.page.marked.update(settings);
     return;
   }
-  running = matcher;
-  annotator = new Annotator(matcher, settings, report);
-  card = new CardController(annotator, settings);
-  detach = listen(annotator, card);
-  void annotator.readAll();
+  state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
 }
 
 onMessage((raw) => {
   const message = parseContentMessage(raw);
   if (message?.type === 'report-again') {
-    report(reported);
+    report(state.reported);
     return undefined;
   }
-  if (!message || !annotator) return undefined;
-  const ranges = annotator.mentionsOf(message.entity);
+  if (message?.type === 'get-page-read') return Promise.resolve(state.page?.marked.annotator.pageRead ?? false);
+  if (!message || !state.page) return undefined;
+  const ranges = state.page.marked.annotator.mentionsOf(message.entity);
   const range = ranges[message.index % Math.max(ranges.length, 1)];
   if (!range) return Promise.resolve(false);
   const element = range.startContainer.parentElement;
@@ -108,7 +88,7 @@ onMessage((raw) => {
   const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
   element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
   const live = liveRange(range);
-  setTimeout(() => card?.open(live, false), smooth ? 600 : 0); // once the scroll has settled
+  setTimeout(() => state.page?.marked.card.open(live, false), smooth ? 600 : 0); // once the scroll has settled
   return Promise.resolve(true);
 });
 
@@ -120,12 +100,12 @@ const domReady =
     ? new Promise<void>((ready) => document.addEventListener('DOMContentLoaded', () => ready(), { once: true }))
     : Promise.resolve();
 void Promise.all([loadSettings(), loadImportedMatchData(), domReady]).then(([settings, data]) => {
-  imported = data;
+  state.imported = data;
   apply(settings);
   onSettingsChanged(apply);
   onImportedMatchDataChanged((next) => {
-    imported = next;
-    importedVersion++;
-    if (current) apply(current);
+    state.imported = next;
+    state.importedVersion++;
+    if (state.settings) apply(state.settings);
   });
 });

@@ -3,7 +3,7 @@
 // yields at once; setTimeout(0) would be clamped to 4 ms after a few nested calls.
 
 /** How long one slice may run. Well under the 50 ms that makes a long task. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 
 const channel = new MessageChannel();
 const queue: (() => void)[] = [];

@@ -177,11 +177,6 @@ export class BlockWalker {
   }
 }
 
-/** Every text block under `root`, at once (see BlockWalker). */
-export function collectBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextBlock[] {
-  return new BlockWalker(root, onShadowRoot).next();
-}
-
 /** The text node and offset within it at `offset` of the block (the node that holds it). */
 export function locate(block: TextBlock, offset: number, preferEnd = false): { node: Text; offset: number } | null {
   const { starts, nodes } = block;

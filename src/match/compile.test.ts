@@ -15,7 +15,7 @@ describe('compiling', () => {
       blockers: [],
     }]);
     expect(t.groups).toHaveLength(1);
-    expect(t.groups[0]).toMatchObject([{ entity: 'moscow', evidence: UNLESS_BLOCKED }]);
+    expect(t.groups[0]).toMatchObject([{ entity: 'moscow', ambiguity: UNLESS_BLOCKED }]);
   });
 
   it('keeps different entities that share a spelling, blockers first', () => {
@@ -26,7 +26,7 @@ describe('compiling', () => {
       ],
       blockers: [{ text: 'ASSAD', scope: 'span', entities: ['a'] }],
     }]);
-    expect(t.groups[0]!.map((r) => [r.entity, r.evidence])).toEqual([['', 0], ['a', NEEDS_EVIDENCE], ['b', 0]]);
+    expect(t.groups[0]!.map((r) => [r.entity, r.ambiguity])).toEqual([['', 0], ['a', NEEDS_EVIDENCE], ['b', 0]]);
   });
 
   it('compiles names of several packs into one matcher', () => {

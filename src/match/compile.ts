@@ -21,10 +21,10 @@ export const S_SPACE = 3;
 export const S_PUNCT = 4;
 
 /** Ambiguity as a small integer, for the resolver: 0 none, 1 needs-evidence, 2 unless-blocked. */
-export type Evidence = 0 | 1 | 2;
-export const ALWAYS: Evidence = 0;
-export const NEEDS_EVIDENCE: Evidence = 1;
-export const UNLESS_BLOCKED: Evidence = 2;
+export type AmbiguityLevel = 0 | 1 | 2;
+export const ALWAYS: AmbiguityLevel = 0;
+export const NEEDS_EVIDENCE: AmbiguityLevel = 1;
+export const UNLESS_BLOCKED: AmbiguityLevel = 2;
 
 /** One compiled spelling: a name of an entity, or a blocker (entity === ''). */
 export interface Rule {
@@ -32,7 +32,7 @@ export interface Rule {
   /** Index of the entity in Tables.entityIds; -1 for blockers. */
   readonly entityIndex: number;
   readonly name: string;
-  readonly evidence: Evidence;
+  readonly ambiguity: AmbiguityLevel;
   /** Letter-case pattern ('U'/'l' per letter) a case-sensitive name must show; '' when not. */
   readonly casePattern: string;
   /** For blockers: 'span' or 'document'; '' for names. */
@@ -82,7 +82,7 @@ export interface Tables {
   readonly uniformExceptions: readonly number[];
 }
 
-const AMBIGUITY: Readonly<Record<Ambiguity, Evidence>> = {
+const AMBIGUITY: Readonly<Record<Ambiguity, AmbiguityLevel>> = {
   'needs-evidence': NEEDS_EVIDENCE,
   'unless-blocked': UNLESS_BLOCKED,
 };
@@ -129,7 +129,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     const old = list[same]!;
     list[same] = {
       ...old,
-      evidence: old.evidence === NEEDS_EVIDENCE || rule.evidence === NEEDS_EVIDENCE ? NEEDS_EVIDENCE : Math.max(old.evidence, rule.evidence) as Evidence,
+      ambiguity: old.ambiguity === NEEDS_EVIDENCE || rule.ambiguity === NEEDS_EVIDENCE ? NEEDS_EVIDENCE : Math.max(old.ambiguity, rule.ambiguity) as AmbiguityLevel,
       casePattern: old.casePattern !== '' ? old.casePattern : rule.casePattern,
     };
   };
@@ -144,13 +144,13 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
       const cuesBefore = (e.cues?.before ?? []).map(foldString).filter((c) => c !== '');
       const cuesAfter = (e.cues?.after ?? []).map(foldString).filter((c) => c !== '');
       for (const n of e.names) {
-        const evidence = n.ambiguity === undefined ? ALWAYS : AMBIGUITY[n.ambiguity];
+        const ambiguity = n.ambiguity === undefined ? ALWAYS : AMBIGUITY[n.ambiguity];
         const pattern = n.caseSensitive === true ? casePattern(n.text) : '';
-        add(n.text, { entity: e.id, entityIndex: indexOf.get(e.id)!, name: n.text, evidence, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
+        add(n.text, { entity: e.id, entityIndex: indexOf.get(e.id)!, name: n.text, ambiguity, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
       }
     }
     for (const b of input.blockers) {
-      add(b.text, { entity: '', entityIndex: -1, name: b.text, evidence: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
+      add(b.text, { entity: '', entityIndex: -1, name: b.text, ambiguity: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
     }
   }
   // Blockers first in each group: a blocker spelled like a name wins over it.

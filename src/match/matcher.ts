@@ -10,7 +10,7 @@ import { inAddress, isPlainName, plainAround } from './url-token';
 
 export type { Mention, Scan } from './resolve';
 export { Mentions } from './resolve';
-export { decide, documentEvidence, resolve, type Evidence } from './resolve';
+export { EvidenceCount, decide, documentEvidence, resolve, type DocumentEvidence } from './resolve';
 
 /** What the CLI and the card need about an entity beyond its id. */
 export interface EntityInfo {
@@ -122,7 +122,7 @@ export class Matcher {
       if (!(p === 1 && plainAround(text, start, end)) && inAddress(text, start, end)) continue;
       let b = CASE_BITS;
       if (settled[group] !== stamp) {
-        b = this.#evidence(text, start, end, group, stamp, blocked);
+        b = this.#caseAndCueBits(text, start, end, group, stamp, blocked);
         if (b < 0) continue;
       }
       starts[count] = start;
@@ -146,7 +146,7 @@ export class Matcher {
    * Case and cue bits of one candidate, marking its entities' evidence for this scan; -1 when a
    * blocker (or no rule, by case) takes it.
    */
-  #evidence(text: string, start: number, end: number, group: number, stamp: number, blocked: Set<string>): number {
+  #caseAndCueBits(text: string, start: number, end: number, group: number, stamp: number, blocked: Set<string>): number {
     const { groups, caseGroup } = this.#t;
     const strong = this.#strong;
     const probable = this.#probable;
@@ -173,8 +173,8 @@ export class Matcher {
       if (((bits >> i) & 1) === 0) continue;
       const r = rules[i]!;
       const e = r.entityIndex;
-      if (r.evidence === ALWAYS) strong[e] = stamp;
-      else if (r.evidence === UNLESS_BLOCKED) probable[e] = stamp;
+      if (r.ambiguity === ALWAYS) strong[e] = stamp;
+      else if (r.ambiguity === UNLESS_BLOCKED) probable[e] = stamp;
       // A cue matters only while the block has no strong mention of the entity yet.
       else if (strong[e] !== stamp) {
         if (cueBefore(text, start, r.cuesBefore) || cueAfter(text, end, r.cuesAfter)) {

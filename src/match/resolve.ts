@@ -144,23 +144,60 @@ export class Mentions implements Iterable<Mention> {
 }
 
 /** What the whole document says about its entities, gathered from the scans of its blocks. */
-export interface Evidence {
+export interface DocumentEvidence {
   /** Entities with a strong mention somewhere in the document. */
   readonly strong: ReadonlySet<string>;
   /** Entities a document blocker switched off. */
   readonly blocked: ReadonlySet<string>;
 }
 
-/** The document-level evidence of the scans of one document's blocks. */
-export function documentEvidence(scans: readonly Scan[]): Evidence {
-  const strong = new Set<string>();
-  const blocked = new Set<string>();
-  for (const scan of scans) {
-    for (const id of scan.strong) strong.add(id);
-    for (const id of scan.blocked) blocked.add(id);
+/**
+ * The document's evidence counted block by block: how many blocks give each entity strong,
+ * probable or blocked evidence. Blocks are added and taken away as they come and go (a page
+ * annotator keeps it up to date while the page changes); `evidence()` applies the rule.
+ */
+export class EvidenceCount {
+  readonly #strong = new Map<string, number>();
+  readonly #probable = new Map<string, number>();
+  readonly #blocked = new Map<string, number>();
+
+  /** Counts the evidence of one more block. */
+  add(scan: Scan): void {
+    this.#count(scan, 1);
   }
-  for (const scan of scans) for (const id of scan.probable) if (!blocked.has(id)) strong.add(id);
-  return { strong, blocked };
+
+  /** Takes away the evidence of a block counted before. */
+  remove(scan: Scan): void {
+    this.#count(scan, -1);
+  }
+
+  #count(scan: Scan, delta: 1 | -1): void {
+    tally(this.#strong, scan.strong, delta);
+    tally(this.#probable, scan.probable, delta);
+    tally(this.#blocked, scan.blocked, delta);
+  }
+
+  /** The document's evidence now: strong, and probable unless a document blocker switched it off. */
+  evidence(): DocumentEvidence {
+    const all = new Set(this.#strong.keys());
+    for (const id of this.#probable.keys()) if (!this.#blocked.has(id)) all.add(id);
+    return { strong: all, blocked: new Set(this.#blocked.keys()) };
+  }
+}
+
+function tally(map: Map<string, number>, ids: readonly string[], delta: 1 | -1): void {
+  for (const id of ids) {
+    const n = (map.get(id) ?? 0) + delta;
+    if (n > 0) map.set(id, n);
+    else map.delete(id);
+  }
+}
+
+/** The document-level evidence of the scans of one document's blocks. */
+export function documentEvidence(scans: readonly Scan[]): DocumentEvidence {
+  const count = new EvidenceCount();
+  for (const scan of scans) count.add(scan);
+  return count.evidence();
 }
 
 /** Decides, for scans of the blocks of one document, which candidates are mentions (per block). */
@@ -172,7 +209,7 @@ export function resolve(scans: readonly Scan[]): Mentions[] {
  * The decision for some blocks of a document whose evidence is already known (a page annotator
  * keeps it up to date as blocks come and go, and decides only the blocks that need it).
  */
-export function decide(scans: readonly Scan[], { strong, blocked }: Evidence): Mentions[] {
+export function decide(scans: readonly Scan[], { strong, blocked }: DocumentEvidence): Mentions[] {
   // The decision for a candidate depends only on its spelling when no case or cue bit is
   // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
   const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
@@ -196,8 +233,8 @@ function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>,
     if (((bits >> i) & 1) === 0) continue;
     const r = rules[i]!;
     let ok = true;
-    if (r.evidence === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
-    else if (r.evidence === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
+    if (r.ambiguity === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
+    else if (r.ambiguity === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
     if (ok) return i;
   }
   return -1;

@@ -1,7 +1,6 @@
 import matchData from 'hashiya:match-data';
 import { render } from 'preact';
-import { Annotator } from '../content/annotator';
-import { CardController } from '../content/card-controller';
+import { markPage } from '../content/mark-page';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { compileMatcher } from '../match/matcher';
@@ -10,11 +9,11 @@ import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { Reader } from './Reader';
-import { trackPointer } from '../content/pointer';
 
 // The reader page (reader.html): the bundled article with its translation, marked and with cards
-// exactly as on the web: the same annotator and card controller the content script runs. It
-// follows the options' theme and text size, at once when they change.
+// exactly as on the web: the same annotator and card controller the content script runs, wired
+// the same way (content/mark-page.ts). It follows the options' theme and text size, at once when
+// they change.
 
 const pack = bundled as Pack;
 localiseDocument(document);
@@ -29,18 +28,9 @@ function applyLook(settings: Settings): void {
 
 void loadSettings().then((settings) => {
   applyLook(settings);
-  const annotator = new Annotator(compileMatcher(matchData), settings, () => undefined);
-  const card = new CardController(annotator, settings, { chunkUrl: new URL('card.js', location.href).href });
-  card.listen();
-  trackPointer((x, y) => {
-    const hit = annotator.hitTest(x, y);
-    annotator.focus(hit);
-    card.pointer(hit, x, y);
-  });
+  const marked = markPage(compileMatcher(matchData), settings, { chunkUrl: new URL('card.js', location.href).href });
   onSettingsChanged((next) => {
     applyLook(next);
-    annotator.update(next);
-    card.update(next);
+    marked.update(next);
   });
-  void annotator.readAll();
 });

@@ -1,17 +1,21 @@
 import { expect, it } from 'vitest';
-import type { TestPage } from './harness/browsers';
+import type { TestBrowser, TestPage } from './harness/browsers';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { readHighlights, waitForMarked } from './harness/highlights';
-import { settleMarks } from './harness/settle';
+import { markCount, waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 
 // Page annotation on fixtures written for each rule: what is read, what is left alone, pages that
 // change, the page clearing CSS.highlights, and switching off.
 
-const marked = async (page: TestPage) => {
-  await settleMarks(page);
+/** The marked texts once Hashiya has read the page as it is now. */
+const marked = async (browser: TestBrowser, page: TestPage) => {
+  await waitForPageRead(browser, page);
   return (await readHighlights(page)).map((m) => m.text.replace(/\s+/g, ' '));
 };
+
+/** How long a test watches a switched-off page for marks that must not come. */
+const SWITCHED_OFF_WATCH_MS = 500;
 
 /** Waits until exactly `count` marks are drawn. */
 const waitForCount = (page: TestPage, count: number) =>
@@ -41,7 +45,7 @@ const frameMarks = (page: TestPage, id: string) =>
 forEachBrowser('page annotation', (browser) => {
   it('joins inline elements and line breaks into one mention, and keeps blocks apart', async () => {
     const page = await browser().open('/fixtures/inline.html');
-    const texts = await marked(page);
+    const texts = await marked(browser(), page);
     expect(texts).toContain('Murhaf Abu Qasra');
     expect(texts).toContain('Vladimir Putin');
     // Sergei<br>Lavrov is one mention: the <br> reads as a space (a Range's text has none for it).
@@ -66,13 +70,13 @@ forEachBrowser('page annotation', (browser) => {
 
   it('leaves form fields, editable regions, hidden subtrees, code and scripts alone', async () => {
     const page = await browser().open('/fixtures/fields.html');
-    expect(await marked(page)).toEqual(['Putin', 'Kremlin']);
+    expect(await marked(browser(), page)).toEqual(['Putin', 'Kremlin']);
     await page.close();
   });
 
   it('reads open shadow roots and same-origin, srcdoc and about:blank frames', async () => {
     const page = await browser().open('/fixtures/shadow-frames.html');
-    const texts = await marked(page);
+    const texts = await marked(browser(), page);
     expect(texts).toContain('Reuters');
     expect(texts).toContain('Vladimir Putin'); // inside the shadow root
     expect(texts).toContain('Moscow');
@@ -95,30 +99,30 @@ forEachBrowser('page annotation', (browser) => {
 
   it('follows a page that changes: new posts, edits, removals and single-page navigation', async () => {
     const page = await browser().open('/fixtures/live.html');
-    expect(await marked(page)).toEqual(['Putin']);
+    expect(await marked(browser(), page)).toEqual(['Putin']);
     await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('09:05 — Lavrov joins the talks in Moscow.'));
     await waitForCount(page, 3);
-    expect(await marked(page)).toEqual(['Putin', 'Lavrov', 'Moscow']);
+    expect(await marked(browser(), page)).toEqual(['Putin', 'Lavrov', 'Moscow']);
     // An edit inside a text node.
     await page.evaluate(() => {
       (document.getElementById('first')!.firstChild as Text).data = '09:00 — Sergei Vershinin greets his guest.';
     });
-    await page.waitFor(() => document.getElementById('first')!.textContent?.includes('Vershinin'));
-    expect(await marked(page)).toEqual(['Sergei Vershinin', 'Lavrov', 'Moscow']);
+    await waitForMarked(page, 'Sergei Vershinin', true);
+    expect(await marked(browser(), page)).toEqual(['Sergei Vershinin', 'Lavrov', 'Moscow']);
     // A removal drops its marks.
     await page.evaluate(() => document.querySelector('article:last-child')!.remove());
     await waitForCount(page, 1);
-    expect(await marked(page)).toEqual(['Sergei Vershinin']);
+    expect(await marked(browser(), page)).toEqual(['Sergei Vershinin']);
     // Single-page navigation: the new view is read as a new document.
     await page.evaluate(() => (window as unknown as { navigateTo: (p: string, t: string) => void }).navigateTo('/fixtures/live.html?story=2', 'Damascus awaits al-Sharaa.'));
     await waitForCount(page, 2);
-    expect(await marked(page)).toEqual(['Damascus', 'al-Sharaa']);
+    expect(await marked(browser(), page)).toEqual(['Damascus', 'al-Sharaa']);
     await page.close();
   });
 
   it('does not read the page again for an element added without content, then reads its content', async () => {
     const page = await browser().open('/fixtures/live.html');
-    expect(await marked(page)).toEqual(['Putin']);
+    expect(await marked(browser(), page)).toEqual(['Putin']);
     // The ranges drawn now: a read of the page would draw new ones.
     await page.evaluate(() => {
       const drawn = new Set<AbstractRange>();
@@ -128,7 +132,8 @@ forEachBrowser('page annotation', (browser) => {
       slot.id = 'slot';
       document.body.append(slot, document.createElement('img'));
     });
-    await new Promise((ok) => setTimeout(ok, 400)); // past the 200 ms a flush waits at most
+    // Read: a flush it had queued (what a regression would do) would have run by now.
+    await waitForPageRead(browser(), page);
     const kept = await page.evaluate(() => {
       const drawn = (window as unknown as { drawn: Set<AbstractRange> }).drawn;
       let same = 0;
@@ -139,25 +144,25 @@ forEachBrowser('page annotation', (browser) => {
     expect(kept).toEqual({ same: 1, all: 1 });
     await page.evaluate(() => (document.getElementById('slot')!.textContent = 'Sponsored: a trip to Damascus.'));
     await waitForCount(page, 2);
-    expect(await marked(page)).toEqual(['Putin', 'Damascus']);
+    expect(await marked(browser(), page)).toEqual(['Putin', 'Damascus']);
     await page.close();
   });
 
   it('restores its highlights when the page clears CSS.highlights', async () => {
     const page = await browser().open('/fixtures/inline.html');
-    const before = await marked(page);
+    const before = await marked(browser(), page);
     await page.evaluate(() => CSS.highlights.clear());
     expect(await readHighlights(page)).toEqual([]);
     await page.mouse.move(10, 10);
     await page.mouse.move(20, 20);
     await page.waitFor(() => CSS.highlights.size > 0);
-    expect(await marked(page)).toEqual(before);
+    expect(await marked(browser(), page)).toEqual(before);
     await page.close();
   });
 
   it('marks events as a category of their own: a grey dashed underline unless set otherwise, and off with their switch', async () => {
     const page = await browser().open('/fixtures/events.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     expect(await readHighlights(page)).toEqual([
       { highlight: 'hashiya-dotted-teal', text: 'Vladimir Putin' },
       { highlight: 'hashiya-dashed-grey', text: 'fall of Bashar al-Assad' },
@@ -165,24 +170,26 @@ forEachBrowser('page annotation', (browser) => {
     ]);
     await setStoredSettings(browser(), { version: 2, categories: { event: false } });
     await waitForCount(page, 1);
-    expect(await marked(page)).toEqual(['Vladimir Putin']);
+    expect(await marked(browser(), page)).toEqual(['Vladimir Putin']);
     await clearStoredSettings(browser());
     await page.close();
   });
 
   it('switched off removes every mark and reads nothing more; switched on marks again', async () => {
     const page = await browser().open('/fixtures/live.html');
-    expect(await marked(page)).toEqual(['Putin']);
+    expect(await marked(browser(), page)).toEqual(['Putin']);
     await setStoredSettings(browser(), { enabled: false });
     await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('hashiya-')));
     await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('Moscow and Damascus.'));
     await page.mouse.move(30, 30);
-    await new Promise((ok) => setTimeout(ok, 500));
+    // Switched off there is nothing to ask (no annotator): what must not happen gets the time a
+    // flush (≤ 200 ms) and a pointer frame would take, and more.
+    await new Promise((ok) => setTimeout(ok, SWITCHED_OFF_WATCH_MS));
     expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('hashiya-')))).toEqual([]);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await clearStoredSettings(browser());
     await page.waitFor(() => CSS.highlights.size > 0);
-    expect(await marked(page)).toEqual(['Putin', 'Moscow', 'Damascus']);
+    expect(await marked(browser(), page)).toEqual(['Putin', 'Moscow', 'Damascus']);
     await page.close();
   });
 });
@@ -227,7 +234,8 @@ window.watchFirstDraw = (complete) => new Promise((done) => {
     const page = await browser().open('/generated/long.html');
     // The last name of the page is drawn when the first read ends (it comes in the last batch).
     await waitForMarked(page, 'Sergei Vershinin', true);
-    const final = await settleMarks(page);
+    await waitForPageRead(browser(), page);
+    const final = await markCount(page);
     await page.evaluate(() => document.getElementById('end')!.scrollIntoView({ block: 'center' }));
     // A single-page navigation makes Hashiya read the page again, from where the reader is.
     const first = await page.evaluate((complete) => {
@@ -241,7 +249,8 @@ window.watchFirstDraw = (complete) => new Promise((done) => {
     expect(first.vershinin).toBe(true);
     expect(first.total).toBeLessThan(final);
     // The navigation event (Chromium) and the mutation both noticed it: one read, nothing drawn twice.
-    expect(await settleMarks(page)).toBe(final);
+    await waitForPageRead(browser(), page);
+    expect(await markCount(page)).toBe(final);
     await page.close();
   });
 });

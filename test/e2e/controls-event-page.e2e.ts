@@ -10,6 +10,8 @@ import { selectedBrowsers } from './harness/suite';
 // (Chromium's service worker is stopped from chrome://serviceworker-internals in controls.e2e.ts.)
 
 const PLAIN = '/fixtures/plain.html';
+/** Long enough for the event page to be stopped after its 1.5 s idle timeout. */
+const EVENT_PAGE_STOPS_MS = 5000;
 
 describe.runIf(selectedBrowsers().includes('firefox'))('a suspended event page [firefox]', () => {
   it('rebuilds the per-tab counts from the tabs when it wakes', async () => {
@@ -20,7 +22,9 @@ describe.runIf(selectedBrowsers().includes('firefox'))('a suspended event page [
       const before = await tabStateOf(browser, PLAIN);
       // Forget what is stored; only a restarted background asking the tabs can bring it back.
       await inExtension(browser, () => (globalThis as unknown as { browser: typeof chrome }).browser.storage.session.clear(), null);
-      await new Promise((ok) => setTimeout(ok, 5000)); // idle: the event page stops
+      // The event page's stop cannot be seen from outside without waking it: give it the idle
+      // timeout above and room for a loaded machine.
+      await new Promise((ok) => setTimeout(ok, EVENT_PAGE_STOPS_MS));
       const after = await tabStateOf(browser, PLAIN);
       expect(after.counts).toEqual(before.counts);
       expect(browser.extensionErrors).toEqual([]);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { tabStateOf } from './harness/extension';
-import { settleMarks } from './harness/settle';
+import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 
 // What the content script tells the background, and what it answers.
@@ -8,7 +8,7 @@ import { forEachBrowser } from './harness/suite';
 forEachBrowser('telling the background', (browser) => {
   it('reports the entities of every frame, counted once per mention', async () => {
     const page = await browser().open('/fixtures/shadow-frames.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const deadline = Date.now() + 10_000;
     let state = await tabStateOf(browser(), '/fixtures/shadow-frames.html');
     while (state.frames < 4 && Date.now() < deadline) state = await tabStateOf(browser(), '/fixtures/shadow-frames.html');
@@ -19,7 +19,7 @@ forEachBrowser('telling the background', (browser) => {
 
   it('scrolls to the mention it is asked for', async () => {
     const page = await browser().open('/fixtures/tall.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     expect(await page.evaluate(() => scrollY)).toBe(0);
     const probe = await browser().openExtensionPage('popup.html');
     const answered = await probe.evaluate(async (url) => {

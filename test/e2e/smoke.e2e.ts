@@ -1,6 +1,10 @@
 import { expect, it } from 'vitest';
 import { forEachBrowser } from './harness/suite';
 import { tabStateOf } from './harness/extension';
+import { waitForPageRead } from './harness/settle';
+
+/** How long after the page is read a test watches for requests that must not be made. */
+const NO_REQUEST_WATCH_MS = 300;
 
 forEachBrowser('smoke', (browser) => {
   it('starts the background and runs the content script in a served page', async () => {
@@ -22,7 +26,9 @@ forEachBrowser('smoke', (browser) => {
 
   it('sends nothing beyond 127.0.0.1', async () => {
     const page = await browser().open('/fixtures/plain.html');
-    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 300)));
+    await waitForPageRead(browser(), page);
+    // A request that must not come has no fact to wait for: after the read, a little longer.
+    await new Promise((ok) => setTimeout(ok, NO_REQUEST_WATCH_MS));
     expect(browser().blockedRequests).toEqual([]);
     await page.close();
   });

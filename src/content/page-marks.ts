@@ -1,0 +1,164 @@
+// Deciding and drawing: the blocks that hold names, the document's evidence over them
+// (match/resolve.ts, EvidenceCount), the document-level decision, and the marks drawn from it.
+// Offsets within a block are the source of truth; ranges are made from them at the edge and
+// remade whenever the block is re-read, so one change to the DOM cannot corrupt the rest.
+import { EvidenceCount, decide, type Matcher, type Mention, type Scan } from '../match/matcher';
+import type { Category, Settings } from '../settings/settings';
+import { Highlights } from './highlights';
+import type { Root } from './sliced-read';
+import { locate, type TextBlock } from './text-collector';
+
+/** A mention drawn now, with its range. */
+export interface Shown {
+  readonly mention: Mention;
+  readonly category: Category;
+  readonly range: StaticRange;
+}
+
+/** A text block that holds names. */
+export interface Block extends TextBlock {
+  readonly root: Root;
+  readonly scan: Scan;
+  /** The mentions drawn now, in text order. */
+  shown: Shown[];
+  /** Dropped from the page's blocks (its text was removed or is being re-read). */
+  removed?: boolean;
+}
+
+export class PageMarks {
+  readonly #matcher: Matcher;
+  readonly #onCounts: (counts: Record<string, number>) => void;
+  #settings: Settings;
+  readonly highlights: Highlights;
+  #blocks: Block[] = [];
+  readonly #blockOf = new WeakMap<Text, Block>();
+  /** Blocks read since the last decision. */
+  #undecided: Block[] = [];
+  readonly #evidence = new EvidenceCount();
+  #lastEvidence = '';
+  /** Mentions drawn per entity (what the background is told). */
+  readonly #counts = new Map<string, number>();
+  #lastCounts = '';
+
+  constructor(matcher: Matcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
+    this.#matcher = matcher;
+    this.#settings = settings;
+    this.#onCounts = onCounts;
+    this.highlights = new Highlights(settings);
+  }
+
+  /** The blocks kept now, in the order they were read. */
+  get blocks(): readonly Block[] {
+    return this.#blocks;
+  }
+
+  /** The kept block that holds `text`, if any (it may have been removed since). */
+  blockOf(text: Text): Block | undefined {
+    return this.#blockOf.get(text);
+  }
+
+  /** Scans a block just read; a block with names is kept, to be decided. */
+  add(text: TextBlock, root: Root): void {
+    const scan = this.#matcher.scan(text.text);
+    // Most blocks hold no name: they are not kept. A later change to their text is found through
+    // the DOM (the mutation's block), not through this list.
+    if (scan.count === 0) return;
+    const block: Block = { container: text.container, nodes: text.nodes, starts: text.starts, text: text.text, root, scan, shown: [] };
+    this.#blocks.push(block);
+    this.#undecided.push(block);
+    for (const node of block.nodes) this.#blockOf.set(node, block);
+    this.#evidence.add(block.scan);
+  }
+
+  /** Drops every block; their marks go at the next decision (or `dispose`). */
+  clear(): void {
+    for (const block of this.#blocks) this.#remove(block);
+    this.#blocks = [];
+    this.#undecided = [];
+  }
+
+  /** Drops the blocks `stale` says are (they are about to be re-read, or are gone). */
+  drop(stale: (block: Block) => boolean): void {
+    this.#blocks = this.#blocks.filter((block) => {
+      const gone = stale(block);
+      if (gone) this.#remove(block);
+      return !gone;
+    });
+  }
+
+  /** Takes a block's drawing and evidence away (it is about to be dropped or re-read). */
+  #remove(block: Block): void {
+    block.removed = true;
+    this.#undraw(block);
+    this.#evidence.remove(block.scan);
+  }
+
+  /** Applies new settings (categories, styles) to what is drawn. */
+  update(settings: Settings): void {
+    this.#settings = settings;
+    this.highlights.restyle(settings);
+    this.decide(true);
+  }
+
+  /**
+   * The document-level decision. Only new blocks are decided, unless the document's evidence
+   * changed (a name confirmed or blocked) or `all` is asked: then every block with candidates.
+   * Blocks whose mentions did not change keep their ranges.
+   */
+  decide(all = false): void {
+    const evidence = this.#evidence.evidence();
+    const key = [...evidence.strong].sort().join() + '|' + [...evidence.blocked].sort().join();
+    const targets = (all || key !== this.#lastEvidence ? this.#blocks : this.#undecided).filter((b) => !b.removed && (b.scan.count > 0 || b.shown.length > 0));
+    this.#lastEvidence = key;
+    this.#undecided = [];
+    const decided = decide(targets.map((b) => b.scan), evidence);
+    targets.forEach((block, i) => {
+      const wanted = (decided[i]?.toArray() ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
+      if (sameMentions(block.shown, wanted)) return;
+      this.#undraw(block);
+      block.shown = wanted.map((mention) => ({ mention, category: this.#categoryOf(mention), range: rangeOf(block, mention) }));
+      for (const { category, range, mention } of block.shown) {
+        this.highlights.add(category, range);
+        this.#counts.set(mention.entity, (this.#counts.get(mention.entity) ?? 0) + 1);
+      }
+    });
+    // Every removal (a block re-read or dropped, a page read again) is followed by a decision in
+    // the same task: the marks that went are taken off here, together.
+    this.highlights.commit();
+    this.report();
+  }
+
+  #categoryOf(mention: Mention): Category {
+    return (this.#matcher.entity(mention.entity)?.type ?? 'event') as Category;
+  }
+
+  #undraw(block: Block): void {
+    for (const { category, range, mention } of block.shown) {
+      this.highlights.delete(category, range);
+      const n = (this.#counts.get(mention.entity) ?? 0) - 1;
+      if (n > 0) this.#counts.set(mention.entity, n);
+      else this.#counts.delete(mention.entity);
+    }
+    block.shown = [];
+  }
+
+  /** Tells `onCounts` the mentions drawn per entity, when they changed since last told. */
+  report(): void {
+    const counts = Object.fromEntries([...this.#counts].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const key = JSON.stringify(counts);
+    if (key === this.#lastCounts) return;
+    this.#lastCounts = key;
+    this.#onCounts(counts);
+  }
+}
+
+function sameMentions(shown: readonly Shown[], wanted: readonly Mention[]): boolean {
+  if (shown.length !== wanted.length) return false;
+  return shown.every(({ mention }, i) => mention.start === wanted[i]!.start && mention.end === wanted[i]!.end && mention.entity === wanted[i]!.entity);
+}
+
+function rangeOf(block: TextBlock, mention: Mention): StaticRange {
+  const start = locate(block, mention.start)!;
+  const end = locate(block, mention.end, true)!;
+  return new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+}

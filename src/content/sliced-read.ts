@@ -1,0 +1,97 @@
+// The sliced read: walks the page's text blocks a slice at a time (scheduler.ts), so that the
+// page stays responsive, and says when to draw what has been found. Also the order of a read: on
+// a page already scrolled, the part in view comes first.
+import { sliceDeadline, yieldToPage } from './scheduler';
+import { BlockWalker, isInSkippedSubtree, type TextBlock } from './text-collector';
+
+/** Where text is read and drawn: the document or an open shadow root. */
+export type Root = Document | ShadowRoot;
+
+/** How often a long read draws what it has found so far. */
+const DRAW_INTERVAL_MS = 1000;
+
+/** What a read does with what it finds. */
+export interface ReadSteps {
+  /** A walk is about to start in `root` (called for every walk, the same root possibly again). */
+  enter(root: Root): void;
+  /** One text block of `root`, in reading order. */
+  block(block: TextBlock, root: Root): void;
+  /** Time to draw what has been read so far: the first slice, once a second, and at the end. */
+  draw(): void;
+  /** False once the read has been superseded: it then stops at its next slice. */
+  current(): boolean;
+}
+
+/** Reads `roots` in order; `readFirst` are subtrees of a later root, read on their own before it. */
+export async function readSliced(roots: readonly Node[], steps: ReadSteps, readFirst: ReadonlySet<Node> = new Set()): Promise<void> {
+  const walkers: { walker: BlockWalker; root: Root }[] = [];
+  for (const root of roots) enqueue(root, walkers, steps, readFirst.has(root) ? undefined : readFirst);
+  let drawn = -Infinity;
+  while (walkers.length > 0) {
+    const shouldYield = sliceDeadline();
+    while (walkers.length > 0 && !shouldYield()) {
+      const walker = walkers[0]!;
+      for (const block of walker.walker.next(shouldYield)) steps.block(block, walker.root);
+      if (walker.walker.done) walkers.shift();
+    }
+    // Every change to a registered highlight makes the browser repaint-check the whole page
+    // (Chromium 156's PrePaint: ~60 ms on the 6 MB stress page), so the first slice — the top
+    // of the page, what a fresh load shows — is drawn at once, the rest when the read ends (or
+    // once a second on a page that takes longer).
+    if (walkers.length === 0 || performance.now() - drawn >= DRAW_INTERVAL_MS) {
+      steps.draw();
+      drawn = performance.now();
+    }
+    if (walkers.length === 0) break;
+    await yieldToPage();
+    if (!steps.current()) return;
+  }
+}
+
+/** Queues a walk of `start`; open shadow roots met on the way are queued behind it. */
+function enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], steps: ReadSteps, skip?: ReadonlySet<Node>): void {
+  const root = start.getRootNode() as Root;
+  steps.enter(root);
+  queue.push({ walker: new BlockWalker(start, (shadow) => enqueue(shadow, queue, steps), skip), root });
+}
+
+/**
+ * On a page already scrolled (a reload that restored the position, a single-page navigation, an
+ * anchor), the elements in view — the children of one ancestor, from the one at the top of the
+ * viewport to the one at the bottom — read before the rest so the reader's marks come first.
+ * Null at the top of the page, where document order is visible order (and asking for layout
+ * would force it early).
+ */
+export function visiblePart(): Element[] | null {
+  if (scrollY === 0 || !document.body) return null;
+  // The first content element met going down from the top edge, and up from the bottom edge
+  // (margins and the space after the last line hit <body> or <html>).
+  const at = (from: number, step: number) => {
+    for (let y = from; y >= 0 && y < innerHeight; y += step) {
+      const element = document.elementFromPoint(innerWidth / 2, y);
+      if (element && element !== document.body && element !== document.documentElement) return element;
+    }
+    return null;
+  };
+  const top = at(1, 16);
+  const bottom = at(innerHeight - 2, -16);
+  if (!top || !bottom) return null;
+  const range = document.createRange();
+  range.setStartBefore(top);
+  range.setEndAfter(bottom);
+  const common = range.commonAncestorContainer;
+  const childOf = (element: Element) => {
+    let node: Element | null = element;
+    while (node && node.parentNode !== common) node = node.parentElement;
+    return node;
+  };
+  if (common === top || common === bottom) return isInSkippedSubtree(common) ? null : [common as Element];
+  const first = childOf(top);
+  const last = childOf(bottom);
+  const part: Element[] = [];
+  for (let node: Element | null = first; node; node = node.nextElementSibling) {
+    if (!isInSkippedSubtree(node)) part.push(node);
+    if (node === last) break;
+  }
+  return part.length > 0 ? part : null;
+}
