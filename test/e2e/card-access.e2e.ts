@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
 import { PROJECT_ROOT } from './harness/server';
-import { settleMarks } from './harness/settle';
+import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { CARD_HOST, NO_CARD_ASKED_MS, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
 
@@ -53,7 +53,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   it('lines the card up with the start of the name, mirrored on right-to-left lines, inside the viewport at every edge', async () => {
     const page = await browser().open('/fixtures/card-edges.html');
     await page.setViewport(900, 700);
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const inside = (b: { left: number; right: number; top: number; bottom: number }) => b.left >= 0 && b.top >= 0 && b.right <= 900 && b.bottom <= 700;
 
     const ltr = await openOn(page, 'ltr', 'Putin', 'vladimir-putin');
@@ -83,7 +83,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   it('fits a window too short for the card on either side of the name: smaller, and scrolled inside', async () => {
     const page = await browser().open('/fixtures/card-edges.html');
     await page.setViewport(900, 480);
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const name = await openOn(page, 'middle', 'Putin', 'vladimir-putin');
     const card = (await openCard(page))!;
     expect(card.box.top).toBeGreaterThanOrEqual(0);
@@ -100,13 +100,13 @@ forEachBrowser('hover card placement and access', (browser) => {
 
   it('looks the same on a page whose CSS attacks every element', async () => {
     const plain = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(plain);
+    await waitForPageRead(browser(), plain);
     await openOn(plain, 'org', 'Kremlin', 'kremlin');
     const expected = await cardStyles(plain);
     await plain.close();
 
     const hostile = await browser().open('/fixtures/card-hostile.html');
-    await settleMarks(hostile);
+    await waitForPageRead(browser(), hostile);
     await openOn(hostile, 'org', 'Kremlin', 'kremlin');
     const styles = await cardStyles(hostile);
     expect(styles).toEqual(expected);
@@ -116,7 +116,7 @@ forEachBrowser('hover card placement and access', (browser) => {
 
   it('opens from the keyboard on a focused link, keeps Tab inside, and Escape returns focus; page fields keep their keys', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const shortcut = () => pressCardShortcut(page);
     await page.evaluate(() => document.getElementById('field')!.focus());
     await shortcut();
@@ -140,7 +140,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   // The element's real name, written out: what the page gets is checked as the page sees it.
   it('adds one element to the page, <hashiya-card> on <html>, and leaves the rest as it was', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
     expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull();
     // Cards by hover, by click and from the keyboard, each closed again.
@@ -168,7 +168,7 @@ forEachBrowser('hover card placement and access', (browser) => {
 
   it('opens from the keyboard at a caret in a name, and on a focused link even with the caret left elsewhere', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const shortcut = () => pressCardShortcut(page);
     /** Puts a collapsed selection (the caret of caret browsing) `offset` units into `text` in #id. */
     const caretIn = (id: string, text: string, offset: number) =>
@@ -219,7 +219,7 @@ forEachBrowser('hover card placement and access', (browser) => {
 
   it('takes Alt+Shift+K by the K key where the layout types no Latin letter on it, and leaves other letters alone', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
     /** The keydown of Alt+Shift and the key at KeyK's place, as a layout reports it; true if taken. */
     const press = (key: string) =>
@@ -243,7 +243,7 @@ forEachBrowser('hover card placement and access', (browser) => {
 
   it('axe-core finds no violations on the open card', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     await openOn(page, 'place', 'Khmeimim', 'hmeimim-air-base');
     await page.evaluate((source) => {
       (0, eval)(source); // axe-core, into the page's own world

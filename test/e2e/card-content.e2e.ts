@@ -4,7 +4,7 @@ import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
-import { settleMarks } from './harness/settle';
+import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { CARD_HOST, NO_CARD_ASKED_MS, THRICE_CLOSE_GRACE_MS, TWICE_CLOSE_GRACE_MS, altClick, cardParts, clickInCard, middle, openCard, rectsOf, scrollAndJudge, shownAfter, waitForCard } from './card-page';
 
@@ -23,7 +23,7 @@ const addedFacts = (id: string) => {
 forEachBrowser('hover card content', (browser) => {
   it('shows a person, a place with its map and an organisation as the pack has them', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
 
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.click(...middle(putin!));
@@ -74,7 +74,7 @@ forEachBrowser('hover card content', (browser) => {
 
   it('follows a related entity and comes back; a pinned card stays until closed; a tap opens at once', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.click(...middle(putin!));
     await waitForCard(page, 'vladimir-putin');
@@ -106,7 +106,7 @@ forEachBrowser('hover card content', (browser) => {
 
   it('keeps the card while the pointer travels into it, switches between mentions without closing', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const [putin] = await rectsOf(page, 'person', 'Putin');
     const [x, y] = middle(putin!);
     await page.mouse.move(x, y);
@@ -138,7 +138,7 @@ forEachBrowser('hover card content', (browser) => {
     await setStoredSettings(browser(), { version: 2, hoverDelay, cardLanguage: 'both', theme: 'dark', textSize: 130, clickModifier: 'none' });
     try {
       const page = await browser().open('/fixtures/card-basic.html');
-      await settleMarks(page);
+      await waitForPageRead(browser(), page);
       const [putin] = await rectsOf(page, 'person', 'Putin');
       await page.mouse.move(...middle(putin!));
       // Two thirds into the longer delay set here: a card shown by then did not wait for it.

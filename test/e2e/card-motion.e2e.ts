@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
-import { settleMarks } from './harness/settle';
+import { settleMarks, waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { CARD_HOST_TAG } from '../../src/card/card-api';
 import { arabicPutin, middle, rectsOf, waitForCard } from './card-page';
@@ -62,7 +62,7 @@ for (const reduced of [false, true]) {
 
       it(reduced ? 'opens the card on a web page without animation or transition' : 'fades the card in on a web page', async () => {
         const page = await browser().open('/fixtures/card-basic.html');
-        await settleMarks(page);
+        await waitForPageRead(browser(), page);
         const motion = await recordMotion(page);
         const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
         await page.mouse.click(...middle(kremlin!));
@@ -82,7 +82,7 @@ for (const reduced of [false, true]) {
       it(reduced ? 'opens the card on the reader page without animation, and nothing there moves' : 'fades the card in on the reader page', async () => {
         const page = await browser().openExtensionPage('reader.html');
         await page.setViewport(1200, 800);
-        await settleMarks(page);
+        await settleMarks(page); // an extension page: no content script for waitForPageRead to ask
         const motion = await recordMotion(page);
         await page.mouse.move(...(await arabicPutin(page)));
         await waitForCard(page, 'vladimir-putin');

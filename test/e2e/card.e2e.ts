@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { settleMarks } from './harness/settle';
+import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { BEFORE_HOVER_CARD_MS, CARD_HOST, INSIDE_CLOSE_GRACE_MS, INSIDE_HOVER_DELAY_MS, altClick, middle, openCard, rectsOf, shownAfter, shownAfterEscape, waitForCard } from './card-page';
 
@@ -9,7 +9,7 @@ import { BEFORE_HOVER_CARD_MS, CARD_HOST, INSIDE_CLOSE_GRACE_MS, INSIDE_HOVER_DE
 forEachBrowser('hover card', (browser) => {
   it('opens after the hover delay and not before, closes after the pointer leaves, on Escape and on scrolling far', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     expect(await page.evaluate((host) => document.querySelector(host), CARD_HOST)).toBeNull(); // created on first use only
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.move(...middle(putin!));
@@ -36,7 +36,7 @@ forEachBrowser('hover card', (browser) => {
 
   it('opens at once on click, and only with the modifier on a linked name', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
     await page.mouse.click(...middle(kremlin!));
     await waitForCard(page, 'kremlin');
@@ -63,7 +63,7 @@ forEachBrowser('hover card', (browser) => {
 
   it('loads the card on a page whose CSP forbids every script', async () => {
     const page = await browser().open(`/fixtures/card-basic.html?csp=${encodeURIComponent("script-src 'none'")}`);
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
     const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
     await page.mouse.click(...middle(kremlin!));
     await waitForCard(page, 'kremlin');

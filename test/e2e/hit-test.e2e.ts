@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
-import { settleMarks } from './harness/settle';
+import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { middle, rectsOf } from './card-page';
 
@@ -38,7 +38,7 @@ async function pointAt(page: TestPage, x: number, y: number, expected: string | 
 forEachBrowser('hit testing', (browser) => {
   it('finds the mention under the pointer on LTR, RTL, mixed and wrapped lines, and nothing past a line end', async () => {
     const page = await browser().open('/fixtures/hit.html');
-    await settleMarks(page);
+    await waitForPageRead(browser(), page);
 
     const [ltr] = await rectsOf(page, 'ltr', 'Putin');
     expect(await pointAt(page, ...middle(ltr!), 'Putin')).toBe('Putin');

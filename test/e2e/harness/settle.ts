@@ -45,8 +45,9 @@ export function markCount(page: TestPage): Promise<number> {
 /**
  * Waits until Hashiya's marks on the page stop changing (the same count over `quietMs`), so a test
  * reads the finished state of a time-sliced pass; returns that count. Where the extension can be
- * asked, waitForPageRead waits for the fact instead; this is for the benchmarks and for a browser
- * without Hashiya (a second of quiet). A long read draws its first
+ * asked, waitForPageRead waits for the fact instead; this is for the benchmarks, for a browser
+ * without Hashiya, and for the reader page, which is an extension page and not a tab's content
+ * script that tabs.sendMessage can ask (a second of quiet). A long read draws its first
  * slice at once and the rest when it ends or a second later (sliced-read.ts, DRAW_INTERVAL_MS), so
  * the quiet time must be longer than that second.
  */
