@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoredPack } from '../settings/packs-store';
 import { BUNDLED_PACK_ID, type Settings } from '../settings/settings';
-import { normaliseSitePattern, sitePatternProblem } from '../settings/site-patterns';
+import { MAX_SITE_PATTERNS, normaliseSitePattern, sitePatternProblem } from '../settings/site-patterns';
 import { t } from '../ui/i18n';
 import { Group } from './Fields';
 
@@ -13,10 +13,12 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
     e.preventDefault();
     const p = sitePatternProblem(draft);
     if (p) return setProblem(t(`optionsSiteProblem${p.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`));
+    const pattern = normaliseSitePattern(draft);
+    const known = settings.disabledSites.includes(pattern);
+    if (!known && settings.disabledSites.length >= MAX_SITE_PATTERNS) return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
     setProblem(null);
     setDraft('');
-    const pattern = normaliseSitePattern(draft);
-    if (!settings.disabledSites.includes(pattern)) onChange({ ...settings, disabledSites: [...settings.disabledSites, pattern] });
+    if (!known) onChange({ ...settings, disabledSites: [...settings.disabledSites, pattern] });
   };
   return (
     <Group id="sites" title={t('optionsGroupSites')}>

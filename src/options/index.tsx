@@ -3,7 +3,7 @@ import './options.css';
 import browser from 'webextension-polyfill';
 import { backupText, parseBackup, storedPackFrom } from '../settings/backup';
 import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type DroppedEntry, type Settings } from '../settings/settings';
 import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -17,6 +17,7 @@ localiseDocument(document);
 const root = document.getElementById('root')!;
 let settings: Settings | null = null;
 let reset: string[] = [];
+let dropped: DroppedEntry[] = [];
 let packs: Record<string, StoredPack> = {};
 let importing: PackImport = { pending: null, errors: [] };
 let hostAccess = true;
@@ -29,6 +30,7 @@ function show(): void {
     <Options
       settings={settings}
       reset={reset}
+      dropped={dropped}
       packs={packs}
       importing={importing}
       lang={t('lang')}
@@ -105,12 +107,13 @@ async function importAll(file: File): Promise<void> {
 async function resetAll(): Promise<void> {
   if (!confirm(t('optionsResetConfirm'))) return;
   reset = [];
+  dropped = [];
   await change(DEFAULT_SETTINGS, t('optionsResetDone'));
 }
 
 async function start(): Promise<void> {
   const [report, stored, access] = await Promise.all([loadSettingsReport(), loadPacks(), browser.permissions.contains(ALL_SITES)]);
-  ({ settings, reset } = report);
+  ({ settings, reset, dropped } = report);
   packs = stored;
   hostAccess = access;
   show();

@@ -3,7 +3,7 @@ import './popup.css';
 import browser from 'webextension-polyfill';
 import type { RevealMentionMessage } from '../messages';
 import { isSiteDisabled, type Settings } from '../settings/settings';
-import { siteMatches } from '../settings/site-patterns';
+import { MAX_SITE_PATTERNS, siteMatches, sitePatternProblem } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -16,6 +16,7 @@ let tab: Awaited<ReturnType<typeof targetTab>> = null;
 let settings: Settings | null = null;
 let entities: EntityRow[] | null = null;
 let hostAccess = true;
+let problem: string | null = null;
 // Choosing a name again goes to its next mention.
 const nextIndex = new Map<string, number>();
 
@@ -30,19 +31,27 @@ function show(): void {
       siteEnabled={host === null || !isSiteDisabled(settings, host)}
       entities={entities}
       hostAccess={hostAccess}
+      problem={problem}
       onToggle={(on) => void updateSettings((s) => ({ ...s, enabled: on }))}
-      onToggleSite={(on) =>
-        void updateSettings((s: Settings) => ({
-          ...s,
-          disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host!)) : [...s.disabledSites, host!],
-        }))
-      }
+      onToggleSite={(on) => void toggleSite(host!, on)}
       onChoose={(id) => void reveal(id)}
       onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     root,
   );
+}
+
+/** Switches Hashiya on or off for `host`; a host the list cannot hold is refused with a reason. */
+async function toggleSite(host: string, on: boolean): Promise<void> {
+  problem = null;
+  if (!on && sitePatternProblem(host) !== null) problem = t('popupSiteRefused', host);
+  else if (!on && settings && settings.disabledSites.length >= MAX_SITE_PATTERNS) problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
+  if (problem !== null) return show();
+  await updateSettings((s: Settings) => ({
+    ...s,
+    disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host)) : [...s.disabledSites, host],
+  }));
 }
 
 async function reveal(entity: string): Promise<void> {

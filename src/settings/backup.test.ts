@@ -20,6 +20,12 @@ describe('backup', () => {
     expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: 'not-a-backup' });
     expect(parseBackup('{"format":"hashiya-backup","settings":{"theme":"neon"},"packs":[]}')).toEqual({ ok: false, problem: 'bad-settings', detail: 'theme' });
     expect(parseBackup(JSON.stringify({ format: 'hashiya-backup', settings: {}, packs: [packText, '{}'] }))).toEqual({ ok: false, problem: 'bad-pack', detail: 'packs[1]' });
+    // One bad list entry is dropped when reading storage, but a backup with one is refused whole.
+    expect(parseBackup(JSON.stringify({ format: 'hashiya-backup', settings: { disabledSites: ['a.example', 'bad host'] }, packs: [] }))).toEqual({
+      ok: false,
+      problem: 'bad-settings',
+      detail: 'disabledSites: bad host',
+    });
   });
 
   it('describes a good pack and lists every error of a bad one with its path', () => {

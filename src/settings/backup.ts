@@ -44,8 +44,9 @@ export function parseBackup(text: string): BackupResult {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored) || !Array.isArray(texts)) {
     return { ok: false, problem: 'not-a-backup', detail: '' };
   }
-  const { settings, reset } = settingsFrom(stored as StoredValues);
-  if (reset.length > 0) return { ok: false, problem: 'bad-settings', detail: reset.join(', ') };
+  const { settings, reset, dropped } = settingsFrom(stored as StoredValues);
+  const bad = [...reset, ...dropped.map((d) => `${d.key}: ${d.entry}`)];
+  if (bad.length > 0) return { ok: false, problem: 'bad-settings', detail: bad.join(', ') };
   const packs: Record<string, StoredPack> = {};
   for (const [i, t] of texts.entries()) {
     const pack = typeof t === 'string' ? storedPackFrom(t) : null;

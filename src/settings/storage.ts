@@ -1,5 +1,5 @@
 import { ext } from '../content/extension-api';
-import { settingsFrom, storedFrom, type Settings } from './settings';
+import { settingsFrom, storedFrom, type Settings, type SettingsReport } from './settings';
 
 // Settings live in storage.sync as the differences from the defaults (see settings.ts). Every
 // context reads them through here; each change reaches every open tab through storage.onChanged.
@@ -9,8 +9,8 @@ export async function loadSettings(): Promise<Settings> {
   return (await loadSettingsReport()).settings;
 }
 
-/** The settings, and the names of stored values that were invalid and fell back to their defaults. */
-export async function loadSettingsReport(): Promise<{ settings: Settings; reset: string[] }> {
+/** The settings, the stored values that were invalid and fell back to their defaults, and the list entries left out. */
+export async function loadSettingsReport(): Promise<SettingsReport> {
   return settingsFrom(await ext.storage.sync.get(null));
 }
 

@@ -48,6 +48,16 @@ forEachBrowser('options page', (browser) => {
     await options.close();
   });
 
+  it('drops only the invalid entries of the stored site list, names them, and keeps the hosts the browser accepts', async () => {
+    await setStoredSettings(browser(), { version: 2, disabledSites: ['a.example', '[::1]', 'bad host', 'my_host.lan'] });
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('dropped-notice') !== null);
+    expect(await options.evaluate(() => document.getElementById('dropped-notice')!.textContent)).toMatch(/disabledSites.*bad host/s);
+    expect(await options.evaluate(() => [...document.querySelectorAll('.sites li bdi')].map((b) => b.textContent))).toEqual(['a.example', '[::1]', 'my_host.lan']);
+    expect(await options.evaluate(() => document.getElementById('reset-notice') !== null)).toBe(false);
+    await options.close();
+  });
+
   it('imports a good pack after showing it; refuses broken ones with their errors, rendered as text, losing nothing', async () => {
     const options = await browser().openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('pack-file') !== null);
