@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import './options.css';
 import browser from 'webextension-polyfill';
-import { backupText, parseBackup, storedPackFrom } from '../settings/backup';
+import bundledMatchData from 'hashiya:match-data';
+import { backupText, parseBackup } from '../settings/backup';
+import { checkPackFile, NO_PACK, type PackIds } from '../settings/pack-import';
 import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
-import { DEFAULT_SETTINGS, type DroppedEntry, type Settings } from '../settings/settings';
+import { BUNDLED_PACK_ID, DEFAULT_SETTINGS, type DroppedEntry, type Settings } from '../settings/settings';
 import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -19,7 +21,9 @@ let settings: Settings | null = null;
 let reset: string[] = [];
 let dropped: DroppedEntry[] = [];
 let packs: Record<string, StoredPack> = {};
-let importing: PackImport = { pending: null, errors: [] };
+let importing: PackImport = NO_PACK;
+// The ids the built-in pack owns, which no imported pack may take.
+const BUNDLED_IDS: PackIds = { id: BUNDLED_PACK_ID, entityIds: bundledMatchData.entities.map((e) => e.id) };
 let hostAccess = true;
 let status = '';
 
@@ -58,9 +62,15 @@ async function change(next: Settings, message = t('optionsSaved')): Promise<void
   show();
 }
 
+let packReads = 0;
 async function readPack(file: File): Promise<void> {
-  const result = storedPackFrom(await file.text());
-  importing = result.ok ? { pending: result.pack, errors: [] } : { pending: null, errors: result.errors };
+  // The previous preview goes at once: while this file is read, and if it is refused, nothing can be installed by mistake.
+  const read = ++packReads;
+  importing = NO_PACK;
+  show();
+  const checked = await checkPackFile(file, BUNDLED_IDS, Object.values(packs));
+  if (read !== packReads) return; // a later file was chosen meanwhile: its result is the one shown
+  importing = checked;
   show();
 }
 
@@ -69,7 +79,7 @@ async function acceptPack(): Promise<void> {
   if (!pack || !settings) return;
   packs = { ...packs, [pack.id]: pack };
   await savePacks(packs);
-  importing = { pending: null, errors: [] };
+  importing = NO_PACK;
   const enabled = settings.enabledPacks.includes(pack.id) ? settings.enabledPacks : [...settings.enabledPacks, pack.id];
   await change({ ...settings, enabledPacks: enabled }, t('optionsPackAdded'));
 }
@@ -94,7 +104,7 @@ function exportAll(): void {
 }
 
 async function importAll(file: File): Promise<void> {
-  const result = parseBackup(await file.text());
+  const result = parseBackup(await file.text(), BUNDLED_IDS);
   if (!result.ok) {
     status = t(`optionsBackupRefused${result.problem.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`, result.detail);
     return show();
