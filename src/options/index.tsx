@@ -6,7 +6,7 @@ import { backupText, parseBackup } from '../settings/backup';
 import { checkPackFile, NO_PACK, type PackIds } from '../settings/pack-import';
 import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
 import { BUNDLED_PACK_ID, DEFAULT_SETTINGS, type DroppedEntry, type Settings } from '../settings/settings';
-import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
+import { applyBackup, loadSettings, loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { ALL_SITES } from '../popup/popup-data';
@@ -53,13 +53,36 @@ function show(): void {
   );
 }
 
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 async function change(next: Settings, message = t('optionsSaved')): Promise<void> {
+  const previous = settings;
+  if (!previous) return;
   settings = next;
   // Rendered before the save: a second change made while this one is saved must start from it.
   show();
-  await saveSettings(next);
-  status = message;
+  try {
+    await saveSettings(next, previous);
+    status = message;
+  } catch (error) {
+    // Nothing was stored: show the settings as stored, and say why, rather than a state never saved.
+    settings = await loadSettings().catch(() => previous);
+    status = t('optionsSaveFailed', reason(error));
+  }
   show();
+}
+
+/** Stores `next` as the imported packs; false (with the reason shown) when storage refuses. */
+async function storePacks(next: Record<string, StoredPack>): Promise<boolean> {
+  try {
+    await savePacks(next);
+    packs = next;
+    return true;
+  } catch (error) {
+    status = t('optionsSaveFailed', reason(error));
+    show();
+    return false;
+  }
 }
 
 let packReads = 0;
@@ -77,8 +100,7 @@ async function readPack(file: File): Promise<void> {
 async function acceptPack(): Promise<void> {
   const pack = importing.pending;
   if (!pack || !settings) return;
-  packs = { ...packs, [pack.id]: pack };
-  await savePacks(packs);
+  if (!(await storePacks({ ...packs, [pack.id]: pack }))) return;
   importing = NO_PACK;
   const enabled = settings.enabledPacks.includes(pack.id) ? settings.enabledPacks : [...settings.enabledPacks, pack.id];
   await change({ ...settings, enabledPacks: enabled }, t('optionsPackAdded'));
@@ -86,10 +108,9 @@ async function acceptPack(): Promise<void> {
 
 async function removePack(id: string): Promise<void> {
   if (!settings) return;
-  const rest = { ...packs };
-  delete rest[id];
-  packs = rest;
-  await savePacks(packs);
+  const rest = new Map(Object.entries(packs));
+  rest.delete(id);
+  if (!(await storePacks(Object.fromEntries(rest)))) return;
   await change({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== id) });
 }
 
@@ -109,9 +130,18 @@ async function importAll(file: File): Promise<void> {
     status = t(`optionsBackupRefused${result.problem.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`, result.detail);
     return show();
   }
-  packs = result.packs;
-  await savePacks(packs);
-  await change(result.settings, t('optionsImported'));
+  // All or nothing: the packs and the settings are stored together, or neither is.
+  try {
+    await applyBackup(result.settings, result.packs);
+    packs = result.packs;
+    settings = result.settings;
+    reset = [];
+    dropped = [];
+    status = t('optionsImported');
+  } catch (error) {
+    status = t('optionsImportFailed', reason(error));
+  }
+  show();
 }
 
 async function resetAll(): Promise<void> {

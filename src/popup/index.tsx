@@ -32,7 +32,7 @@ function show(): void {
       entities={entities}
       hostAccess={hostAccess}
       problem={problem}
-      onToggle={(on) => void updateSettings((s) => ({ ...s, enabled: on }))}
+      onToggle={(on) => void save((s) => ({ ...s, enabled: on }))}
       onToggleSite={(on) => void toggleSite(host!, on)}
       onChoose={(id) => void reveal(id)}
       onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
@@ -42,13 +42,25 @@ function show(): void {
   );
 }
 
+/** Saves a change; when storage refuses it, says so and shows the settings as stored (the switch goes back). */
+async function save(change: (s: Settings) => Settings): Promise<void> {
+  problem = null;
+  try {
+    await updateSettings(change);
+  } catch (error) {
+    problem = t('popupSaveFailed', error instanceof Error ? error.message : String(error));
+    settings = await loadSettings().catch(() => settings);
+  }
+  show();
+}
+
 /** Switches Hashiya on or off for `host`; a host the list cannot hold is refused with a reason. */
 async function toggleSite(host: string, on: boolean): Promise<void> {
   problem = null;
   if (!on && sitePatternProblem(host) !== null) problem = t('popupSiteRefused', host);
   else if (!on && settings && settings.disabledSites.length >= MAX_SITE_PATTERNS) problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
   if (problem !== null) return show();
-  await updateSettings((s: Settings) => ({
+  await save((s: Settings) => ({
     ...s,
     disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host)) : [...s.disabledSites, host],
   }));

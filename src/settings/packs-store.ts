@@ -17,14 +17,21 @@ export interface StoredPack {
 
 const KEY = 'packs';
 
+/** The part of storage.local used here (a test double in tests). */
+interface LocalArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+const local = (): LocalArea => ext.storage.local;
+
 /** Every imported pack, by id. */
-export async function loadPacks(): Promise<Record<string, StoredPack>> {
-  const stored = await ext.storage.local.get(KEY);
+export async function loadPacks(area: LocalArea = local()): Promise<Record<string, StoredPack>> {
+  const stored = await area.get(KEY);
   const packs = stored[KEY];
   return typeof packs === 'object' && packs !== null ? (packs as Record<string, StoredPack>) : {};
 }
 
 /** Replaces every imported pack with `packs`. */
-export async function savePacks(packs: Record<string, StoredPack>): Promise<void> {
-  await ext.storage.local.set({ [KEY]: packs });
+export async function savePacks(packs: Record<string, StoredPack>, area: LocalArea = local()): Promise<void> {
+  await area.set({ [KEY]: packs });
 }

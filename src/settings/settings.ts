@@ -89,6 +89,8 @@ const LISTS = {
 } as const;
 type ListKey = keyof typeof LISTS;
 const STORED_KEYS: readonly (keyof Settings)[] = [...(Object.keys(FLAT) as FlatKey[]), ...(Object.keys(LISTS) as ListKey[])];
+/** Every storage.sync key this version writes. Any other key comes from a newer version and is left alone. */
+export const SETTINGS_KEYS: ReadonlySet<string> = new Set(['version', ...STORED_KEYS, 'categories', 'marks']);
 
 /** A list entry that was left out when the settings were read: invalid, or past the list's limit. */
 export interface DroppedEntry {
