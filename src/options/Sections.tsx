@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { PackCheck } from '../settings/pack-import';
 import type { StoredPack } from '../settings/packs-store';
-import { BUNDLED_PACK_ID, type Settings } from '../settings/settings';
+import { BUNDLED_PACK_ID, syncQuotaProblem, type Settings } from '../settings/settings';
 import { MAX_SITE_PATTERNS, normaliseSitePattern, sitePatternProblem } from '../settings/site-patterns';
 import { t } from '../ui/i18n';
 import { Group } from './Fields';
@@ -16,10 +16,13 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
     if (p) return setProblem(t(`optionsSiteProblem${p.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`));
     const pattern = normaliseSitePattern(draft);
     const known = settings.disabledSites.includes(pattern);
-    if (!known && settings.disabledSites.length >= MAX_SITE_PATTERNS) return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
+    const next = { ...settings, disabledSites: [...settings.disabledSites, pattern] };
+    if (!known && (settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem(next) !== null)) {
+      return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
+    }
     setProblem(null);
     setDraft('');
-    if (!known) onChange({ ...settings, disabledSites: [...settings.disabledSites, pattern] });
+    if (!known) onChange(next);
   };
   return (
     <Group id="sites" title={t('optionsGroupSites')}>

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import './popup.css';
 import browser from 'webextension-polyfill';
 import type { RevealMentionMessage } from '../messages';
-import { isSiteDisabled, type Settings } from '../settings/settings';
+import { isSiteDisabled, syncQuotaProblem, type Settings } from '../settings/settings';
 import { MAX_SITE_PATTERNS, siteMatches, sitePatternProblem } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
@@ -58,7 +58,7 @@ async function save(change: (s: Settings) => Settings): Promise<void> {
 async function toggleSite(host: string, on: boolean): Promise<void> {
   problem = null;
   if (!on && sitePatternProblem(host) !== null) problem = t('popupSiteRefused', host);
-  else if (!on && settings && settings.disabledSites.length >= MAX_SITE_PATTERNS) problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
+  else if (!on && settings && (settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem({ ...settings, disabledSites: [...settings.disabledSites, host] }) !== null)) problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
   if (problem !== null) return show();
   await save((s: Settings) => ({
     ...s,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, SETTINGS_VERSION, storedVersion } from './migrations';
-import { DEFAULT_SETTINGS, isActiveOn, isSiteDisabled, settingsFrom, storedFrom, type Settings } from './settings';
+import { DEFAULT_SETTINGS, isActiveOn, isSiteDisabled, settingsFrom, storedFrom, syncQuotaProblem, type Settings } from './settings';
 import { normaliseSitePattern, siteMatches, sitePatternProblem } from './site-patterns';
 
 describe('settings', () => {
@@ -157,5 +157,27 @@ describe('site patterns', () => {
     expect(siteMatches('example.com', 'news.example.com')).toBe(false);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, disabledSites: ['a.test'] }, 'b.test')).toBe(true);
     expect(isActiveOn({ ...DEFAULT_SETTINGS, enabled: false }, 'b.test')).toBe(false);
+  });
+});
+
+describe('the sync quota', () => {
+  it('holds every setting at its largest but the lists, and says which list would not fit', () => {
+    const long = (i: number) => `${'a'.repeat(50)}-${i}.example.com`;
+    const most: Settings = {
+      ...DEFAULT_SETTINGS,
+      enabled: false,
+      hoverDelay: 3000,
+      theme: 'dark',
+      textSize: 130,
+      categories: { person: false, place: false, organisation: false, event: false },
+      marks: { person: { style: 'wavy', colour: 'blue' }, place: { style: 'wavy', colour: 'blue' }, organisation: { style: 'wavy', colour: 'blue' }, event: { style: 'wavy', colour: 'blue' } },
+      disabledSites: Array.from({ length: 100 }, (_, i) => long(i)),
+      enabledPacks: Array.from({ length: 100 }, (_, i) => `imported-pack-number-${i}`),
+    };
+    expect(syncQuotaProblem(most)).toBeNull();
+    // 500 long hosts are allowed by count but not by bytes: the list is the item that would not fit.
+    expect(syncQuotaProblem({ ...most, disabledSites: Array.from({ length: 500 }, (_, i) => long(i)) })).toBe('disabledSites');
+    // 500 short hosts fit.
+    expect(syncQuotaProblem({ ...most, disabledSites: Array.from({ length: 500 }, (_, i) => `s${i}.io`) })).toBeNull();
   });
 });

@@ -185,6 +185,26 @@ export function storedFrom(settings: Settings): StoredValues {
   return out;
 }
 
+/** storage.sync's quotas (Chrome and Firefox): an item is its key and its JSON, in UTF-8 bytes. */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+export const SYNC_QUOTA_BYTES = 102_400;
+
+/**
+ * The stored key that would not fit storage.sync if `settings` were saved ('total' when all of
+ * them together would not), or null when they fit. Checked before a list grows, so the reader
+ * is told at once instead of by a refused write.
+ */
+export function syncQuotaProblem(settings: Settings): string | null {
+  const encoder = new TextEncoder();
+  let total = 0;
+  for (const [key, value] of Object.entries(storedFrom(settings))) {
+    const bytes = encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+    if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) return key;
+    total += bytes;
+  }
+  return total > SYNC_QUOTA_BYTES ? 'total' : null;
+}
+
 /** True when Hashiya is switched off for `host` by one of the reader's site patterns. */
 export function isSiteDisabled(settings: Settings, host: string): boolean {
   return settings.disabledSites.some((pattern) => siteMatches(pattern, host));
