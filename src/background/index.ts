@@ -4,7 +4,7 @@ import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { saveImportedMatchData } from '../settings/match-store';
-import { loadPacks } from '../settings/packs-store';
+import { loadPacks, touchesPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
 import { enabledMatchData, importedCardData } from './pack-matching';
@@ -74,7 +74,7 @@ async function publishMatchData(): Promise<void> {
 
 onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()]));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'packs' in changes) void publishMatchData();
+  if (area === 'local' && touchesPacks(changes)) void publishMatchData();
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A tab that starts loading holds a new document: its frames report again once they have read it.
