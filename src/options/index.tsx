@@ -55,14 +55,15 @@ function show(): void {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function change(next: Settings, message = t('optionsSaved')): Promise<void> {
+/** Shows and saves `next`; `whole` stores every setting, not only the changed ones (a reset clears invalid stored values too). */
+async function change(next: Settings, message = t('optionsSaved'), whole = false): Promise<void> {
   const previous = settings;
   if (!previous) return;
   settings = next;
   // Rendered before the save: a second change made while this one is saved must start from it.
   show();
   try {
-    await saveSettings(next, previous);
+    await saveSettings(next, whole ? undefined : previous);
     status = message;
   } catch (error) {
     // Nothing was stored: show the settings as stored, and say why, rather than a state never saved.
@@ -148,7 +149,7 @@ async function resetAll(): Promise<void> {
   if (!confirm(t('optionsResetConfirm'))) return;
   reset = [];
   dropped = [];
-  await change(DEFAULT_SETTINGS, t('optionsResetDone'));
+  await change(DEFAULT_SETTINGS, t('optionsResetDone'), true);
 }
 
 async function start(): Promise<void> {

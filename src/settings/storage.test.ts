@@ -104,3 +104,11 @@ describe('saving settings', () => {
     expect(sync.snapshot()).toEqual({ version: SETTINGS_VERSION, theme: 'light', enabled: false });
   });
 });
+
+describe('saving all settings (no previous settings given)', () => {
+  it('also clears stored values that were invalid, but still keeps a newer version\'s keys', async () => {
+    await sync.set({ version: SETTINGS_VERSION, theme: 'light', marks: { person: { style: 'wavy', colour: 'not-a-colour' } }, futureSetting: 1 });
+    await saveSettings(DEFAULT_SETTINGS, undefined, sync);
+    expect(sync.snapshot()).toEqual({ version: SETTINGS_VERSION, futureSetting: 1 });
+  });
+});
