@@ -94,7 +94,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
   });
 
   it('exports settings and packs to a file that imports back exactly, after everything was changed', async () => {
-    await setStoredSettings(browser(), { version: 2, theme: 'light', textSize: 130, marks: { person: { style: 'wavy', colour: 'red' } }, disabledSites: ['news.example'] });
+    await setStoredSettings(browser(), { version: 2, theme: 'light', textSize: 130, marks: { person: { style: 'wavy', colour: 'magenta' } }, disabledSites: ['news.example'] });
     const options = await browser().openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('pack-file') !== null);
     await chooseFile(options, 'pack-file', readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8'));
