@@ -12,6 +12,8 @@ import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
+/** The built-in pack's entity ids, which no imported pack may take. */
+const BUNDLED_ENTITY_IDS: ReadonlySet<string> = new Set(pack.entities.map((e) => e.id));
 
 // The background keeps no state of its own in memory: every handler reads storage, so a stopped
 // and restarted service worker (Chrome) or event page (Firefox) loses nothing.
@@ -55,7 +57,7 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<unknown
       return Promise.resolve(cardDataFor(pack, message.id)).then(async (data) => {
         if (data) return data;
         const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-        return importedCardData(message.id, settings, packs);
+        return importedCardData(message.id, settings, packs, BUNDLED_ENTITY_IDS);
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
@@ -69,7 +71,7 @@ browser.commands.onCommand.addListener((command) => {
 /** Stores the names of the enabled imported packs, where the content scripts read them. */
 async function publishMatchData(): Promise<void> {
   const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-  await saveImportedMatchData(enabledMatchData(settings, packs));
+  await saveImportedMatchData(enabledMatchData(settings, packs, BUNDLED_ENTITY_IDS));
 }
 
 onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()]));
