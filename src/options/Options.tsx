@@ -27,6 +27,9 @@ export interface OptionsProps {
   readonly onRequestAccess: () => void;
 }
 
+/** Dropped entries named one by one; a longer list (thousands past a limit) is counted. */
+const MAX_LISTED = 20;
+
 /** The options page: every setting, saved as it changes. */
 export function Options(props: OptionsProps) {
   const { settings, onChange } = props;
@@ -49,7 +52,10 @@ export function Options(props: OptionsProps) {
       {props.dropped.length > 0 && (
         <div class="notice" id="dropped-notice" role="alert">
           <p>{t('optionsDroppedNotice')}</p>
-          <ul>{props.dropped.map((d, i) => <li key={i}><code dir="ltr">{d.key}</code>: <code dir="ltr">{d.entry}</code></li>)}</ul>
+          <ul>
+            {props.dropped.slice(0, MAX_LISTED).map((d, i) => <li key={i}><code dir="ltr">{d.key}</code>: <code dir="ltr">{d.entry}</code></li>)}
+            {props.dropped.length > MAX_LISTED && <li>… (+{props.dropped.length - MAX_LISTED})</li>}
+          </ul>
         </div>
       )}
       <SettingsForm settings={settings} onChange={onChange} />
