@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { PackCheck } from '../settings/pack-import';
 import type { StoredPack } from '../settings/packs-store';
-import { BUNDLED_PACK_ID, syncQuotaProblem, type Settings } from '../settings/settings';
-import { MAX_SITE_PATTERNS, normaliseSitePattern, sitePatternProblem } from '../settings/site-patterns';
+import { addSiteProblem, BUNDLED_PACK_ID, type Settings } from '../settings/settings';
+import { MAX_SITE_PATTERNS, normaliseSitePattern } from '../settings/site-patterns';
 import { t } from '../ui/i18n';
 import { Group } from './Fields';
 
@@ -12,17 +12,13 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
   const [problem, setProblem] = useState<string | null>(null);
   const add = (e: Event) => {
     e.preventDefault();
-    const p = sitePatternProblem(draft);
+    const p = addSiteProblem(settings, draft);
+    if (p === 'too-many') return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
     if (p) return setProblem(t(`optionsSiteProblem${p.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`));
-    const pattern = normaliseSitePattern(draft);
-    const known = settings.disabledSites.includes(pattern);
-    const next = { ...settings, disabledSites: [...settings.disabledSites, pattern] };
-    if (!known && (settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem(next) !== null)) {
-      return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
-    }
     setProblem(null);
     setDraft('');
-    if (!known) onChange(next);
+    const pattern = normaliseSitePattern(draft);
+    if (!settings.disabledSites.includes(pattern)) onChange({ ...settings, disabledSites: [...settings.disabledSites, pattern] });
   };
   return (
     <Group id="sites" title={t('optionsGroupSites')}>

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import './popup.css';
 import browser from 'webextension-polyfill';
 import type { RevealMentionMessage } from '../messages';
-import { isSiteDisabled, syncQuotaProblem, type Settings } from '../settings/settings';
-import { MAX_SITE_PATTERNS, siteMatches, sitePatternProblem } from '../settings/site-patterns';
+import { addSiteProblem, isSiteDisabled, type Settings } from '../settings/settings';
+import { MAX_SITE_PATTERNS, siteMatches } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -57,8 +57,9 @@ async function save(change: (s: Settings) => Settings): Promise<void> {
 /** Switches Hashiya on or off for `host`; a host the list cannot hold is refused with a reason. */
 async function toggleSite(host: string, on: boolean): Promise<void> {
   problem = null;
-  if (!on && sitePatternProblem(host) !== null) problem = t('popupSiteRefused', host);
-  else if (!on && settings && (settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem({ ...settings, disabledSites: [...settings.disabledSites, host] }) !== null)) problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
+  const refused = on ? null : addSiteProblem(settings!, host);
+  if (refused === 'too-many') problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
+  else if (refused !== null) problem = t('popupSiteRefused', host);
   if (problem !== null) return show();
   await save((s: Settings) => ({
     ...s,

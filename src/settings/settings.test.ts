@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate, SETTINGS_VERSION, storedVersion } from './migrations';
-import { DEFAULT_SETTINGS, isActiveOn, isSiteDisabled, settingsFrom, storedFrom, syncQuotaProblem, type Settings } from './settings';
+import { addSiteProblem, DEFAULT_SETTINGS, isActiveOn, isSiteDisabled, settingsFrom, storedFrom, syncQuotaProblem, type Settings } from './settings';
 import { normaliseSitePattern, siteMatches, sitePatternProblem } from './site-patterns';
 
 describe('settings', () => {
@@ -179,5 +179,19 @@ describe('the sync quota', () => {
     expect(syncQuotaProblem({ ...most, disabledSites: Array.from({ length: 500 }, (_, i) => long(i)) })).toBe('disabledSites');
     // 500 short hosts fit.
     expect(syncQuotaProblem({ ...most, disabledSites: Array.from({ length: 500 }, (_, i) => `s${i}.io`) })).toBeNull();
+  });
+});
+
+describe('adding a site (options field, popup switch)', () => {
+  it('refuses a bad host and a full list with a reason, accepts what the browser accepts', () => {
+    expect(addSiteProblem(DEFAULT_SETTINGS, '[::1]')).toBeNull();
+    expect(addSiteProblem(DEFAULT_SETTINGS, 'my_host.lan')).toBeNull();
+    expect(addSiteProblem(DEFAULT_SETTINGS, 'https://a.example/')).toBe('not-a-host');
+    expect(addSiteProblem(DEFAULT_SETTINGS, 'a<b')).toBe('bad-label');
+    const full = { ...DEFAULT_SETTINGS, disabledSites: Array.from({ length: 500 }, (_, i) => `s${i}.io`) };
+    expect(addSiteProblem(full, 'one-more.example')).toBe('too-many');
+    expect(addSiteProblem(full, 's7.io')).toBeNull(); // already there: nothing to add
+    const heavy = { ...DEFAULT_SETTINGS, disabledSites: Array.from({ length: 110 }, (_, i) => `${'a'.repeat(60)}-${i}.example.com`) };
+    expect(addSiteProblem(heavy, `${'b'.repeat(60)}.example.com`)).toBe('too-many');
   });
 });

@@ -5,7 +5,7 @@
 // packs) are checked entry by entry: a bad entry is dropped and named, the others are kept.
 import { COLOURS, UNDERLINE_STYLES, type Colour, type UnderlineStyle } from '../content/highlight-styles';
 import { migrate, SETTINGS_VERSION, type StoredValues } from './migrations';
-import { MAX_SITE_PATTERNS, normaliseSitePattern, siteMatches, sitePatternProblem } from './site-patterns';
+import { MAX_SITE_PATTERNS, normaliseSitePattern, siteMatches, sitePatternProblem, type SitePatternProblem } from './site-patterns';
 
 export { SETTINGS_VERSION } from './migrations';
 
@@ -203,6 +203,19 @@ export function syncQuotaProblem(settings: Settings): string | null {
     total += bytes;
   }
   return total > SYNC_QUOTA_BYTES ? 'total' : null;
+}
+
+/**
+ * Why `pattern` cannot be added to the reader's switched-off sites: not a host, or a list that is
+ * full (500 entries, or more than storage.sync holds as one item); null when it can (or is there).
+ */
+export function addSiteProblem(settings: Settings, pattern: string): SitePatternProblem | 'too-many' | null {
+  const problem = sitePatternProblem(pattern);
+  if (problem !== null) return problem;
+  const site = normaliseSitePattern(pattern);
+  if (settings.disabledSites.includes(site)) return null;
+  const next = { ...settings, disabledSites: [...settings.disabledSites, site] };
+  return settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem(next) !== null ? 'too-many' : null;
 }
 
 /** True when Hashiya is switched off for `host` by one of the reader's site patterns. */
