@@ -38,7 +38,7 @@ export const BROWSER_TARGETS = {
 const esbuildTarget = (browser) => [`${browser}${BROWSER_TARGETS[browser]}`];
 
 /** The content script must stay small: it is injected into every page and frame. */
-export const CONTENT_SCRIPT_BUDGET = 60 * 1024;
+export const CONTENT_SCRIPT_BUDGET = 62 * 1024;
 
 const extensionEntries = {
   background: 'src/background/index.ts',

@@ -28,6 +28,15 @@ describe('enabledMatchData', () => {
     expect(enabledMatchData({ ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra', 'fixture-minimal'] }, { ...packs, [palmyra.id]: broken }).map((d) => d.packId)).toEqual(['fixture-minimal']);
   });
 
+  it('leaves out a stored pack whose entity ids belong to the built-in pack or to an earlier pack', () => {
+    const on = { ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra', 'fixture-minimal'] };
+    expect(enabledMatchData(on, packs, new Set(['queen-zenobia'])).map((d) => d.packId)).toEqual(['fixture-minimal']);
+    expect(importedCardData('queen-zenobia', on, packs, new Set(['queen-zenobia']))).toBeNull();
+    const copy = { ...palmyra, id: 'palmyra-copy', text: palmyra.text.replace('"fixture-palmyra"', '"palmyra-copy"') };
+    const both = { ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra', 'palmyra-copy'] };
+    expect(enabledMatchData(both, { [palmyra.id]: palmyra, [copy.id]: copy }).map((d) => d.packId)).toEqual(['fixture-palmyra']);
+  });
+
   it('answers card data from an enabled imported pack only', () => {
     const on = { ...DEFAULT_SETTINGS, enabledPacks: ['fixture-palmyra'] };
     expect(importedCardData('queen-zenobia', on, packs)?.entity.name.en).toBe('Queen Zenobia');

@@ -13,13 +13,13 @@ import type { Settings } from '../settings/settings';
  * stored pack that no longer passes (edited by hand, from an older validator) is left out rather
  * than trusted.
  */
-export function enabledMatchData(settings: Settings, packs: Readonly<Record<string, StoredPack>>): MatchData[] {
-  return enabledPacks(settings, packs).map(toMatchData);
+export function enabledMatchData(settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string> = new Set()): MatchData[] {
+  return enabledPacks(settings, packs, taken).map(toMatchData);
 }
 
 /** The card data of `id` from the first enabled imported pack that holds it. */
-export function importedCardData(id: string, settings: Settings, packs: Readonly<Record<string, StoredPack>>): CardData | null {
-  for (const pack of enabledPacks(settings, packs)) {
+export function importedCardData(id: string, settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string> = new Set()): CardData | null {
+  for (const pack of enabledPacks(settings, packs, taken)) {
     const data = cardDataFor(pack, id);
     if (data) return data;
   }
@@ -29,7 +29,11 @@ export function importedCardData(id: string, settings: Settings, packs: Readonly
 // A pack's text is validated once per text: a derived cache, rebuilt from storage after a restart.
 const parsed = new Map<string, Pack | null>();
 
-function enabledPacks(settings: Settings, packs: Readonly<Record<string, StoredPack>>): Pack[] {
+// The matcher merges names by entity id, so a pack whose entity ids are `taken` (the built-in
+// pack's) or used by an earlier pack would add its names to another pack's records. The options
+// page refuses such a pack; one stored before it did is left out here.
+function enabledPacks(settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string>): Pack[] {
+  const used = new Set(taken);
   return Object.values(packs)
     .filter((p) => settings.enabledPacks.includes(p.id))
     .sort((a, b) => a.id.localeCompare(b.id))
@@ -40,6 +44,8 @@ function enabledPacks(settings: Settings, packs: Readonly<Record<string, StoredP
         parsed.set(p.text, result.ok ? result.pack : null);
       }
       const pack = parsed.get(p.text);
-      return pack ? [pack] : [];
+      if (!pack || pack.entities.some((e) => used.has(e.id))) return [];
+      for (const e of pack.entities) used.add(e.id);
+      return [pack];
     });
 }

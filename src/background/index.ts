@@ -4,7 +4,7 @@ import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { saveImportedMatchData } from '../settings/match-store';
-import { loadPacks } from '../settings/packs-store';
+import { loadPacks, touchesPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
 import { enabledMatchData, importedCardData } from './enabled-packs';
@@ -12,6 +12,8 @@ import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
+/** The built-in pack's entity ids, which no imported pack may take. */
+const BUNDLED_ENTITY_IDS: ReadonlySet<string> = new Set(pack.entities.map((e) => e.id));
 
 // The background keeps no state of its own in memory: every handler reads storage, so a stopped
 // and restarted service worker (Chrome) or event page (Firefox) loses nothing.
@@ -55,7 +57,7 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       return Promise.resolve(cardDataFor(pack, message.id)).then(async (data) => {
         if (data) return data;
         const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-        return importedCardData(message.id, settings, packs);
+        return importedCardData(message.id, settings, packs, BUNDLED_ENTITY_IDS);
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
@@ -69,12 +71,12 @@ browser.commands.onCommand.addListener((command) => {
 /** Stores the names of the enabled imported packs, where the content scripts read them. */
 async function publishMatchData(): Promise<void> {
   const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-  await saveImportedMatchData(enabledMatchData(settings, packs));
+  await saveImportedMatchData(enabledMatchData(settings, packs, BUNDLED_ENTITY_IDS));
 }
 
 onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()]));
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === 'local' && 'packs' in changes) void publishMatchData();
+  if (area === 'local' && touchesPacks(changes)) void publishMatchData();
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
 // A tab that starts loading holds a new document: its frames report again once they have read it.

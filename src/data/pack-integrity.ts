@@ -33,6 +33,9 @@ export function checkIntegrity(pack: Pack): PackError[] {
     if (source.kind === 'article') span(path, source.start, source.end);
   };
 
+  // Ids become keys wherever they are counted or looked up; one that names a property every object
+  // inherits (`constructor`) would read that property instead of a missing entry.
+  reservedId('id', pack.id, errors);
   const entityIds = uniqueIds(
     pack.entities.map((entity) => entity.id),
     'entities',
@@ -120,9 +123,16 @@ export function checkIntegrity(pack: Pack): PackError[] {
   return errors;
 }
 
+function reservedId(path: string, id: string, errors: PackError[]): void {
+  if (id in Object.prototype) {
+    errors.push({ path, expected: 'an id that is not a name JavaScript reserves', found: describeValue(id), message: `"${id}" is reserved and cannot be an id` });
+  }
+}
+
 function uniqueIds(ids: readonly string[], list: string, what: string, errors: PackError[]): Set<string> {
   const firstIndex = new Map<string, number>();
   ids.forEach((id, i) => {
+    reservedId(`${list}[${i}].id`, id, errors);
     const first = firstIndex.get(id);
     if (first === undefined) firstIndex.set(id, i);
     else {

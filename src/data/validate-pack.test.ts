@@ -161,3 +161,32 @@ describe('validatePackText', () => {
     expect(result.ok ? '' : result.errors[0]?.message).toMatch(/larger than/);
   });
 });
+
+describe('validatePackText against hostile files', () => {
+  it('refuses 100 000 nested arrays with one clear error instead of overflowing the stack', () => {
+    const deep = `{"format":"hashiya-pack","version":1,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const result = validatePackText(deep);
+    expect(result).toEqual({ ok: false, errors: [expect.objectContaining({ path: '', message: 'the pack is nested deeper than 32 levels' })] });
+    // Brackets inside strings are text, not nesting.
+    const pack = structuredClone(bundled) as Node;
+    set(pack, 'article.title.en', '['.repeat(100));
+    expect(validatePackText(JSON.stringify(pack)).ok).toBe(true);
+  });
+
+  it('refuses an id that names an inherited object property (constructor), and __proto__, cleanly', () => {
+    for (const id of ['constructor', '__proto__']) {
+      const pack = broken();
+      const old = get(pack, 'entities.0.id') as string;
+      set(pack, 'entities.0.id', id);
+      // Keep references consistent so the id itself is the only problem.
+      const text = JSON.stringify(pack).replaceAll(`"${old}"`, `"${id}"`);
+      const result = validatePackText(text);
+      expect(result.ok, id).toBe(false);
+      if (!result.ok) expect(result.errors.some((e) => e.path === 'entities[0].id'), id).toBe(true);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    }
+    const asPackId = validatePackText(JSON.stringify({ ...(bundled as object), id: 'constructor' }));
+    expect(asPackId.ok).toBe(false);
+    if (!asPackId.ok) expect(asPackId.errors).toEqual([expect.objectContaining({ path: 'id', message: '"constructor" is reserved and cannot be an id' })]);
+  });
+});

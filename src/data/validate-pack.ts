@@ -14,7 +14,10 @@ export type { PackError, PackResult } from './pack-error';
 /** Largest pack accepted, in bytes of UTF-8 JSON text. The bundled pack is 172 KB as committed (115 KB minified). */
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-/** Checks JSON text (size first, then syntax) and then the pack it holds. */
+/** Deepest nesting of arrays and objects accepted. The bundled pack nests 6 deep; every check below recurses. */
+export const MAX_PACK_DEPTH = 32;
+
+/** Checks JSON text (size first, then nesting and syntax) and then the pack it holds. */
 export function validatePackText(text: string): PackResult<Pack> {
   const bytes = utf8Length(text, MAX_PACK_BYTES);
   if (bytes > MAX_PACK_BYTES) {
@@ -23,6 +26,16 @@ export function validatePackText(text: string): PackResult<Pack> {
       expected: `at most ${MAX_PACK_BYTES} bytes`,
       found: `more than ${MAX_PACK_BYTES} bytes`,
       message: `the pack is larger than the ${MAX_PACK_BYTES / 1024 / 1024} MB limit`,
+    });
+  }
+  // Before parsing: a file of 100 000 nested arrays would overflow the stack of every recursive
+  // check (and of some JSON parsers), and no pack needs it.
+  if (nestingDepth(text, MAX_PACK_DEPTH) > MAX_PACK_DEPTH) {
+    return refuse({
+      path: '',
+      expected: `at most ${MAX_PACK_DEPTH} levels of nested arrays and objects`,
+      found: `more than ${MAX_PACK_DEPTH} levels`,
+      message: `the pack is nested deeper than ${MAX_PACK_DEPTH} levels`,
     });
   }
   let input: unknown;
@@ -154,6 +167,25 @@ function lineColumn(text: string, position: number): string {
 function describeAt(text: string, position: number): string {
   const excerpt = text.slice(position, position + 20);
   return excerpt === '' ? 'end of text' : JSON.stringify(excerpt);
+}
+
+/** How deep arrays and objects nest in JSON text (brackets inside strings not counted), counting no further than just past `limit`. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth++;
+      if (depth > deepest && (deepest = depth) > limit) return deepest;
+    } else if (code === 0x5d || code === 0x7d) depth--;
+  }
+  return deepest;
 }
 
 /** UTF-8 length of a string, counting no further than just past `limit`. */

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import type { DroppedEntry, Settings } from '../settings/settings';
 import type { StoredPack } from '../settings/packs-store';
 import { t } from '../ui/i18n';
 import { Group } from './Fields';
@@ -9,6 +9,8 @@ export interface OptionsProps {
   readonly settings: Settings;
   /** Stored values that were invalid and fell back to their defaults. */
   readonly reset: readonly string[];
+  /** Stored list entries (sites, packs) that were invalid and were left out. */
+  readonly dropped: readonly DroppedEntry[];
   readonly packs: Record<string, StoredPack>;
   readonly importing: PackImport;
   readonly lang: string;
@@ -24,6 +26,9 @@ export interface OptionsProps {
   readonly onReset: () => void;
   readonly onRequestAccess: () => void;
 }
+
+/** Dropped entries named one by one; a longer list (thousands past a limit) is counted. */
+const MAX_LISTED = 20;
 
 /** The options page: every setting, saved as it changes. */
 export function Options(props: OptionsProps) {
@@ -42,6 +47,15 @@ export function Options(props: OptionsProps) {
         <div class="notice" id="reset-notice" role="alert">
           <p>{t('optionsResetNotice')}</p>
           <ul>{props.reset.map((key) => <li key={key}><code dir="ltr">{key}</code></li>)}</ul>
+        </div>
+      )}
+      {props.dropped.length > 0 && (
+        <div class="notice" id="dropped-notice" role="alert">
+          <p>{t('optionsDroppedNotice')}</p>
+          <ul>
+            {props.dropped.slice(0, MAX_LISTED).map((d, i) => <li key={i}><code dir="ltr">{d.key}</code>: <code dir="ltr">{d.entry}</code></li>)}
+            {props.dropped.length > MAX_LISTED && <li>… (+{props.dropped.length - MAX_LISTED})</li>}
+          </ul>
         </div>
       )}
       <SettingsForm settings={settings} onChange={onChange} />

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { PackCheck } from '../settings/pack-import';
 import type { StoredPack } from '../settings/packs-store';
-import { BUNDLED_PACK_ID, type Settings } from '../settings/settings';
-import { normaliseSitePattern, sitePatternProblem } from '../settings/site-patterns';
+import { addSiteProblem, BUNDLED_PACK_ID, type Settings } from '../settings/settings';
+import { MAX_SITE_PATTERNS, normaliseSitePattern } from '../settings/site-patterns';
 import { t } from '../ui/i18n';
 import { Group } from './Fields';
 
@@ -11,7 +12,8 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
   const [problem, setProblem] = useState<string | null>(null);
   const add = (e: Event) => {
     e.preventDefault();
-    const p = sitePatternProblem(draft);
+    const p = addSiteProblem(settings, draft);
+    if (p === 'too-many') return setProblem(t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS)));
     if (p) return setProblem(t(`optionsSiteProblem${p.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`));
     setProblem(null);
     setDraft('');
@@ -41,11 +43,8 @@ export function SitesSection({ settings, onChange }: { settings: Settings; onCha
   );
 }
 
-export interface PackImport {
-  /** A checked pack waiting for the reader to enable it, or the errors of a refused file. */
-  readonly pending: StoredPack | null;
-  readonly errors: readonly { path: string; message: string }[];
-}
+/** A checked pack waiting for the reader to enable it (maybe replacing one), or the errors of a refused file. */
+export type PackImport = PackCheck;
 
 /** Packs: the bundled one (can be disabled), imported ones, and importing a new one. */
 export function PacksSection(props: {
@@ -87,7 +86,8 @@ export function PacksSection(props: {
       {importing.pending && (
         <div class="notice" id="pack-preview">
           <p>{t('optionsPackPreview', [title(importing.pending), String(importing.pending.entities), (importing.pending.bytes / 1024).toFixed(1)])}</p>
-          <button type="button" id="pack-accept" onClick={props.onAccept}>{t('optionsPackEnable')}</button>
+          {importing.replaces && <p id="pack-replace" role="alert">{t('optionsPackReplaceQuestion', importing.pending.id)}</p>}
+          <button type="button" id="pack-accept" onClick={props.onAccept}>{t(importing.replaces ? 'optionsPackReplace' : 'optionsPackEnable')}</button>
         </div>
       )}
       {importing.errors.length > 0 && (

@@ -1,11 +1,13 @@
 import { render } from 'preact';
 import './options.css';
 import browser from 'webextension-polyfill';
-import { backupText, parseBackup, storedPackFrom } from '../settings/backup';
+import bundledMatchData from 'hashiya:match-data';
+import { backupText, parseBackup } from '../settings/backup';
+import { checkPackFile, NO_PACK, type PackIds } from '../settings/pack-import';
 import { loadPacks, savePacks, type StoredPack } from '../settings/packs-store';
-import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { BUNDLED_PACK_ID, DEFAULT_SETTINGS, type DroppedEntry, type Settings } from '../settings/settings';
+import { applyBackup, loadSettings, loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { ALL_SITES } from '../settings/site-patterns';
-import { loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { Options } from './Options';
@@ -17,8 +19,11 @@ localiseDocument(document);
 const root = document.getElementById('root')!;
 let settings: Settings | null = null;
 let reset: string[] = [];
+let dropped: DroppedEntry[] = [];
 let packs: Record<string, StoredPack> = {};
-let importing: PackImport = { pending: null, errors: [] };
+let importing: PackImport = NO_PACK;
+// The ids the built-in pack owns, which no imported pack may take.
+const BUNDLED_IDS: PackIds = { id: BUNDLED_PACK_ID, entityIds: bundledMatchData.entities.map((e) => e.id) };
 let hostAccess = true;
 let status = '';
 
@@ -29,6 +34,7 @@ function show(): void {
     <Options
       settings={settings}
       reset={reset}
+      dropped={dropped}
       packs={packs}
       importing={importing}
       lang={t('lang')}
@@ -47,37 +53,65 @@ function show(): void {
   );
 }
 
-async function change(next: Settings, message = t('optionsSaved')): Promise<void> {
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Shows and saves `next`; `whole` stores every setting, not only the changed ones (a reset clears invalid stored values too). */
+async function change(next: Settings, message = t('optionsSaved'), whole = false): Promise<void> {
+  const previous = settings;
+  if (!previous) return;
   settings = next;
   // Rendered before the save: a second change made while this one is saved must start from it.
   show();
-  await saveSettings(next);
-  status = message;
+  try {
+    await saveSettings(next, whole ? undefined : previous);
+    status = message;
+  } catch (error) {
+    // Nothing was stored: show the settings as stored, and say why, rather than a state never saved.
+    settings = await loadSettings().catch(() => previous);
+    status = t('optionsSaveFailed', reason(error));
+  }
   show();
 }
 
+/** Stores `next` as the imported packs; false (with the reason shown) when storage refuses. */
+async function storePacks(next: Record<string, StoredPack>): Promise<boolean> {
+  try {
+    await savePacks(next);
+    packs = next;
+    return true;
+  } catch (error) {
+    status = t('optionsSaveFailed', reason(error));
+    show();
+    return false;
+  }
+}
+
+let packReads = 0;
 async function readPack(file: File): Promise<void> {
-  const result = storedPackFrom(await file.text());
-  importing = result.ok ? { pending: result.pack, errors: [] } : { pending: null, errors: result.errors };
+  // The previous preview goes at once: while this file is read, and if it is refused, nothing can be installed by mistake.
+  const read = ++packReads;
+  importing = NO_PACK;
+  show();
+  const checked = await checkPackFile(file, BUNDLED_IDS, Object.values(packs));
+  if (read !== packReads) return; // a later file was chosen meanwhile: its result is the one shown
+  importing = checked;
   show();
 }
 
 async function acceptPack(): Promise<void> {
   const pack = importing.pending;
   if (!pack || !settings) return;
-  packs = { ...packs, [pack.id]: pack };
-  await savePacks(packs);
-  importing = { pending: null, errors: [] };
+  if (!(await storePacks({ ...packs, [pack.id]: pack }))) return;
+  importing = NO_PACK;
   const enabled = settings.enabledPacks.includes(pack.id) ? settings.enabledPacks : [...settings.enabledPacks, pack.id];
   await change({ ...settings, enabledPacks: enabled }, t('optionsPackAdded'));
 }
 
 async function removePack(id: string): Promise<void> {
   if (!settings) return;
-  const rest = { ...packs };
-  delete rest[id];
-  packs = rest;
-  await savePacks(packs);
+  const rest = new Map(Object.entries(packs));
+  rest.delete(id);
+  if (!(await storePacks(Object.fromEntries(rest)))) return;
   await change({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== id) });
 }
 
@@ -92,25 +126,35 @@ function exportAll(): void {
 }
 
 async function importAll(file: File): Promise<void> {
-  const result = parseBackup(await file.text());
+  const result = parseBackup(await file.text(), BUNDLED_IDS);
   if (!result.ok) {
     status = t(`optionsBackupRefused${result.problem.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase())}`, result.detail);
     return show();
   }
-  packs = result.packs;
-  await savePacks(packs);
-  await change(result.settings, t('optionsImported'));
+  // All or nothing: the packs and the settings are stored together, or neither is.
+  try {
+    await applyBackup(result.settings, result.packs);
+    packs = result.packs;
+    settings = result.settings;
+    reset = [];
+    dropped = [];
+    status = t('optionsImported');
+  } catch (error) {
+    status = t('optionsImportFailed', reason(error));
+  }
+  show();
 }
 
 async function resetAll(): Promise<void> {
   if (!confirm(t('optionsResetConfirm'))) return;
   reset = [];
-  await change(DEFAULT_SETTINGS, t('optionsResetDone'));
+  dropped = [];
+  await change(DEFAULT_SETTINGS, t('optionsResetDone'), true);
 }
 
 async function start(): Promise<void> {
   const [report, stored, access] = await Promise.all([loadSettingsReport(), loadPacks(), browser.permissions.contains(ALL_SITES)]);
-  ({ settings, reset } = report);
+  ({ settings, reset, dropped } = report);
   packs = stored;
   hostAccess = access;
   show();

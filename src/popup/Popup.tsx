@@ -18,6 +18,8 @@ export interface PopupProps {
   readonly entities: readonly EntityRow[] | null;
   /** False when the reader has withheld access to sites (Firefox allows it). */
   readonly hostAccess: boolean;
+  /** Why the last change was not made (a refused site, a failed save), or null. */
+  readonly problem: string | null;
   readonly onToggle: (on: boolean) => void;
   readonly onToggleSite: (on: boolean) => void;
   readonly onChoose: (id: string) => void;
@@ -90,6 +92,11 @@ export function Popup(props: PopupProps) {
       <Switch id="global" label={t('popupGlobalSwitch')} checked={enabled} onChange={props.onToggle} />
       {host !== null && (
         <Switch id="site" label={t('popupSiteSwitch', host)} checked={siteEnabled} disabled={!enabled} onChange={props.onToggleSite} />
+      )}
+      {props.problem !== null && (
+        <p class="problem" id="popup-problem" role="alert">
+          {props.problem}
+        </p>
       )}
       {host === null ? (
         <p role="status">{t('popupNoAccess')}</p>

@@ -3,8 +3,8 @@ import './popup.css';
 import browser from 'webextension-polyfill';
 import { tell } from '../ext';
 import type { RevealMentionMessage } from '../messages';
-import { isSiteDisabled, type Settings } from '../settings/settings';
-import { ALL_SITES, siteMatches } from '../settings/site-patterns';
+import { addSiteProblem, isSiteDisabled, type Settings } from '../settings/settings';
+import { ALL_SITES, MAX_SITE_PATTERNS, siteMatches } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -17,6 +17,7 @@ let tab: Awaited<ReturnType<typeof targetTab>> = null;
 let settings: Settings | null = null;
 let entities: EntityRow[] | null = null;
 let hostAccess = true;
+let problem: string | null = null;
 // Choosing a name again goes to its next mention.
 const nextIndex = new Map<string, number>();
 
@@ -31,19 +32,40 @@ function show(): void {
       siteEnabled={host === null || !isSiteDisabled(settings, host)}
       entities={entities}
       hostAccess={hostAccess}
-      onToggle={(on) => void updateSettings((s) => ({ ...s, enabled: on }))}
-      onToggleSite={(on) =>
-        void updateSettings((s: Settings) => ({
-          ...s,
-          disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host!)) : [...s.disabledSites, host!],
-        }))
-      }
+      problem={problem}
+      onToggle={(on) => void save((s) => ({ ...s, enabled: on }))}
+      onToggleSite={(on) => void toggleSite(host!, on)}
       onChoose={(id) => void reveal(id)}
       onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     root,
   );
+}
+
+/** Saves a change; when storage refuses it, says so and shows the settings as stored (the switch goes back). */
+async function save(change: (s: Settings) => Settings): Promise<void> {
+  problem = null;
+  try {
+    await updateSettings(change);
+  } catch (error) {
+    problem = t('popupSaveFailed', error instanceof Error ? error.message : String(error));
+    settings = await loadSettings().catch(() => settings);
+  }
+  show();
+}
+
+/** Switches Hashiya on or off for `host`; a host the list cannot hold is refused with a reason. */
+async function toggleSite(host: string, on: boolean): Promise<void> {
+  problem = null;
+  const refused = on ? null : addSiteProblem(settings!, host);
+  if (refused === 'too-many') problem = t('optionsSiteProblemTooMany', String(MAX_SITE_PATTERNS));
+  else if (refused !== null) problem = t('popupSiteRefused', host);
+  if (problem !== null) return show();
+  await save((s: Settings) => ({
+    ...s,
+    disabledSites: on ? s.disabledSites.filter((p) => !siteMatches(p, host)) : [...s.disabledSites, host],
+  }));
 }
 
 async function reveal(entity: string): Promise<void> {

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import bundledPack from '../data/packs/sharaa-moscow-2025.json';
 import { backupText, parseBackup, storedPackFrom } from './backup';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { PackIds } from './pack-import';
+import { BUNDLED_PACK_ID, DEFAULT_SETTINGS, type Settings } from './settings';
+
+const bundled: PackIds = { id: BUNDLED_PACK_ID, entityIds: bundledPack.entities.map((e) => e.id) };
+const parse = (text: string) => parseBackup(text, bundled);
 
 const packText = readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8');
 
@@ -11,15 +16,33 @@ describe('backup', () => {
     const stored = storedPackFrom(packText);
     if (!stored.ok) throw new Error('fixture pack refused');
     const packs = { [stored.pack.id]: stored.pack };
-    const back = parseBackup(backupText(settings, packs));
+    const back = parse(backupText(settings, packs));
     expect(back).toEqual({ ok: true, settings, packs });
   });
 
   it('refuses a bad file whole, saying why', () => {
-    expect(parseBackup('{oops')).toMatchObject({ ok: false, problem: 'not-json' });
-    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: 'not-a-backup' });
-    expect(parseBackup('{"format":"hashiya-backup","settings":{"theme":"neon"},"packs":[]}')).toEqual({ ok: false, problem: 'bad-settings', detail: 'theme' });
-    expect(parseBackup(JSON.stringify({ format: 'hashiya-backup', settings: {}, packs: [packText, '{}'] }))).toEqual({ ok: false, problem: 'bad-pack', detail: 'packs[1]' });
+    expect(parse('{oops')).toMatchObject({ ok: false, problem: 'not-json' });
+    expect(parse('{"format":"other"}')).toMatchObject({ ok: false, problem: 'not-a-backup' });
+    expect(parse('{"format":"hashiya-backup","settings":{"theme":"neon"},"packs":[]}')).toEqual({ ok: false, problem: 'bad-settings', detail: 'theme' });
+    expect(parse(JSON.stringify({ format: 'hashiya-backup', settings: {}, packs: [packText, '{}'] }))).toEqual({ ok: false, problem: 'bad-pack', detail: 'packs[1]' });
+    // One bad list entry is dropped when reading storage, but a backup with one is refused whole.
+    expect(parse(JSON.stringify({ format: 'hashiya-backup', settings: { disabledSites: ['a.example', 'bad host'] }, packs: [] }))).toEqual({
+      ok: false,
+      problem: 'bad-settings',
+      detail: 'disabledSites: bad host',
+    });
+  });
+
+  it('refuses a file whose packs take ids they do not own', () => {
+    const minimal = JSON.parse(packText) as { id: string; entities: { id: string }[] };
+    const file = (...packs: unknown[]) => JSON.stringify({ format: 'hashiya-backup', settings: {}, packs: packs.map((p) => JSON.stringify(p)) });
+    // The built-in pack's id, a built-in entity id, the same pack twice, another pack's entity id.
+    const refused = (detail: string) => ({ ok: false, problem: 'bad-pack', detail: expect.stringMatching(detail) as string });
+    expect(parse(file({ ...minimal, id: BUNDLED_PACK_ID }))).toEqual(refused('^packs\\[0\\]: .*built into Hashiya'));
+    const text = JSON.stringify(minimal).replaceAll('"fixture-putin"', '"vladimir-putin"');
+    expect(parse(file(JSON.parse(text)))).toEqual(refused('^packs\\[0\\]: the entity id "vladimir-putin" belongs to the pack built into Hashiya'));
+    expect(parse(file(minimal, minimal))).toEqual(refused('^packs\\[1\\]: the pack id "fixture-minimal" comes twice'));
+    expect(parse(file(minimal, { ...minimal, id: 'another-pack' }))).toEqual(refused('^packs\\[1\\]: the entity id "fixture-sharaa" belongs to the installed pack "fixture-minimal"'));
   });
 
   it('describes a good pack and lists every error of a bad one with its path', () => {

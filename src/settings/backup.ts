@@ -1,5 +1,6 @@
 import { validatePackText } from '../data/validate-pack';
 import type { StoredValues } from './migrations';
+import { packConflicts, type PackIds } from './pack-import';
 import type { StoredPack } from './packs-store';
 import { settingsFrom, storedFrom, type Settings } from './settings';
 
@@ -22,15 +23,21 @@ export type BackupResult =
   | { readonly ok: false; readonly problem: BackupProblem; readonly detail: string };
 
 /** A stored pack record from a pack's JSON text, or the first error's path and message. */
-export function storedPackFrom(text: string): { ok: true; pack: StoredPack } | { ok: false; errors: readonly { path: string; message: string }[] } {
+export function storedPackFrom(
+  text: string,
+): { ok: true; pack: StoredPack; ids: PackIds } | { ok: false; errors: readonly { path: string; message: string }[] } {
   const result = validatePackText(text);
   if (!result.ok) return { ok: false, errors: result.errors };
   const { pack } = result;
-  return { ok: true, pack: { id: pack.id, title: pack.title, entities: pack.entities.length, bytes: new TextEncoder().encode(text).length, text } };
+  return {
+    ok: true,
+    pack: { id: pack.id, title: pack.title, entities: pack.entities.length, bytes: new TextEncoder().encode(text).length, text },
+    ids: { id: pack.id, entityIds: pack.entities.map((e) => e.id) },
+  };
 }
 
-/** Reads a backup file's text; refuses it whole at the first problem. */
-export function parseBackup(text: string): BackupResult {
+/** Reads a backup file's text; refuses it whole at the first problem. `bundled` names the built-in pack's ids, which no pack may take. */
+export function parseBackup(text: string, bundled: PackIds): BackupResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -44,13 +51,19 @@ export function parseBackup(text: string): BackupResult {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored) || !Array.isArray(texts)) {
     return { ok: false, problem: 'not-a-backup', detail: '' };
   }
-  const { settings, reset } = settingsFrom(stored as StoredValues);
-  if (reset.length > 0) return { ok: false, problem: 'bad-settings', detail: reset.join(', ') };
-  const packs: Record<string, StoredPack> = {};
+  const { settings, reset, dropped } = settingsFrom(stored as StoredValues);
+  const bad = [...reset, ...dropped.map((d) => `${d.key}: ${d.entry}`)];
+  if (bad.length > 0) return { ok: false, problem: 'bad-settings', detail: bad.join(', ') };
+  const packs = new Map<string, StoredPack>();
+  const ids: PackIds[] = [];
   for (const [i, t] of texts.entries()) {
     const pack = typeof t === 'string' ? storedPackFrom(t) : null;
+    // Each pack owns its ids: none may take the built-in pack's, another's in the file, or come twice.
     if (!pack?.ok) return { ok: false, problem: 'bad-pack', detail: `packs[${i}]` };
-    packs[pack.pack.id] = pack.pack;
+    const why = packs.has(pack.pack.id) ? `the pack id "${pack.pack.id}" comes twice` : packConflicts(pack.ids, bundled, ids)[0]?.message;
+    if (why !== undefined) return { ok: false, problem: 'bad-pack', detail: `packs[${i}]: ${why}` };
+    packs.set(pack.pack.id, pack.pack);
+    ids.push(pack.ids);
   }
-  return { ok: true, settings, packs };
+  return { ok: true, settings, packs: Object.fromEntries(packs) };
 }

@@ -9,16 +9,26 @@ type Step = (values: StoredValues) => StoredValues;
 
 // v1 → v2: v2 adds clickModifier, cardLanguage, theme, textSize and enabledPacks (their defaults
 // need nothing stored) and compares site patterns trimmed and lower-cased, so v1's patterns are
-// normalised once here (`  News.Example.COM ` matched nothing in v1's exact comparison).
+// normalised once here (`  News.Example.COM ` matched nothing in v1's exact comparison). v1 took
+// any text, so a whole address (`https://news.example.com/x`) is reduced to its host.
 const v1ToV2: Step = (values) => {
   const out = { ...values };
   if (Array.isArray(values.disabledSites)) {
     out.disabledSites = (values.disabledSites as unknown[])
-      .map((s: unknown) => (typeof s === 'string' ? s.trim().toLowerCase() : s))
+      .map((s: unknown) => (typeof s === 'string' ? hostOf(s.trim().toLowerCase()) : s))
       .filter((s) => s !== '');
   }
   return out;
 };
+
+function hostOf(entry: string): string {
+  if (!/^https?:\/\//.test(entry)) return entry;
+  try {
+    return new URL(entry).hostname;
+  } catch {
+    return entry;
+  }
+}
 
 /** Steps in order: STEPS[n - 1] turns version n into n + 1. */
 const STEPS: readonly Step[] = [v1ToV2];

@@ -1,10 +1,11 @@
 // The settings schema: every setting with its default and a check for stored values. Only values
 // that differ from the defaults are stored (storage.sync), so improved defaults reach everyone
 // who never changed them. A stored value that fails its check falls back to its default and the
-// rest is kept; the loader names what was reset so the options page can say so.
+// rest is kept; the loader names what was reset so the options page can say so. Lists (sites,
+// packs) are checked entry by entry: a bad entry is dropped and named, the others are kept.
 import { COLOURS, UNDERLINE_STYLES, type Colour, type UnderlineStyle } from './mark-styles';
 import { migrate, SETTINGS_VERSION, type StoredValues } from './migrations';
-import { siteMatches, sitePatternProblem } from './site-patterns';
+import { MAX_SITE_PATTERNS, normaliseSitePattern, siteMatches, sitePatternProblem, type SitePatternProblem } from './site-patterns';
 
 export { SETTINGS_VERSION } from './migrations';
 
@@ -75,11 +76,47 @@ const FLAT = {
   cardLanguage: oneOf(CARD_LANGUAGES),
   theme: oneOf(THEMES),
   textSize: intIn(50, 200),
-  disabledSites: (v: unknown): v is string[] =>
-    Array.isArray(v) && v.length <= 500 && v.every((s) => typeof s === 'string' && sitePatternProblem(s) === null),
-  enabledPacks: (v: unknown): v is string[] => Array.isArray(v) && v.length <= 100 && v.every((s) => typeof s === 'string' && PACK_ID.test(s)),
 } as const;
 type FlatKey = keyof typeof FLAT;
+
+/** Most packs that can be enabled at once. */
+export const MAX_ENABLED_PACKS = 100;
+
+// The lists, checked entry by entry: how many entries are kept, which are valid, and their stored form.
+const LISTS = {
+  disabledSites: { max: MAX_SITE_PATTERNS, ok: (s: string) => sitePatternProblem(s) === null, norm: normaliseSitePattern },
+  enabledPacks: { max: MAX_ENABLED_PACKS, ok: (s: string) => PACK_ID.test(s), norm: (s: string) => s },
+} as const;
+type ListKey = keyof typeof LISTS;
+const STORED_KEYS: readonly (keyof Settings)[] = [...(Object.keys(FLAT) as FlatKey[]), ...(Object.keys(LISTS) as ListKey[])];
+/** Every storage.sync key this version writes. Any other key comes from a newer version and is left alone. */
+export const SETTINGS_KEYS: ReadonlySet<string> = new Set(['version', ...STORED_KEYS, 'categories', 'marks']);
+
+/** A list entry that was left out when the settings were read: invalid, or past the list's limit. */
+export interface DroppedEntry {
+  readonly key: ListKey;
+  /** The entry as stored (a non-string as JSON, shortened). */
+  readonly entry: string;
+}
+
+function list(stored: StoredValues, key: ListKey, reset: string[], dropped: DroppedEntry[]): readonly string[] {
+  const value = stored[key];
+  if (value === undefined) return DEFAULT_SETTINGS[key];
+  if (!Array.isArray(value)) {
+    reset.push(key);
+    return DEFAULT_SETTINGS[key];
+  }
+  const { max, ok, norm } = LISTS[key];
+  const kept = new Set<string>();
+  for (const item of value as unknown[]) {
+    if (typeof item === 'string' && ok(item) && kept.size < max) kept.add(norm(item));
+    else if (!(typeof item === 'string' && kept.has(norm(item)))) {
+      const entry = typeof item === 'string' ? item : (JSON.stringify(item) ?? String(item));
+      dropped.push({ key, entry: entry.length > 80 ? `${entry.slice(0, 79)}…` : entry });
+    }
+  }
+  return [...kept];
+}
 
 function nested<T>(stored: StoredValues, key: 'categories' | 'marks', defaults: Readonly<Record<Category, T>>, ok: (v: unknown) => v is T, reset: string[]) {
   const out = { ...defaults };
@@ -100,10 +137,21 @@ function nested<T>(stored: StoredValues, key: 'categories' | 'marks', defaults: 
 const isMark = (v: unknown): v is MarkStyle =>
   isRecord(v) && oneOf(UNDERLINE_STYLES)(v.style) && typeof v.colour === 'string' && Object.hasOwn(COLOURS, v.colour);
 
-/** Settings from stored values of any version: every missing or invalid value is its default; `reset` names the invalid ones. */
-export function settingsFrom(raw: StoredValues): { settings: Settings; reset: string[] } {
+/** What was read from storage: the settings, the values reset to their defaults and the list entries dropped. */
+export interface SettingsReport {
+  readonly settings: Settings;
+  readonly reset: string[];
+  readonly dropped: DroppedEntry[];
+}
+
+/**
+ * Settings from stored values of any version: every missing or invalid value is its default
+ * (`reset` names them); an invalid list entry is left out (`dropped` names it), the rest is kept.
+ */
+export function settingsFrom(raw: StoredValues): SettingsReport {
   const stored = migrate(raw);
   const reset: string[] = [];
+  const dropped: DroppedEntry[] = [];
   const flat: Record<string, unknown> = {};
   for (const key of Object.keys(FLAT) as FlatKey[]) {
     const value = stored[key];
@@ -116,7 +164,9 @@ export function settingsFrom(raw: StoredValues): { settings: Settings; reset: st
   }
   const categories = nested(stored, 'categories', DEFAULT_SETTINGS.categories, (v): v is boolean => typeof v === 'boolean', reset);
   const marks = nested(stored, 'marks', DEFAULT_SETTINGS.marks, isMark, reset);
-  return { settings: { ...(flat as unknown as Settings), categories, marks }, reset };
+  const disabledSites = list(stored, 'disabledSites', reset, dropped);
+  const enabledPacks = list(stored, 'enabledPacks', reset, dropped);
+  return { settings: { ...(flat as unknown as Settings), categories, marks, disabledSites, enabledPacks }, reset, dropped };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -124,7 +174,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /** What storage.sync should hold for `settings`: the version and only what differs from the defaults. */
 export function storedFrom(settings: Settings): StoredValues {
   const out: StoredValues = { version: SETTINGS_VERSION };
-  for (const key of Object.keys(FLAT) as FlatKey[]) {
+  for (const key of STORED_KEYS) {
     if (!same(settings[key], DEFAULT_SETTINGS[key])) out[key] = settings[key];
   }
   for (const key of ['categories', 'marks'] as const) {
@@ -133,6 +183,39 @@ export function storedFrom(settings: Settings): StoredValues {
     if (Object.keys(diff).length > 0) out[key] = diff;
   }
   return out;
+}
+
+/** storage.sync's quotas (Chrome and Firefox): an item is its key and its JSON, in UTF-8 bytes. */
+export const SYNC_QUOTA_BYTES_PER_ITEM = 8192;
+export const SYNC_QUOTA_BYTES = 102_400;
+
+/**
+ * The stored key that would not fit storage.sync if `settings` were saved ('total' when all of
+ * them together would not), or null when they fit. Checked before a list grows, so the reader
+ * is told at once instead of by a refused write.
+ */
+export function syncQuotaProblem(settings: Settings): string | null {
+  const encoder = new TextEncoder();
+  let total = 0;
+  for (const [key, value] of Object.entries(storedFrom(settings))) {
+    const bytes = encoder.encode(key).length + encoder.encode(JSON.stringify(value)).length;
+    if (bytes > SYNC_QUOTA_BYTES_PER_ITEM) return key;
+    total += bytes;
+  }
+  return total > SYNC_QUOTA_BYTES ? 'total' : null;
+}
+
+/**
+ * Why `pattern` cannot be added to the reader's switched-off sites: not a host, or a list that is
+ * full (500 entries, or more than storage.sync holds as one item); null when it can (or is there).
+ */
+export function addSiteProblem(settings: Settings, pattern: string): SitePatternProblem | 'too-many' | null {
+  const problem = sitePatternProblem(pattern);
+  if (problem !== null) return problem;
+  const site = normaliseSitePattern(pattern);
+  if (settings.disabledSites.includes(site)) return null;
+  const next = { ...settings, disabledSites: [...settings.disabledSites, site] };
+  return settings.disabledSites.length >= MAX_SITE_PATTERNS || syncQuotaProblem(next) !== null ? 'too-many' : null;
 }
 
 /** True when Hashiya is switched off for `host` by one of the reader's site patterns. */

@@ -90,8 +90,10 @@ export function stored(browser: TestBrowser): Promise<{ sync: Record<string, unk
     browser,
     async () => {
       const api = (globalThis as unknown as { browser?: Api }).browser ?? chrome;
-      // storage.local also holds match data the background derives from these, on its own time.
-      return { sync: await api.storage.sync.get(null), local: await api.storage.local.get('packs') };
+      // storage.local also holds match data the background derives from these, on its own time:
+      // only the packs are read (one key each, `pack:<id>`, or all under `packs` as before).
+      const local = Object.entries(await api.storage.local.get(null)).filter(([key]) => key === 'packs' || key.startsWith('pack:'));
+      return { sync: await api.storage.sync.get(null), local: Object.fromEntries(local) };
     },
     null,
   );

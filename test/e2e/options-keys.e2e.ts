@@ -94,7 +94,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
   });
 
   it('exports settings and packs to a file that imports back exactly, after everything was changed', async () => {
-    await setStoredSettings(browser(), { version: 2, theme: 'light', textSize: 130, marks: { person: { style: 'wavy', colour: 'red' } }, disabledSites: ['news.example'] });
+    await setStoredSettings(browser(), { version: 2, theme: 'light', textSize: 130, marks: { person: { style: 'wavy', colour: 'magenta' } }, disabledSites: ['news.example'] });
     const options = await browser().openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('pack-file') !== null);
     await chooseFile(options, 'pack-file', readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8'));
@@ -103,7 +103,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.waitFor(() => document.querySelector('[data-pack="fixture-minimal"]') !== null);
     await eventually(async () => expect((await stored(browser())).sync.enabledPacks).toEqual(['sharaa-moscow-2025', 'fixture-minimal']));
     const before = await stored(browser());
-    expect(Object.keys(before.local.packs as object)).toEqual(['fixture-minimal']);
+    expect(Object.keys(before.local)).toEqual(['pack:fixture-minimal']);
     // The download is a blob: URL on a link the page clicks; read the file from it.
     await options.evaluate(() => {
       HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
@@ -121,11 +121,27 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.evaluate(() => document.getElementById('reset')!.click());
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto' && document.querySelector('[data-pack="fixture-minimal"]') === null);
     await eventually(async () => expect((await stored(browser())).sync).toEqual({ version: 2 }));
-    expect((await stored(browser())).local).toEqual({ packs: {} });
+    expect((await stored(browser())).local).toEqual({});
     await chooseFile(options, 'import-file', file.text);
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'light');
     await eventually(async () => expect(await stored(browser())).toEqual(before));
     expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"] input:checked') !== null)).toBe(true);
+    await options.close();
+  });
+
+  it('imports all or nothing: a settings file the browser refuses to sync (over its 8 KB item quota) changes neither settings nor packs', async () => {
+    await setStoredSettings(browser(), { version: 2, theme: 'dark' });
+    const before = await stored(browser());
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('import-file') !== null);
+    // 500 sites are allowed by count, but 500 long hosts are some 35 KB: storage.sync refuses the item.
+    const sites = Array.from({ length: 500 }, (_, i) => `${'a'.repeat(60)}-${i}.example.com`);
+    const backup = { format: 'hashiya-backup', settings: { version: 2, theme: 'light', disabledSites: sites }, packs: [readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8')] };
+    await chooseFile(options, 'import-file', JSON.stringify(backup));
+    await options.waitFor(() => /Nothing changed/.test(document.getElementById('status')!.textContent ?? ''));
+    expect(await options.evaluate(() => (document.getElementById('theme') as HTMLSelectElement).value)).toBe('dark');
+    expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"]') === null)).toBe(true);
+    expect(await stored(browser())).toEqual(before);
     await options.close();
   });
 });

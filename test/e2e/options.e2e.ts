@@ -3,7 +3,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { readHighlights, waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
-import { chooseFile } from './controls-helpers';
+import { chooseFile, inExtension } from './controls-helpers';
 import type { TestPage } from './harness/browsers';
 
 // The options page: changes reach an open tab without reload; bad stored values and bad pack
@@ -48,6 +48,16 @@ forEachBrowser('options page', (browser) => {
     await options.close();
   });
 
+  it('drops only the invalid entries of the stored site list, names them, and keeps the hosts the browser accepts', async () => {
+    await setStoredSettings(browser(), { version: 2, disabledSites: ['a.example', '[::1]', 'bad host', 'my_host.lan'] });
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('dropped-notice') !== null);
+    expect(await options.evaluate(() => document.getElementById('dropped-notice')!.textContent)).toMatch(/disabledSites.*bad host/s);
+    expect(await options.evaluate(() => [...document.querySelectorAll('.sites li bdi')].map((b) => b.textContent))).toEqual(['a.example', '[::1]', 'my_host.lan']);
+    expect(await options.evaluate(() => document.getElementById('reset-notice') !== null)).toBe(false);
+    await options.close();
+  });
+
   it('imports a good pack after showing it; refuses broken ones with their errors, rendered as text, losing nothing', async () => {
     const options = await browser().openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('pack-file') !== null);
@@ -66,6 +76,36 @@ forEachBrowser('options page', (browser) => {
     }
     expect(await options.evaluate(() => document.querySelectorAll('script:not([src]), img').length)).toBe(0);
     expect(await options.evaluate(() => document.querySelector('[data-pack="fixture-minimal"]') !== null)).toBe(true);
+    await options.close();
+  });
+
+  it('asks before replacing an installed pack, refuses one that takes built-in ids, and clears the preview when a file is refused', async () => {
+    // Start with no imported pack (an earlier test may have left one).
+    await inExtension(browser(), () => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.clear(), null);
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.getElementById('pack-file') !== null);
+    await chooseFile(options, 'pack-file', packFile('minimal-valid'));
+    await options.waitFor(() => document.getElementById('pack-accept') !== null);
+    expect(await options.evaluate(() => document.getElementById('pack-replace') !== null)).toBe(false);
+    await options.evaluate(() => document.getElementById('pack-accept')!.click());
+    await options.waitFor(() => document.querySelector('[data-pack="fixture-minimal"]') !== null && document.getElementById('pack-accept') === null);
+    // The same id again: a replacement, asked for.
+    await chooseFile(options, 'pack-file', packFile('minimal-valid'));
+    await options.waitFor(() => document.getElementById('pack-replace') !== null);
+    // A deeply nested file: refused with a message, and the preview above can no longer be accepted.
+    await chooseFile(options, 'pack-file', `{"format":"hashiya-pack","version":1,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    await options.waitFor(() => /nested deeper/.test(document.getElementById('pack-errors')?.textContent ?? ''));
+    expect(await options.evaluate(() => document.getElementById('pack-accept') === null)).toBe(true);
+    // A pack that reuses a built-in entity id to attach names to it, and one with the built-in pack id.
+    const stealing = packFile('minimal-valid').replace('"fixture-minimal"', '"other-pack"').replaceAll('"fixture-putin"', '"vladimir-putin"');
+    await chooseFile(options, 'pack-file', stealing);
+    await options.waitFor(() => /vladimir-putin/.test(document.getElementById('pack-errors')?.textContent ?? ''));
+    await chooseFile(options, 'pack-file', packFile('minimal-valid').replace('"fixture-minimal"', '"sharaa-moscow-2025"'));
+    await options.waitFor(() => /built into Hashiya/.test(document.getElementById('pack-errors')?.textContent ?? ''));
+    expect(await options.evaluate(() => [...document.querySelectorAll('.packs [data-pack]')].map((li) => li.getAttribute('data-pack')))).toEqual([
+      'sharaa-moscow-2025',
+      'fixture-minimal',
+    ]);
     await options.close();
   });
 
