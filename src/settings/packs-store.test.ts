@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { FakeArea } from './fake-area';
+import { FakeArea } from '../../test/fixtures/fake-storage-area';
 
 vi.hoisted(() => {
   (globalThis as { browser?: unknown }).browser = { storage: {} };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FakeArea, SYNC_QUOTA } from './fake-area';
+import { FakeArea, SYNC_QUOTA } from '../../test/fixtures/fake-storage-area';
 
 // storage.ts reaches the browser through `browser`; here it only needs to exist, every call
 // below hands its own fake area.

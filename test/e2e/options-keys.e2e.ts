@@ -11,6 +11,10 @@ import { chooseFile, inExtension, stored } from './controls-helpers';
 
 type Api = typeof chrome;
 
+// How long a refused reset is watched for a write that must not come: a reset that went ahead
+// writes storage.sync at once; a refused one leaves no event a test could wait on instead.
+const REFUSED_RESET_WATCH_MS = 300;
+
 
 /** Retries `check` until it passes (storage is written after the page shows a change), up to `timeout` ms. */
 async function eventually(check: () => Promise<void>, timeout = 5000): Promise<void> {
@@ -81,7 +85,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     await options.waitFor(() => document.getElementById('reset') !== null);
     await answerConfirm(options, false);
     await options.evaluate(() => document.getElementById('reset')!.click());
-    await new Promise((ok) => setTimeout(ok, 300));
+    await new Promise((ok) => setTimeout(ok, REFUSED_RESET_WATCH_MS));
     expect((await stored(browser())).sync).toMatchObject({ theme: 'dark', disabledSites: ['*.example.com'] });
     await answerConfirm(options, true);
     await options.evaluate(() => document.getElementById('reset')!.click());
