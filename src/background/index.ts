@@ -7,6 +7,7 @@ import { saveImportedMatchData } from '../settings/match-store';
 import { loadPacks, touchesPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { showBadge } from './badge';
+import { isOwnPage, reportingFrame } from './senders';
 import { enabledMatchData, importedCardData } from './enabled-packs';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
@@ -38,16 +39,16 @@ async function toggleHashiya(): Promise<boolean> {
   return next.enabled;
 }
 
-const fromOwnPage = (sender: Runtime.MessageSender) => !sender.tab || (sender.url?.startsWith(browser.runtime.getURL('')) ?? false);
+const fromOwnPage = (sender: Runtime.MessageSender) => isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''));
 
 function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> | undefined {
   const message = parseBackgroundMessage(raw);
   if (!message) return undefined;
   switch (message.type) {
     case 'frame-entities': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined || sender.frameId === undefined) return undefined;
-      return recordFrame(tabId, sender.frameId, message.counts).then(() => refreshBadge(tabId));
+      const frame = reportingFrame(sender, browser.runtime.id);
+      if (!frame) return undefined;
+      return recordFrame(frame.tabId, frame.frameId, message.counts).then(() => refreshBadge(frame.tabId));
     }
     case 'get-tab-state':
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
