@@ -50,16 +50,6 @@ export async function waitForBadge(browser: TestBrowser, tabId: number, text: st
   throw new Error(`badge of tab ${tabId} reads "${last}", not "${text}"`);
 }
 
-/** How many ranges Hashiya has drawn on `page`. */
-export function markCount(page: TestPage): Promise<number> {
-  return page.evaluate(() => {
-    let count = 0;
-    CSS.highlights.forEach((h, name) => {
-      if (name.startsWith('hashiya-') && name !== 'hashiya-focus') count += h.size;
-    });
-    return count;
-  });
-}
 
 /** Waits until `page` has exactly `n` marks (0: none left). */
 export function waitForMarkCount(page: TestPage, n: number): Promise<void> {

@@ -3,7 +3,8 @@ import { clearStoredSettings, setStoredSettings, tabStateOf } from './harness/ex
 import { waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
 import { waitForCard } from './card-page';
-import { badgeOf, click, inExtension, markCount, tabIdOf, waitForBadge, waitForMarkCount } from './controls-helpers';
+import { badgeOf, click, inExtension, tabIdOf, waitForBadge, waitForMarkCount } from './controls-helpers';
+import { markCount } from './harness/settle';
 
 // The reader in control: the popup's switches, the toggle command, the badge, the entity list,
 // and a background that loses nothing when it is stopped.

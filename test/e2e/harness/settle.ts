@@ -52,14 +52,7 @@ export function markCount(page: TestPage): Promise<number> {
  * the quiet time must be longer than that second.
  */
 export async function settleMarks(page: TestPage, quietMs = 1100, timeout = 30_000): Promise<number> {
-  const count = () =>
-    page.evaluate(() => {
-      let n = 0;
-      CSS.highlights.forEach((h, name) => {
-        if (name.startsWith('hashiya-') && name !== 'hashiya-focus') n += h.size;
-      });
-      return n;
-    });
+  const count = () => markCount(page);
   const deadline = Date.now() + timeout;
   let last = await count();
   let stableSince = Date.now();
