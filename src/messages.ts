@@ -28,7 +28,15 @@ export interface ToggleHashiyaMessage {
   readonly type: 'toggle-hashiya';
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage;
+/**
+ * Sent by a card's "read the article": open the reader page in a new tab beside the sender's. The
+ * card holds no address of the extension's, so the page it is on can learn none.
+ */
+export interface OpenReaderMessage {
+  readonly type: 'open-reader';
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -65,6 +73,7 @@ export interface Replies {
   'get-entity': CardData | null;
   /** The new on/off. */
   'toggle-hashiya': boolean;
+  'open-reader': void;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   'report-again': void;
@@ -103,6 +112,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return typeof value.id === 'string' && ID.test(value.id) ? { type: 'get-entity', id: value.id } : null;
     case 'toggle-hashiya':
       return { type: 'toggle-hashiya' };
+    case 'open-reader':
+      return { type: 'open-reader' };
     default:
       return null;
   }

@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
 import { parseBackgroundMessage, type BackgroundMessage, type ReplyTo, type ReportAgainMessage } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
@@ -39,6 +39,12 @@ async function toggleHashiya(): Promise<boolean> {
   return next.enabled;
 }
 
+/** Opens the reader page in a new tab, next to `from` (the tab whose card asked) when there is one. */
+async function openReader(from: Tabs.Tab | undefined): Promise<void> {
+  const url = browser.runtime.getURL('reader.html');
+  await browser.tabs.create(from?.id === undefined ? { url } : { url, index: from.index + 1, openerTabId: from.id, windowId: from.windowId });
+}
+
 const fromOwnPage = (sender: Runtime.MessageSender) => isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''));
 
 function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> | undefined {
@@ -62,6 +68,8 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
+    case 'open-reader':
+      return openReader(sender.tab);
   }
 }
 

@@ -15,7 +15,7 @@ const noop = () => undefined;
 
 function html(id: string, overrides: Partial<EntityCardProps> = {}, from: Pack = pack as Pack): string {
   const data = cardDataFor(from, id)!;
-  return render(<EntityCard data={data} language="en" matched="Putin" outline={outline} pinned={false} canGoBack={false} readerUrl="reader.html" t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
+  return render(<EntityCard data={data} language="en" matched="Putin" outline={outline} pinned={false} canGoBack={false} onReader={noop} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
 }
 
 describe('EntityCard', () => {

@@ -16,8 +16,8 @@ export interface EntityCardProps {
   readonly outline: RegionOutline;
   readonly pinned: boolean;
   readonly canGoBack: boolean;
-  /** The reader page's address, or null where the card is on it already. */
-  readonly readerUrl: string | null;
+  /** Opens the reader page; null where the card is on it already. */
+  readonly onReader: (() => void) | null;
   readonly t: (key: string, substitutions?: string | string[]) => string;
   readonly onRelated: (id: string) => void;
   readonly onBack: () => void;
@@ -55,7 +55,7 @@ function byParagraph(sentences: readonly CardSentence[]): CardSentence[][] {
 }
 
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, outline, pinned, canGoBack, readerUrl, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -171,11 +171,11 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       <p class="matched" data-part="matched">
         {t('cardMatched', matched)}
       </p>
-      {readerUrl && (
+      {onReader && (
         <p>
-          <a href={readerUrl} target="_blank" rel="noopener noreferrer" data-action="reader">
+          <button type="button" class="link" onClick={onReader} data-action="reader">
             {t('cardReader')}
-          </a>
+          </button>
         </p>
       )}
     </>

@@ -3,9 +3,6 @@
 import type { CardData } from '../data/card-data';
 import type { Theme } from '../settings/settings';
 
-/** The card's element on the page (a custom element name, never defined): see content/card-host.ts. */
-export const CARD_HOST_TAG = 'hashiya-card';
-
 export type CardLanguage = 'ar' | 'en' | 'both';
 
 /** One card to show, anchored to the mention it belongs to. */
@@ -29,8 +26,8 @@ export interface CardHooks {
   t(this: void, key: string, substitutions?: string | string[]): string;
   /** The card data of another entity (related navigation); cached by the content script. */
   entity(this: void, id: string): Promise<CardData | null>;
-  /** The address of the reader page (the bundled article). */
-  readonly readerUrl: string;
+  /** Opens the reader page (the bundled article) in a new tab; null on the reader page itself. */
+  readonly openReader: (() => void) | null;
   pin(this: void): void;
   close(this: void): void;
 }

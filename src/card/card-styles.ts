@@ -79,7 +79,6 @@ mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .map path { fill: var(--land); stroke: var(--muted); stroke-width: 0.6; }
 .map .point { fill: #d2452b; stroke: var(--bg); stroke-width: 1.5; }
 .map text { fill: var(--fg); font-size: 10px; paint-order: stroke; stroke: var(--bg); stroke-width: 3px; }
-a { color: var(--accent); }
-a:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button.link { border: 0; padding: 0; color: var(--accent); text-decoration: underline; }
 .matched { color: var(--muted); font-size: 0.85em; margin-top: 10px; }
 `;

@@ -40,7 +40,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         outline={outline}
         pinned={request.pinned}
         canGoBack={history.canGoBack}
-        readerUrl={location.href.startsWith(hooks.readerUrl) ? null : hooks.readerUrl}
+        onReader={hooks.openReader}
         t={hooks.t}
         onRelated={(id) => void follow(id)}
         onBack={back}

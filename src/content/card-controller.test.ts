@@ -82,7 +82,23 @@ describe('card controller', () => {
   const shown: CardRequest[] = [];
   const drawnHidden: CardRequest[] = [];
   const view: CardView = { drawHidden: (request) => void drawnHidden.push(request), show: (request) => void shown.push(request), hide: () => undefined, focus: () => undefined };
-  const host = { setAttribute: () => undefined, attachShadow: () => ({}), isConnected: true, matches: () => false };
+  const documentElement = { lang: 'en', append: () => undefined };
+  /** The card hosts made, in order: each is on <html> as a manual popover until a test changes it. */
+  const hosts: { parentNode: unknown; popover: string | null; localName: string; removed: boolean }[] = [];
+  const createElement = (localName: string) => {
+    const made = { localName, parentNode: documentElement as unknown, popover: null as string | null, removed: false };
+    hosts.push(made);
+    return {
+      get parentNode() {
+        return made.parentNode;
+      },
+      setAttribute: (_name: string, value: string) => void (made.popover = value),
+      getAttribute: () => made.popover,
+      attachShadow: (init: ShadowRootInit) => ({ mode: init.mode, querySelector: () => null }),
+      matches: () => false,
+      remove: () => void (made.removed = true),
+    };
+  };
   const hit: Hit = {
     mention: { entity: 'vladimir-putin' },
     range: { startContainer: {}, startOffset: 0, toString: () => 'Putin' },
@@ -96,9 +112,10 @@ describe('card controller', () => {
     vi.stubGlobal('document', {
       querySelector: () => null,
       querySelectorAll: () => [],
-      createElement: () => host,
-      documentElement: { lang: 'en', append: () => undefined },
+      createElement,
+      documentElement,
     });
+    hosts.length = 0;
     shown.length = 0;
     drawnHidden.length = 0;
     messages.length = 0;
@@ -146,6 +163,33 @@ describe('card controller', () => {
     await vi.advanceTimersByTimeAsync(20);
     expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
     expect(messages).toHaveLength(1); // the data came the first time and was kept
+  });
+
+  it('puts the card in a closed shadow root on a host of a made-up name, and a new host when the page removed the old one or its popover', async () => {
+    const roots: unknown[] = [];
+    const loadChunk = () => Promise.resolve({ createCardView: (root: ShadowRoot) => (roots.push(root), view) });
+    const card = new CardController(annotator, { ...DEFAULT_SETTINGS, hoverDelay: 0 }, { loadChunk });
+    const hover = async () => {
+      card.pointer(null, 500, 500);
+      await vi.advanceTimersByTimeAsync(1000); // closed: past the close grace
+      card.pointer(hit, 10, 10);
+      await vi.advanceTimersByTimeAsync(10);
+    };
+    await hover();
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]!.localName).toMatch(/^[a-z]{6}-[a-z]{6}$/);
+    expect(roots).toMatchObject([{ mode: 'closed' }]);
+    await hover();
+    expect(hosts).toHaveLength(1); // kept between cards
+    hosts[0]!.parentNode = null; // the page removed it
+    await hover();
+    expect(hosts).toHaveLength(2);
+    expect(hosts[1]!.localName).not.toBe(hosts[0]!.localName);
+    hosts[1]!.popover = null; // the page took its popover attribute
+    await hover();
+    expect(hosts).toHaveLength(3);
+    expect(hosts[1]!.removed).toBe(true); // a host without its popover would show in the page: gone
+    expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin', 'vladimir-putin', 'vladimir-putin', 'vladimir-putin']);
   });
 
   it('does not keep a missing answer from the background: the next card asks again', async () => {

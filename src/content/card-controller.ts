@@ -1,11 +1,11 @@
-import { CARD_HOST_TAG, type CardHooks, type CardRequest, type CardView, type CreateCardView } from '../card/card-api';
+import { type CardHooks, type CardRequest, type CardView, type CreateCardView } from '../card/card-api';
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
-import type { GetEntityMessage } from '../messages';
+import type { GetEntityMessage, OpenReaderMessage } from '../messages';
 import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
-import { cardHost } from './card-host';
+import { createCardHost, isIntact, type CardHost } from './card-host';
 import { ask, ext } from '../ext';
 import { t } from '../ui/i18n';
 
@@ -40,23 +40,28 @@ export class CardController {
   readonly #data = new Map<string, Promise<CardData | null>>();
   readonly #nodeIds = new WeakMap<Node, number>();
   #nextNodeId = 1;
-  #view: Promise<{ view: CardView; host: HTMLElement }> | null = null;
+  #view: Promise<{ view: CardView; host: CardHost }> | null = null;
+  /** The host of the loaded view: the card is known by this reference, never looked up by name. */
+  #host: CardHost | null = null;
   #shown: CardTarget | null = null;
   #returnFocus: HTMLElement | null = null;
   #scrollQueued = false;
 
   readonly #chunkUrl: string | undefined;
+  readonly #onReaderPage: boolean;
   readonly #loadChunk: (url: string) => Promise<CardChunk>;
 
   /**
    * `chunkUrl`: where card.js is; by default runtime.getURL's, which in Chromium is the dynamic
    * (per-session) address that pages may load but an extension page's own CSP ('self') refuses.
-   * `loadChunk`: how it is loaded (tests pass their own).
+   * `loadChunk`: how it is loaded (tests pass their own). `onReaderPage`: the cards are on the
+   * reader page, so they offer no way to it.
    */
-  constructor(annotator: Annotator, settings: Settings, options: { chunkUrl?: string; loadChunk?: (url: string) => Promise<CardChunk> } = {}) {
+  constructor(annotator: Annotator, settings: Settings, options: { chunkUrl?: string; loadChunk?: (url: string) => Promise<CardChunk>; onReaderPage?: boolean } = {}) {
     this.#annotator = annotator;
     this.#settings = settings;
     this.#chunkUrl = options.chunkUrl;
+    this.#onReaderPage = options.onReaderPage ?? false;
     this.#loadChunk = options.loadChunk ?? loadCardChunk;
   }
 
@@ -121,14 +126,13 @@ export class CardController {
   }
 
   #overCard(x: number, y: number): boolean {
-    const host = this.#shown ? document.querySelector(`:root > ${CARD_HOST_TAG}`) : null;
-    if (!host) return false;
-    const r = host.shadowRoot?.querySelector('.card')?.getBoundingClientRect();
+    if (!this.#shown || !this.#host) return false;
+    const r = this.#host.root.querySelector('.card')?.getBoundingClientRect();
     return !!r && x >= r.left - 2 && x <= r.right + 2 && y >= r.top - 2 && y <= r.bottom + 2;
   }
 
   #activateAt(event: Event, x: number, y: number): void {
-    if (event.composedPath().some((n) => n instanceof Element && n.localName === CARD_HOST_TAG)) return;
+    if (this.#host && event.composedPath().includes(this.#host.host)) return;
     const hit = this.#annotator.hitTest(x, y);
     if (!hit) {
       if (this.#state.name !== 'idle' && this.#state.name !== 'pinned') this.#dispatch({ type: 'close' });
@@ -226,7 +230,7 @@ export class CardController {
 
   #hide(): void {
     this.#view?.then(
-      ({ view, host }) => {
+      ({ view, host: { host } }) => {
         const hadFocus = host.matches(':focus-within') || document.activeElement === host;
         view.hide();
         if (hadFocus) this.#returnFocus?.focus();
@@ -241,18 +245,28 @@ export class CardController {
     await Promise.all([this.#loadView(), this.#entity(entity)]).catch(() => undefined);
   }
 
-  /** The card view: card.js loaded and its view built in the host, once (a failed load is retried). */
-  #loadView(): Promise<{ view: CardView; host: HTMLElement }> {
+  /**
+   * The card view: card.js loaded and its view built in a host of its own, once (a failed load is
+   * retried). A host the page has removed or changed is left, and the view built again in a new one.
+   */
+  #loadView(): Promise<{ view: CardView; host: CardHost }> {
+    if (this.#view && this.#host && !isIntact(this.#host)) {
+      void this.#view.then(({ view }) => view.hide());
+      this.#host.host.remove(); // shown no more: a host stripped of its popover would show inline
+      this.#view = null;
+      this.#host = null;
+    }
     this.#view ??= this.#loadChunk(this.#chunkUrl ?? ext.runtime.getURL('card.js')).then((chunk) => {
-      const { host, root } = cardHost();
+      const host = createCardHost();
+      this.#host = host;
       const hooks: CardHooks = {
         t,
         entity: (id) => this.#entity(id),
-        readerUrl: new URL('reader.html', this.#chunkUrl ?? ext.runtime.getURL('card.js')).href,
+        openReader: this.#onReaderPage ? null : () => void ask({ type: 'open-reader' } satisfies OpenReaderMessage).catch(() => undefined),
         pin: () => this.#dispatch({ type: 'pin' }),
         close: () => this.#dispatch({ type: 'close' }),
       };
-      return { view: chunk.createCardView(root, host, hooks), host };
+      return { view: chunk.createCardView(host.root, host.host, hooks), host };
     });
     this.#view.catch(() => (this.#view = null)); // the next card tries again
     return this.#view;

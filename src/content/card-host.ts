@@ -1,30 +1,39 @@
-import { CARD_HOST_TAG } from '../card/card-api';
+// The card's one element on the page, appended to <html> (outside <body>, so the page's layout and
+// content never see it) once card.js has loaded for the first card asked for (the pointer's first
+// name, or a click, tap, the shortcut or the popup). Its shadow root is closed, so the page cannot
+// read the card; its name is made up afresh on every page, so no page can look for it by name.
+// popover="manual" puts it in the top layer above any z-index, overflow or transform of the page.
+// It stays, hidden between cards, until the page is left; a page that removes it or its popover
+// attribute gets a new one with the next card (see `isIntact`).
 
-// The card's one element on the page: <hashiya-card> (CARD_HOST_TAG), appended to <html> (outside
-// <body>, so the page's layout and content never see it) once card.js has loaded for the first
-// card asked for (the pointer's first name, or a click, tap, the shortcut or the popup), with a
-// shadow root of its own and popover="manual", which puts it in the top layer above any z-index,
-// overflow or transform of the page. It stays, hidden between cards, until the page is left. A
-// host left by an older copy of the extension is replaced.
-
-/** The card host and its shadow root, created on first call and reused after. */
-export function cardHost(): { host: HTMLElement; root: ShadowRoot } {
-  for (const stale of document.querySelectorAll(`:root > ${CARD_HOST_TAG}`)) if (!hosts.has(stale)) stale.remove();
-  let found = current;
-  if (!found || !found.host.isConnected) {
-    const host = document.createElement(CARD_HOST_TAG);
-    host.setAttribute('popover', 'manual');
-    // Unknown custom elements may take a shadow root without being defined: content scripts
-    // cannot define elements (Chromium gives them no customElements registry:
-    // https://crbug.com/390807), and an undefined element is all the card needs.
-    const root = host.attachShadow({ mode: 'open' });
-    document.documentElement.append(host);
-    hosts.add(host);
-    found = { host, root };
-    current = found;
-  }
-  return found;
+export interface CardHost {
+  readonly host: HTMLElement;
+  readonly root: ShadowRoot;
 }
 
-let current: { host: HTMLElement; root: ShadowRoot } | null = null;
-const hosts = new WeakSet<Element>();
+/** A new card host on <html>, with a closed shadow root. */
+export function createCardHost(): CardHost {
+  const host = document.createElement(randomElementName());
+  host.setAttribute('popover', 'manual');
+  // Unknown custom elements may take a shadow root without being defined: content scripts
+  // cannot define elements (Chromium gives them no customElements registry:
+  // https://crbug.com/390807), and an undefined element is all the card needs.
+  const root = host.attachShadow({ mode: 'closed' });
+  document.documentElement.append(host);
+  return { host, root };
+}
+
+/** Whether the card host is still where it was put, as it was put: on <html>, a manual popover. */
+export function isIntact({ host }: CardHost): boolean {
+  return host.parentNode === document.documentElement && host.getAttribute('popover') === 'manual';
+}
+
+/**
+ * A valid custom element name no page can know beforehand: two runs of six lowercase letters
+ * joined by a hyphen (`xkqfmz-bvtrlw`), about 56 bits of chance.
+ */
+export function randomElementName(): string {
+  const letters = crypto.getRandomValues(new Uint8Array(12));
+  const word = (from: number) => String.fromCharCode(...letters.subarray(from, from + 6).map((n) => 97 + (n % 26)));
+  return `${word(0)}-${word(6)}`;
+}

@@ -11,6 +11,8 @@ export interface MarkPageOptions {
   readonly onCounts?: (counts: Record<string, number>) => void;
   /** Where the card's code is loaded from (the card controller's default when absent). */
   readonly chunkUrl?: string;
+  /** The page is Hashiya's reader page: cards offer no way to it. */
+  readonly onReaderPage?: boolean;
   /**
    * Guard against what a web page does: highlights it removes from CSS.highlights are put back
    * (on pointer moves, scrolls and a tab shown again), and a history navigation reads the page
@@ -30,7 +32,7 @@ export interface MarkedPage {
 /** Starts marking the page with `matcher`: listeners attached, first read under way. */
 export function markPage(matcher: Matcher, settings: Settings, options: MarkPageOptions = {}): MarkedPage {
   const annotator = new Annotator(matcher, settings, options.onCounts ?? (() => undefined));
-  const card = new CardController(annotator, settings, options.chunkUrl === undefined ? {} : { chunkUrl: options.chunkUrl });
+  const card = new CardController(annotator, settings, { ...(options.chunkUrl === undefined ? {} : { chunkUrl: options.chunkUrl }), onReaderPage: options.onReaderPage ?? false });
   const detach = listen(annotator, card, options.guardPage ?? false);
   void annotator.readAll();
   return {

@@ -1,5 +1,3 @@
-import { CARD_HOST_TAG } from '../card/card-api';
-
 // Reads a page's text the way a reader sees it: block by block. Inline elements join (a name
 // split by <b>, <span> or a <br> is one mention), block boundaries separate (a heading does not run
 // into the paragraph after it). Nothing of the page is changed; the result only points at its
@@ -32,7 +30,7 @@ export function isInlineElement(element: Element): boolean {
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'kbd',
   'samp', 'pre', 'svg', 'math', 'iframe', 'frame', 'object', 'embed', 'canvas', 'video', 'audio',
-  'head', 'title', CARD_HOST_TAG, // the card's own text is never read
+  'head', 'title',
 ]);
 
 /**

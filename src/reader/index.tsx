@@ -28,7 +28,7 @@ function applyLook(settings: Settings): void {
 
 void loadSettings().then((settings) => {
   applyLook(settings);
-  const marked = markPage(compileMatcher(matchData), settings, { chunkUrl: new URL('card.js', location.href).href });
+  const marked = markPage(compileMatcher(matchData), settings, { chunkUrl: new URL('card.js', location.href).href, onReaderPage: true });
   onSettingsChanged((next) => {
     applyLook(next);
     marked.update(next);

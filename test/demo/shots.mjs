@@ -31,7 +31,7 @@ export const hoverName = (name) => async (page) => {
   }, name);
   if (!point) throw new Error(`${name} is not on the page`);
   await page.mouse.move(point.x, point.y);
-  await page.waitForFunction(() => document.querySelector(':root > hashiya-card')?.matches(':popover-open'));
+  await page.waitForFunction(() => document.querySelector(':root > :popover-open'));
   await page.waitForTimeout(300); // the card's fade-in
 };
 

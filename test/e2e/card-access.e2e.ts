@@ -5,7 +5,7 @@ import type { TestPage } from './harness/browsers';
 import { PROJECT_ROOT } from './harness/server';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { CARD_HOST, NO_CARD_ASKED_MS, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
+import { CARD, NO_CARD_ASKED_MS, SHOWN_HOST, revealCard, type CardRef, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
 
 // Where the card stands (mirrored on right-to-left lines, inside the viewport at every edge),
 // that page CSS cannot change it, the keyboard path, and axe-core on the open card.
@@ -13,10 +13,10 @@ import { CARD_HOST, NO_CARD_ASKED_MS, middle, openCard, rectsOf, shownAfter, wai
 const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Computed styles of the card's parts that page CSS would change if it could reach them. */
-function cardStyles(page: TestPage) {
-  return page.evaluate(async (hostSelector) => {
-    const host = document.querySelector(hostSelector)!;
-    const root = host.shadowRoot!;
+async function cardStyles(page: TestPage) {
+  await revealCard(page);
+  return page.evaluate(async (key) => {
+    const { host, root } = (window as unknown as Record<string, CardRef>)[key]!;
     await Promise.all(root.getAnimations().map((a) => a.finished)); // the card fades in
     const props = ['display', 'position', 'direction', 'font-family', 'font-size', 'line-height', 'letter-spacing', 'color', 'background-color', 'border-top-width', 'padding-top', 'opacity', 'text-transform', 'filter', 'z-index', 'width', 'overflow'];
     const read = (e: Element | null) => {
@@ -31,7 +31,7 @@ function cardStyles(page: TestPage) {
       button: read(root.querySelector('button')),
       size: { width: card.width, height: card.height },
     };
-  }, CARD_HOST);
+  }, CARD);
 }
 
 async function openOn(page: TestPage, id: string, text: string, entity: string) {
@@ -91,10 +91,11 @@ forEachBrowser('hover card placement and access', (browser) => {
     // Below or above the name, never over it.
     expect(card.box.top >= name.bottom || card.box.bottom <= name.top, JSON.stringify({ card: card.box, name })).toBe(true);
     // What does not fit scrolls: the whole card can still be read.
-    expect(await page.evaluate((host) => {
-      const scroll = document.querySelector(host)!.shadowRoot!.querySelector('.scroll')!;
+    await revealCard(page);
+    expect(await page.evaluate((key) => {
+      const scroll = (window as unknown as Record<string, CardRef>)[key]!.root.querySelector('.scroll')!;
       return scroll.scrollHeight > scroll.clientHeight;
-    }, CARD_HOST)).toBe(true);
+    }, CARD)).toBe(true);
     await page.close();
   });
 
@@ -125,7 +126,7 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.evaluate(() => document.querySelector<HTMLElement>('#link a')!.focus());
     await shortcut();
     await waitForCard(page, 'vladimir-putin');
-    const focusInCard = () => page.evaluate((host) => document.activeElement === document.querySelector(host), CARD_HOST);
+    const focusInCard = () => page.evaluate((shown) => document.activeElement === document.querySelector(shown), SHOWN_HOST);
     await waitForFocusInCard(page);
     for (let i = 0; i < 12; i++) {
       await page.keyboard.press('Tab');
@@ -137,12 +138,13 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.close();
   });
 
-  // The element's real name, written out: what the page gets is checked as the page sees it.
-  it('adds one element to the page, <hashiya-card> on <html>, and leaves the rest as it was', async () => {
+  // What the page gets is checked as the page sees it: no shadow root it can open, no name it knows.
+  it('adds one element to the page, on <html>, closed and of a new name on every page, and leaves the rest as it was', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await waitForPageRead(browser(), page);
     const before = await page.evaluate(() => document.documentElement.outerHTML);
-    expect(await page.evaluate(() => document.querySelector('hashiya-card'))).toBeNull();
+    const children = () => page.evaluate(() => [...document.documentElement.children].map((e) => e.localName));
+    expect(await children()).toEqual(['head', 'body']);
     // Cards by hover, by click and from the keyboard, each closed again.
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.move(...middle(putin!));
@@ -156,13 +158,23 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
     const after = await page.evaluate(() => {
-      const hosts = [...document.querySelectorAll('hashiya-card')].map((host) => ({ onHtml: host.parentNode === document.documentElement, open: host.matches(':popover-open') }));
+      const hosts = [...document.documentElement.children].filter((e) => e.localName !== 'head' && e.localName !== 'body');
       const copy = document.documentElement.cloneNode(true) as Element;
-      for (const host of copy.querySelectorAll(':scope > hashiya-card')) host.remove();
-      return { hosts, html: copy.outerHTML };
+      for (const host of [...copy.children].slice(2)) host.remove();
+      return {
+        hosts: hosts.map((host) => ({ name: host.localName, open: host.matches(':popover-open'), shadowRoot: host.shadowRoot, text: (host as HTMLElement).innerText, html: host.innerHTML })),
+        html: copy.outerHTML,
+      };
     });
-    expect(after.hosts).toEqual([{ onHtml: true, open: false }]); // one host, kept (hidden) for the next card
+    // One host, kept (hidden) for the next card; its shadow root is closed and it shows the page nothing.
+    expect(after.hosts).toEqual([{ name: expect.stringMatching(/^[a-z]{6}-[a-z]{6}$/), open: false, shadowRoot: null, text: '', html: '' }]);
     expect(after.html).toBe(before);
+    // Another page, another name.
+    await page.goto(browser().url('/fixtures/card-basic.html'));
+    await waitForPageRead(browser(), page);
+    await page.mouse.move(...middle(putin!));
+    await waitForCard(page, 'vladimir-putin');
+    expect((await children())[2]).not.toBe(after.hosts[0]!.name);
     await page.close();
   });
 
@@ -248,11 +260,23 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.evaluate((source) => {
       (0, eval)(source); // axe-core, into the page's own world
     }, AXE);
-    const violations = await page.evaluate(async (host) => {
+    await revealCard(page);
+    const violations = await page.evaluate(async (key) => {
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run({ include: [[host, '.card']] }, { resultTypes: ['violations'] });
+      // axe-core cannot enter a closed shadow root: it checks a copy of the card, in an open one
+      // on an element of the same size in the same place.
+      const { root } = (window as unknown as Record<string, CardRef>)[key]!;
+      const box = root.querySelector('.card')!.getBoundingClientRect();
+      const copyHost = document.createElement('div');
+      copyHost.id = 'axe-card-copy';
+      copyHost.style.cssText = `position: fixed; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px;`;
+      const copy = copyHost.attachShadow({ mode: 'open' });
+      for (const child of root.children) copy.append(child.cloneNode(true));
+      document.body.append(copyHost);
+      const result = await axe.run({ include: [['#axe-card-copy', '.card']] }, { resultTypes: ['violations'] });
+      copyHost.remove();
       return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    }, CARD_HOST);
+    }, CARD);
     expect(violations).toEqual([]);
     await page.close();
   });

@@ -6,7 +6,7 @@ import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { CARD_HOST, NO_CARD_ASKED_MS, THRICE_CLOSE_GRACE_MS, TWICE_CLOSE_GRACE_MS, altClick, cardParts, clickInCard, middle, openCard, rectsOf, scrollAndJudge, shownAfter, waitForCard } from './card-page';
+import { CARD, NO_CARD_ASKED_MS, revealCard, type CardRef, THRICE_CLOSE_GRACE_MS, TWICE_CLOSE_GRACE_MS, altClick, cardParts, clickInCard, middle, openCard, rectsOf, scrollAndJudge, shownAfter, waitForCard } from './card-page';
 
 // What the card shows, checked against the pack, and how a reader moves through it: related
 // entities and Back, pinning, a tap, travelling into the card, switching between mentions.
@@ -89,9 +89,9 @@ forEachBrowser('hover card content', (browser) => {
     expect(await shownAfter(page, THRICE_CLOSE_GRACE_MS)).toBe(true); // far past the grace period
     await scrollAndJudge(page, 2000);
     expect(await openCard(page)).not.toBeNull();
+    await scrollAndJudge(page, 0); // back to the card, to close it
     await clickInCard(page, '[data-action="close"]');
     await waitForCard(page, null);
-    await page.evaluate(() => window.scrollTo(0, 0));
 
     const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
     await page.evaluate(([x, y]) => {
@@ -111,13 +111,14 @@ forEachBrowser('hover card content', (browser) => {
     const [x, y] = middle(putin!);
     await page.mouse.move(x, y);
     await waitForCard(page, 'vladimir-putin');
-    await page.evaluate((hostSelector) => {
-      const host = document.querySelector(hostSelector)!;
+    await revealCard(page);
+    await page.evaluate((key) => {
+      const { host } = (window as unknown as Record<string, CardRef>)[key]!;
       (window as unknown as { closes: number }).closes = 0;
       host.addEventListener('toggle', (e) => {
-        if ((e as ToggleEvent).newState === 'closed') (window as unknown as { closes: number }).closes++;
+        if ((e).newState === 'closed') (window as unknown as { closes: number }).closes++;
       });
-    }, CARD_HOST);
+    }, CARD);
     const box = (await openCard(page))!.box;
     const target = { x: box.left + 40, y: box.top + 30 };
     for (let i = 1; i <= 5; i++) await page.mouse.move(x + ((target.x - x) * i) / 5, y + ((target.y - y) * i) / 5); // through the gap
@@ -146,11 +147,12 @@ forEachBrowser('hover card content', (browser) => {
       await waitForCard(page, 'vladimir-putin');
       const p = entity('vladimir-putin').entity;
       expect((await cardParts(page)).summaries).toEqual([p.summary.ar, p.summary.en]);
-      const look = await page.evaluate((hostSelector) => {
-        const card = document.querySelector(hostSelector)!.shadowRoot!.querySelector('.card')!;
+      await revealCard(page);
+      const look = await page.evaluate((key) => {
+        const card = (window as unknown as Record<string, CardRef>)[key]!.root.querySelector('.card')!;
         const style = getComputedStyle(card);
         return { dark: card.classList.contains('dark'), background: style.backgroundColor, size: style.fontSize };
-      }, CARD_HOST);
+      }, CARD);
       expect(look).toEqual({ dark: true, background: 'rgb(31, 36, 40)', size: '18.2px' });
       await page.keyboard.press('Escape');
       await waitForCard(page, null);

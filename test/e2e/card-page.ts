@@ -1,12 +1,32 @@
-import { CARD_HOST_TAG } from '../../src/card/card-api';
 import { CLOSE_GRACE_MS } from '../../src/card/card-state';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import type { TestPage } from './harness/browsers';
+import { CLOSED_SHADOW_ROOTS, untilFound, type TestPage } from './harness/browsers';
 
 // What the card tests read from a page: the card host's state and the places of names.
+//
+// The card is a closed shadow root on an element of a made-up name on <html>: no page script can
+// find or read it. Tests reach it as devtools would (TestPage.revealClosedShadowRoots), and
+// `revealCard` puts it in the page's main world as `window[CARD]`, a `CardRef`.
 
-/** The card's host as a selector: the one element the content script adds, on <html>. */
-export const CARD_HOST = `:root > ${CARD_HOST_TAG}`;
+/** Where `revealCard` puts the card's host and shadow root in the page's main world. */
+export const CARD = '__testHashiyaCard';
+/** What `window[CARD]` holds: null when the page has no card host. */
+export type CardRef = { readonly host: HTMLElement; readonly root: ShadowRoot } | null;
+/** The shown card's host, as a selector any page could use: a child of <html> in the top layer. */
+export const SHOWN_HOST = ':root > :popover-open';
+
+/** Finds the card host (the closed shadow root on <html> holding the card's dialog) and puts it in `window[CARD]`. */
+export async function revealCard(page: TestPage): Promise<void> {
+  await page.revealClosedShadowRoots();
+  await page.evaluate(
+    ([roots, key]) => {
+      const all = (window as unknown as Record<string, ShadowRoot[] | undefined>)[roots] ?? [];
+      const root = all.find((r) => r.querySelector('.card[role="dialog"]')?.parentNode === r);
+      (window as unknown as Record<string, unknown>)[key] = root ? { host: root.host, root } : null;
+    },
+    [CLOSED_SHADOW_ROOTS, CARD] as const,
+  );
+}
 
 // How long a test looks (shownAfter) where it checks that something does NOT happen: a card that
 // must not open yet, a card that must not close yet. No event comes for what does not happen, so
@@ -61,33 +81,39 @@ export function rectsOf(page: TestPage, id: string, text: string): Promise<Box[]
 export const middle = (r: Box): [number, number] => [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
 
 /** The open card: its entity, text and box; null when no card is shown. */
-export function openCard(page: TestPage): Promise<{ entity: string; text: string; box: Box; placement: string } | null> {
-  return page.evaluate((hostSelector) => {
-    const host = document.querySelector(hostSelector);
-    if (!host?.matches(':popover-open')) return null;
-    const card = host.shadowRoot!.querySelector('.card')!;
+export async function openCard(page: TestPage): Promise<{ entity: string; text: string; box: Box; placement: string } | null> {
+  await revealCard(page);
+  return page.evaluate((key) => {
+    const ref = (window as unknown as Record<string, CardRef>)[key];
+    if (!ref?.host.matches(':popover-open')) return null;
+    const { host } = ref;
+    const card = ref.root.querySelector('.card')!;
     const r = card.getBoundingClientRect();
     return {
       entity: card.getAttribute('data-entity') ?? '',
       text: (card as HTMLElement).innerText,
       box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
-      placement: (host as HTMLElement).dataset.placement ?? '',
+      placement: host.dataset.placement ?? '',
     };
-  }, CARD_HOST);
+  }, CARD);
 }
 
 /** Waits until the card shows `entity` (or, with null, until no card is shown). */
-export function waitForCard(page: TestPage, entity: string | null, timeout = 5000): Promise<void> {
-  return page.waitFor(
-    ([hostSelector, want]) => {
-      const host = document.querySelector(hostSelector);
-      const open = !!host?.matches(':popover-open');
-      if (want === null) return !open;
-      return open && host!.shadowRoot!.querySelector('.card')?.getAttribute('data-entity') === want;
-    },
-    [CARD_HOST, entity] as const,
-    timeout,
-  );
+export async function waitForCard(page: TestPage, entity: string | null, timeout = 5000): Promise<void> {
+  if (entity === null) return page.waitFor((shown) => !document.querySelector(shown), SHOWN_HOST, timeout);
+  await untilFound(async () => {
+    await revealCard(page);
+    const showing = await page.evaluate(
+      ([key, want]) => {
+        const ref = (window as unknown as Record<string, CardRef>)[key];
+        return !!ref?.host.matches(':popover-open') && ref.root.querySelector('.card')?.getAttribute('data-entity') === want;
+      },
+      [CARD, entity] as const,
+    );
+    return showing || undefined;
+  }, timeout).catch(() => {
+    throw new Error(`no card of ${entity} within ${timeout} ms`);
+  });
 }
 
 /**
@@ -96,8 +122,8 @@ export function waitForCard(page: TestPage, entity: string | null, timeout = 500
  */
 export function shownAfter(page: TestPage, ms: number): Promise<boolean> {
   return page.evaluate(
-    ([hostSelector, wait]) => new Promise<boolean>((ok) => setTimeout(() => ok(!!document.querySelector(hostSelector)?.matches(':popover-open')), wait)),
-    [CARD_HOST, ms] as const,
+    ([shown, wait]) => new Promise<boolean>((ok) => setTimeout(() => ok(!!document.querySelector(shown)), wait)),
+    [SHOWN_HOST, ms] as const,
   );
 }
 
@@ -107,16 +133,16 @@ export function shownAfter(page: TestPage, ms: number): Promise<boolean> {
  * at once, with no grace period.
  */
 export async function shownAfterEscape(page: TestPage): Promise<boolean> {
-  await page.evaluate((hostSelector) => {
+  await page.evaluate((shown) => {
     const state = window as unknown as { hashiyaShownAfterEscape?: boolean };
     delete state.hashiyaShownAfterEscape;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       removeEventListener('keydown', onKey);
-      state.hashiyaShownAfterEscape = !!document.querySelector(hostSelector)?.matches(':popover-open');
+      state.hashiyaShownAfterEscape = !!document.querySelector(shown);
     };
     addEventListener('keydown', onKey);
-  }, CARD_HOST);
+  }, SHOWN_HOST);
   await page.keyboard.press('Escape');
   await page.waitFor(() => (window as unknown as { hashiyaShownAfterEscape?: boolean }).hashiyaShownAfterEscape !== undefined);
   return page.evaluate(() => (window as unknown as { hashiyaShownAfterEscape: boolean }).hashiyaShownAfterEscape);
@@ -141,25 +167,30 @@ export function scrollAndJudge(page: TestPage, y: number): Promise<void> {
 
 /** Waits until keyboard focus is in the card. */
 export function waitForFocusInCard(page: TestPage): Promise<void> {
-  return page.waitFor((tag) => document.activeElement?.localName === tag, CARD_HOST_TAG);
+  return page.waitFor((shown) => !!document.activeElement && document.activeElement === document.querySelector(shown), SHOWN_HOST);
 }
 
-/** Clicks a button of the open card by its data attribute selector. */
-export function clickInCard(page: TestPage, selector: string): Promise<void> {
-  return page.evaluate(
-    ([hostSelector, s]) => {
-      const button = document.querySelector(hostSelector)!.shadowRoot!.querySelector<HTMLElement>(s);
+/** Clicks a button of the open card, found by `selector`, with the mouse (a trusted click). */
+export async function clickInCard(page: TestPage, selector: string): Promise<void> {
+  await revealCard(page);
+  const at = await page.evaluate(
+    ([key, s]) => {
+      const button = (window as unknown as Record<string, CardRef>)[key]?.root.querySelector<HTMLElement>(s);
       if (!button) throw new Error(`no ${s} in the card`);
-      button.click();
+      button.scrollIntoView({ block: 'nearest' });
+      const r = button.getBoundingClientRect();
+      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
     },
-    [CARD_HOST, selector] as const,
+    [CARD, selector] as const,
   );
+  await page.mouse.click(...at);
 }
 
 /** The parts of the open card, as a reader (and a screen reader) gets them. */
-export function cardParts(page: TestPage) {
-  return page.evaluate((hostSelector) => {
-    const root = document.querySelector(hostSelector)!.shadowRoot!;
+export async function cardParts(page: TestPage) {
+  await revealCard(page);
+  return page.evaluate((key) => {
+    const root = (window as unknown as Record<string, CardRef>)[key]!.root;
     const card = root.querySelector('.card')!;
     const part = (name: string) => [...root.querySelectorAll(`[data-part="${name}"]`)];
     const described = (e: Element | undefined) => e && { text: e.textContent ?? '', lang: e.getAttribute('lang'), dir: e.getAttribute('dir') };
@@ -185,7 +216,7 @@ export function cardParts(page: TestPage) {
       map: { paths: root.querySelectorAll('.map svg path').length, points: root.querySelectorAll('.map svg circle.point').length },
       added: root.querySelectorAll('[data-provenance="added"]').length,
     };
-  }, CARD_HOST);
+  }, CARD);
 }
 
 /**

@@ -39,6 +39,7 @@ export async function launchBrowser(name: BrowserName, options: BrowserOptions =
     url,
     newPage: () => adapter.newPage(),
     openExtensionPage: (path) => adapter.openExtensionPage(path),
+    waitForTab: (prefix, timeout) => adapter.waitForTab(prefix, timeout),
     async open(pathOrUrl) {
       const page = await adapter.newPage();
       await page.goto(url(pathOrUrl));

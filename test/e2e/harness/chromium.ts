@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import CHROMIUM_FLAGS from './chromium-flags.json';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
+import { CLOSED_SHADOW_ROOTS, EXECUTABLES, makeRecorder, untilFound, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
 
 // Debian's Chromium through playwright-core: a persistent context is the only way to load an
 // unpacked extension, and headless mode (the new one) runs extensions.
@@ -23,6 +23,25 @@ export function wrapPlaywrightPage(page: Page): TestPage {
     keyboard: {
       press: (key) => page.keyboard.press(key),
       type: (text) => page.keyboard.type(text),
+    },
+    async revealClosedShadowRoots() {
+      const session = await page.context().newCDPSession(page);
+      try {
+        const { root } = await session.send('DOM.getDocument', { depth: 3, pierce: true });
+        const html = root.children?.find((node) => node.nodeName === 'HTML');
+        const shadows = (html?.children ?? []).flatMap((child) => child.shadowRoots ?? []).filter((shadow) => shadow.shadowRootType === 'closed');
+        const { result } = await session.send('Runtime.evaluate', { expression: `window[${JSON.stringify(CLOSED_SHADOW_ROOTS)}] = []` });
+        for (const shadow of shadows) {
+          const { object } = await session.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+          await session.send('Runtime.callFunctionOn', {
+            objectId: result.objectId!,
+            functionDeclaration: 'function (root) { this.push(root); }',
+            arguments: [{ objectId: object.objectId! }],
+          });
+        }
+      } finally {
+        await session.detach();
+      }
     },
     close: () => page.close(),
   };
@@ -95,6 +114,7 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },
+    waitForTab: (prefix, timeout) => untilFound(() => context.pages().find((page) => page.url().startsWith(prefix)), timeout).then(wrapPlaywrightPage),
     async close() {
       await context.close();
       stopTailing();

@@ -22,8 +22,17 @@ export interface TestPage {
   bringToFront(): Promise<void>;
   readonly mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
   readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  /**
+   * Puts the closed shadow roots of <html>'s children, which no page script can reach, into the
+   * page's main world as `window[CLOSED_SHADOW_ROOTS]` (an array), through the driver's own access
+   * (CDP in Chromium, WebDriver BiDi in Firefox), as devtools would: how tests read the card.
+   */
+  revealClosedShadowRoots(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Where `revealClosedShadowRoots` puts what it finds. */
+export const CLOSED_SHADOW_ROOTS = '__testClosedShadowRoots';
 
 export interface BrowserOptions {
   /** UI language: 'en' (default) or 'ar'. */
@@ -66,6 +75,8 @@ export interface BrowserAdapter {
   newPage(): Promise<TestPage>;
   /** Opens a page of the extension (`popup.html`, `options.html` …) in a tab. */
   openExtensionPage(path: string): Promise<TestPage>;
+  /** The tab whose address starts with `prefix`, once there is one (opened by the extension, say). */
+  waitForTab(prefix: string, timeout?: number): Promise<TestPage>;
   close(): Promise<void>;
 }
 
@@ -99,3 +110,14 @@ export function makeRecorder(diagnostics: Diagnostics, extensionMarker: () => st
   };
 }
 
+
+/** What `find` gives, once it gives something (asked every 100 ms); rejects after `timeout` ms. */
+export async function untilFound<T>(find: () => T | undefined | Promise<T | undefined>, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = await find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`not found within ${timeout} ms`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from './server';
-import { EXECUTABLES, makeRecorder, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
+import { CLOSED_SHADOW_ROOTS, EXECUTABLES, makeRecorder, untilFound, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
 
 // Debian's Firefox ESR through puppeteer-core (WebDriver BiDi). The extension is installed as a
 // temporary add-on; its internal UUID is fixed by a preference so that its pages have a known
@@ -49,8 +49,34 @@ function wrapPuppeteerPage(page: Page): TestPage {
       press: (key) => page.keyboard.press(key as never),
       type: (text) => page.keyboard.type(text),
     },
+    async revealClosedShadowRoots() {
+      // WebDriver BiDi serialises shadow roots of every mode when asked (includeShadowTree: 'all');
+      // puppeteer has no API for it, so its realm's session is used directly.
+      const realm = (page.mainFrame() as unknown as { mainRealm(): { realm: BidiRealm } }).mainRealm().realm;
+      const { result } = await realm.session.send('script.evaluate', {
+        expression: '[...document.documentElement.children]',
+        target: realm.target,
+        awaitPromise: false,
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 0, maxObjectDepth: 1 },
+      });
+      const children = (result.result as { value?: { value?: { shadowRoot?: { sharedId: string; value?: { mode?: string } } | null } }[] }).value ?? [];
+      const roots = children.flatMap((child) => (child.value?.shadowRoot?.value?.mode === 'closed' ? [{ sharedId: child.value.shadowRoot.sharedId }] : []));
+      await realm.session.send('script.callFunction', {
+        functionDeclaration: `(...roots) => { window[${JSON.stringify(CLOSED_SHADOW_ROOTS)}] = roots; }`,
+        target: realm.target,
+        awaitPromise: false,
+        arguments: roots,
+      });
+    },
     close: () => page.close(),
   };
+}
+
+/** The part of puppeteer's BiDi realm that `revealClosedShadowRoots` uses. */
+interface BidiRealm {
+  readonly target: unknown;
+  readonly session: { send(method: string, params: object): Promise<{ result: { result: unknown } }> };
 }
 
 /** Starts Firefox ESR with dist/firefox installed. */
@@ -130,6 +156,16 @@ export async function launchFirefox({ profileDir, extensionDir, locale, diagnost
       await page.goto(`${extensionOrigin}/${path}`);
       return page;
     },
+    // A tab's address is asked of the page: puppeteer does not follow navigations to moz-extension:
+    // pages (the workaround at the top of this file), so page.url() may still say about:blank.
+    waitForTab: (prefix, timeout) =>
+      untilFound(async () => {
+        for (const page of await browser.pages()) {
+          const href = await Promise.race([page.evaluate(() => location.href).catch(() => ''), new Promise<string>((ok) => setTimeout(() => ok(''), 1000))]);
+          if (href.startsWith(prefix)) return page;
+        }
+        return undefined;
+      }, timeout).then(wrapPuppeteerPage),
     close: () => browser.close(),
   };
 }
