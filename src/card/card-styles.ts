@@ -1,7 +1,9 @@
 // The card's own stylesheet, inside its shadow root. `:host` declarations are !important: in the
 // cascade an important rule of the shadow tree beats every page rule, even `* { … !important }`.
 // `all` leaves direction alone, so it is set too (a page may put `direction: rtl` on <html>).
-// Under prefers-reduced-motion nothing in the card moves: no animation, no transition.
+// Under prefers-reduced-motion nothing in the card moves: no animation, no transition. Where the
+// host stands and whether it is being measured are set in sheets of the shadow root too (frame.ts),
+// never on the host, whose attributes and inline style the page can read.
 
 /** The stylesheet of the card's shadow root. */
 export const CARD_CSS = `
@@ -26,11 +28,9 @@ export const CARD_CSS = `
   visibility: visible !important;
   opacity: 1 !important;
   transform: none !important;
-  translate: var(--hashiya-x, 0px) var(--hashiya-y, 0px) !important;
   pointer-events: auto !important;
 }
 :host(:not(:popover-open)) { display: none !important; }
-:host([data-measure]:not(:popover-open)) { display: block !important; visibility: hidden !important; pointer-events: none !important; }
 * { box-sizing: border-box; }
 .card {
   --bg: #ffffff; --fg: #1d232a; --muted: #5b6570; --line: #d8dde3; --accent: #0f6b66; --mark: #fff1a8; --land: #e9ece6; --sea: #dcecf5;
@@ -48,7 +48,7 @@ export const CARD_CSS = `
 @media (prefers-reduced-motion: reduce) {
   *, *::before, *::after { animation: none !important; transition: none !important; scroll-behavior: auto !important; }
 }
-.scroll { max-height: min(420px, calc(100vh - 32px), calc(var(--hashiya-room, 100vh) - 2px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
+.scroll { max-height: min(420px, calc(100vh - 32px), calc(var(--room, 100vh) - 2px)); overflow: auto; padding: 12px 14px; border-radius: 10px; }
 .arrow { position: absolute; width: 12px; height: 12px; background: var(--bg); border: 1px solid var(--line); transform: rotate(45deg); }
 .arrow.top { border-top: 0; border-left: 0; }
 .arrow.bottom { border-bottom: 0; border-right: 0; }

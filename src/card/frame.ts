@@ -15,6 +15,10 @@ export interface CardFrame {
   readonly scroller: HTMLDivElement;
   /** The arrow towards the mention (placement.ts puts it). */
   readonly arrow: HTMLDivElement;
+  /** The declarations of the shadow root's `:host` rule that places the host (placement.ts). */
+  readonly place: CSSStyleDeclaration;
+  /** Enabled while the hidden card is laid out ahead of showing (drawHidden): rendered, unseen. */
+  readonly measuring: CSSStyleSheet;
 }
 
 /** Builds the frame inside `root` (the shadow root of the card host). */
@@ -32,7 +36,15 @@ export function createFrame(root: ShadowRoot): CardFrame {
   arrow.className = 'arrow';
   card.append(arrow, scroller);
   root.append(style, card);
-  return { card, scroller, arrow };
+  // Constructed sheets, adopted by the shadow root: they come after the <style> in the cascade and,
+  // unlike the host's own attributes, are out of the page's sight.
+  const placing = new CSSStyleSheet();
+  placing.replaceSync(':host { translate: 0px 0px !important; }');
+  const measuring = new CSSStyleSheet();
+  measuring.replaceSync(':host(:not(:popover-open)) { display: block !important; visibility: hidden !important; pointer-events: none !important; }');
+  measuring.disabled = true;
+  root.adoptedStyleSheets = [placing, measuring];
+  return { card, scroller, arrow, place: (placing.cssRules[0] as CSSStyleRule).style, measuring };
 }
 
 /** Dresses the frame for `data` as `request` asks: theme, text size, label, lead language. */

@@ -69,7 +69,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
 
   /** Places the card for the request of the moment (none after hide). */
   const place = async () => {
-    if (request) await placeCard(host, frame.arrow, request);
+    if (request) await placeCard(host, frame, request);
   };
 
   return {
@@ -83,12 +83,12 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
       // fonts, text shaping, styles and the placement code are ready, and the place is known,
       // when the card shows. The first card on a page otherwise spends ~20 ms more at that moment.
       const anchor = next.anchor.getBoundingClientRect();
-      host.toggleAttribute('data-measure', true);
+      frame.measuring.disabled = false;
       void place()
         .then(() => {
           if (request === next) drawnHidden = { request: next, anchor };
         })
-        .finally(() => host.removeAttribute('data-measure'));
+        .finally(() => (frame.measuring.disabled = true));
     },
     show(next) {
       const sameEntity = request?.data.entity.id === next.data.entity.id && request.anchor === next.anchor;

@@ -1,15 +1,17 @@
 import { arrow, autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
 import type { CardRequest } from './card-api';
+import type { CardFrame } from './frame';
 
 // Where the card stands: next to its mention's line, under the point the pointer was at, start
 // edge to start edge with the mention's own direction, flipped and shifted to stay in the viewport
-// (Floating UI). The host is moved by custom properties its stylesheet reads (--hashiya-x, -y, and
-// --hashiya-room for the height there is room for).
+// (Floating UI). The host is moved by the shadow root's own `:host` rule (frame.ts), the height
+// there is room for is the card's --room, and the side it went to the card's data-placement: the
+// host itself shows the page nothing of it.
 
 const GAP = 10;
 
-/** Places `host` (and its `arrowElement`) for `request`; resolves once the place is set. */
-export async function placeCard(host: HTMLElement, arrowElement: HTMLElement, request: CardRequest): Promise<void> {
+/** Places `host` (and the frame's arrow) for `request`; resolves once the place is set. */
+export async function placeCard(host: HTMLElement, { card, arrow: arrowElement, place }: CardFrame, request: CardRequest): Promise<void> {
   const { anchor, point } = request;
   // The mention's own direction decides the side the card lines up with: start edge to start edge.
   const element = anchor.startContainer.parentElement;
@@ -18,13 +20,12 @@ export async function placeCard(host: HTMLElement, arrowElement: HTMLElement, re
   const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: element ?? undefined };
   // Where neither side has room for the whole card (a short window, a name mid-screen), it
   // keeps to the side with more room and scrolls inside the height that side has.
-  const room = size({ padding: 8, apply: ({ availableHeight }) => host.style.setProperty('--hashiya-room', `${Math.max(120, Math.floor(availableHeight))}px`) });
+  const room = size({ padding: 8, apply: ({ availableHeight }) => card.style.setProperty('--room', `${Math.max(120, Math.floor(availableHeight))}px`) });
   const middleware = [inline(point ?? undefined), offset(GAP), flip({ padding: 8 }), room, shift({ padding: 8 }), arrow({ element: arrowElement, padding: 12 })];
   const result = await computePosition(reference, host, { strategy: 'fixed', placement, middleware });
-  host.style.setProperty('--hashiya-x', `${Math.round(result.x)}px`);
-  host.style.setProperty('--hashiya-y', `${Math.round(result.y)}px`);
+  place.setProperty('translate', `${Math.round(result.x)}px ${Math.round(result.y)}px`, 'important');
   const side = result.placement.split('-')[0];
-  host.dataset.placement = result.placement;
+  card.dataset.placement = result.placement;
   const { x } = result.middlewareData.arrow ?? {};
   arrowElement.className = `arrow ${side === 'top' ? 'top' : 'bottom'}`;
   arrowElement.style.left = x === undefined ? '' : `${x}px`;

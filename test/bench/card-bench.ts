@@ -123,9 +123,10 @@ function installProbe(): void {
             document.documentElement.append(ownHost);
           }
           ownHost.shadowRoot!.replaceChildren(...template.map((n) => n.cloneNode(true)));
-          // The copied stylesheet's :host rules place it, as they place Hashiya's host.
-          ownHost.style.setProperty('--hashiya-x', `${Math.max(8, pointer.x - 170)}px`);
-          ownHost.style.setProperty('--hashiya-y', `${pointer.y + 14}px`);
+          // Placed as Hashiya's host is: by a :host rule of an adopted sheet, after the copied <style>.
+          const place = new CSSStyleSheet();
+          place.replaceSync(`:host { translate: ${Math.max(8, pointer.x - 170)}px ${pointer.y + 14}px !important; }`);
+          ownHost.shadowRoot!.adoptedStyleSheets = [place];
           ownHost.showPopover();
         }, delay);
       });

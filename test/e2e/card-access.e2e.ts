@@ -162,12 +162,20 @@ forEachBrowser('hover card placement and access', (browser) => {
       const copy = document.documentElement.cloneNode(true) as Element;
       for (const host of [...copy.children].slice(2)) host.remove();
       return {
-        hosts: hosts.map((host) => ({ name: host.localName, open: host.matches(':popover-open'), shadowRoot: host.shadowRoot, text: (host as HTMLElement).innerText, html: host.innerHTML })),
+        hosts: hosts.map((host) => ({
+          name: host.localName,
+          attributes: [...host.attributes].map((a) => `${a.name}=${a.value}`),
+          open: host.matches(':popover-open'),
+          shadowRoot: host.shadowRoot,
+          text: (host as HTMLElement).innerText,
+          html: host.innerHTML,
+        })),
         html: copy.outerHTML,
       };
     });
-    // One host, kept (hidden) for the next card; its shadow root is closed and it shows the page nothing.
-    expect(after.hosts).toEqual([{ name: expect.stringMatching(/^[a-z]{6}-[a-z]{6}$/), open: false, shadowRoot: null, text: '', html: '' }]);
+    // One host, kept (hidden) for the next card; its shadow root is closed and it shows the page
+    // nothing: no text, no inline style or data attribute of the card's place or state.
+    expect(after.hosts).toEqual([{ name: expect.stringMatching(/^[a-z]{6}-[a-z]{6}$/), attributes: ['popover=manual'], open: false, shadowRoot: null, text: '', html: '' }]);
     expect(after.html).toBe(before);
     // Another page, another name.
     await page.goto(browser().url('/fixtures/card-basic.html'));

@@ -86,14 +86,13 @@ export async function openCard(page: TestPage): Promise<{ entity: string; text: 
   return page.evaluate((key) => {
     const ref = (window as unknown as Record<string, CardRef>)[key];
     if (!ref?.host.matches(':popover-open')) return null;
-    const { host } = ref;
     const card = ref.root.querySelector('.card')!;
     const r = card.getBoundingClientRect();
     return {
       entity: card.getAttribute('data-entity') ?? '',
       text: (card as HTMLElement).innerText,
       box: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
-      placement: host.dataset.placement ?? '',
+      placement: card.getAttribute('data-placement') ?? '',
     };
   }, CARD);
 }
