@@ -87,16 +87,6 @@ async function readJson(path) {
   }
 }
 
-/**
- * dist/<browser>/content.css: the ::highlight() rules, declared in the manifest so the browser
- * adds them before the page's first style pass. Adding a stylesheet to a loaded page instead
- * makes Chromium restyle the whole document (95 ms on wikipedia-2).
- */
-async function writeHighlightCss(browser) {
-  const { highlightCss } = await evaluate('src/settings/mark-styles.ts');
-  await writeFile(join(root, 'dist', browser, 'content.css'), highlightCss() + '\n');
-}
-
 /** `manifest` with `browser`'s minimum versions from BROWSER_TARGETS. */
 function withMinimumVersion(browser, manifest) {
   const out = structuredClone(manifest);
@@ -130,7 +120,7 @@ async function copyStatic(browser) {
   }
 }
 
-/** Keeps one browser's manifest, icons, locales, pages and content.css in step while watching. */
+/** Keeps one browser's manifest, icons, locales and pages in step while watching. */
 function staticFiles(browser) {
   return {
     name: 'hashiya-static',
@@ -140,7 +130,6 @@ function staticFiles(browser) {
         if (watch) console.log(`build: dist/${browser} rebuilt at ${new Date().toLocaleTimeString()}`);
         await copyStatic(browser);
         await writeManifest(browser);
-        await writeHighlightCss(browser);
       });
     },
   };

@@ -36,7 +36,17 @@ export interface OpenReaderMessage {
   readonly type: 'open-reader';
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage;
+/**
+ * Sent by a content script: style this frame's highlights, named `names` (HIGHLIGHT_KEYS' order).
+ * The background adds the rules as an extension stylesheet, which the page cannot read (a sheet
+ * the content script added itself would be in document.styleSheets or adoptedStyleSheets).
+ */
+export interface StyleHighlightsMessage {
+  readonly type: 'style-highlights';
+  readonly names: readonly string[];
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage | StyleHighlightsMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -57,7 +67,13 @@ export interface GetPageReadMessage {
   readonly type: 'get-page-read';
 }
 
-export type ContentMessage = RevealMentionMessage | ReportAgainMessage | GetPageReadMessage;
+/** Sent to a tab's frame by an extension page: the frame's highlight names, by key (mark-styles.ts).
+ * Only Hashiya's own pages can ask; tests read the marks' styles with it. */
+export interface GetHighlightNamesMessage {
+  readonly type: 'get-highlight-names';
+}
+
+export type ContentMessage = RevealMentionMessage | ReportAgainMessage | GetPageReadMessage | GetHighlightNamesMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -74,11 +90,15 @@ export interface Replies {
   /** The new on/off. */
   'toggle-hashiya': boolean;
   'open-reader': void;
+  /** Whether the rules were added (false: the content script adds them itself). */
+  'style-highlights': boolean;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   'report-again': void;
   /** Whether the frame's page is read: no read under way and no change waiting (for tests). */
   'get-page-read': boolean;
+  /** Key → this document's name. */
+  'get-highlight-names': Record<string, string>;
 }
 
 /** The reply to message `M`. */
@@ -100,6 +120,14 @@ function isCounts(value: unknown): value is Record<string, number> {
   );
 }
 
+/** What a document's highlight names look like (content/highlight-names.ts makes them). */
+export const HIGHLIGHT_NAME = /^[a-z]{12}$/;
+
+/** Distinct highlight names, as many as there are highlights at most (mark-styles.ts HIGHLIGHT_KEYS). */
+function isHighlightNames(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 64 && new Set(value).size === value.length && value.every((name) => typeof name === 'string' && HIGHLIGHT_NAME.test(name));
+}
+
 /** Returns the message if it has the shape of a background message, otherwise null. */
 export function parseBackgroundMessage(value: unknown): BackgroundMessage | null {
   if (!isRecord(value)) return null;
@@ -114,6 +142,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'toggle-hashiya' };
     case 'open-reader':
       return { type: 'open-reader' };
+    case 'style-highlights':
+      return isHighlightNames(value.names) ? { type: 'style-highlights', names: value.names } : null;
     default:
       return null;
   }
@@ -124,6 +154,7 @@ export function parseContentMessage(value: unknown): ContentMessage | null {
   if (!isRecord(value)) return null;
   if (value.type === 'report-again') return { type: 'report-again' };
   if (value.type === 'get-page-read') return { type: 'get-page-read' };
+  if (value.type === 'get-highlight-names') return { type: 'get-highlight-names' };
   if (value.type !== 'reveal-mention') return null;
   const { entity, index } = value;
   return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0

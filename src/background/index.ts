@@ -6,6 +6,7 @@ import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { saveImportedMatchData } from '../settings/match-store';
 import { loadPacks, touchesPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
+import { HIGHLIGHT_KEYS, highlightCss } from '../settings/mark-styles';
 import { showBadge } from './badge';
 import { isOwnPage, reportingFrame } from './senders';
 import { enabledMatchData, importedCardData } from './enabled-packs';
@@ -70,6 +71,15 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
     case 'open-reader':
       return openReader(sender.tab);
+    case 'style-highlights': {
+      const frame = reportingFrame(sender, browser.runtime.id);
+      if (!frame || message.names.length !== HIGHLIGHT_KEYS.length) return undefined;
+      const css = highlightCss((key) => message.names[HIGHLIGHT_KEYS.indexOf(key)]!);
+      return browser.scripting.insertCSS({ target: { tabId: frame.tabId, frameIds: [frame.frameId] }, css }).then(
+        () => true,
+        () => false, // a frame the extension may not reach: the content script adopts the rules itself
+      );
+    }
   }
 }
 

@@ -6,6 +6,8 @@
 // It stays, hidden between cards, until the page is left; a page that removes it or its popover
 // attribute gets a new one with the next card (see `isIntact`).
 
+import { randomLetters } from './random-name';
+
 export interface CardHost {
   readonly host: HTMLElement;
   readonly root: ShadowRoot;
@@ -28,12 +30,7 @@ export function isIntact({ host }: CardHost): boolean {
   return host.parentNode === document.documentElement && host.getAttribute('popover') === 'manual';
 }
 
-/**
- * A valid custom element name no page can know beforehand: two runs of six lowercase letters
- * joined by a hyphen (`xkqfmz-bvtrlw`), about 56 bits of chance.
- */
-export function randomElementName(): string {
-  const letters = crypto.getRandomValues(new Uint8Array(12));
-  const word = (from: number) => String.fromCharCode(...letters.subarray(from, from + 6).map((n) => 97 + (n % 26)));
-  return `${word(0)}-${word(6)}`;
+/** A valid custom element name no page can know beforehand: `xkqfmz-bvtrlw`, about 56 bits of chance. */
+function randomElementName(): string {
+  return `${randomLetters(6)}-${randomLetters(6)}`;
 }

@@ -1,11 +1,13 @@
 // Draws the marks with the CSS Custom Highlight API: one Highlight per style name in use (the
 // categories drawn in the same style share it), plus one for the mention under the pointer. The
-// page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The only
-// thing added here is a constructed stylesheet with the ::highlight() rules, adopted by each open
-// shadow root the annotator reads; the document gets the same rules from the manifest.
+// page's DOM is never touched: no wrapper elements, no split text nodes, no attributes. The
+// highlights' names are this document's own (highlight-names.ts). The only thing added here is a
+// constructed stylesheet with the ::highlight() rules, adopted by each open shadow root the
+// annotator reads; the document gets the same rules from the background (content/index.ts).
 import type { Category, Settings } from '../settings/settings';
 import { CATEGORIES } from '../settings/settings';
-import { FOCUS_HIGHLIGHT, highlightCss, highlightName } from '../settings/mark-styles';
+import { FOCUS_KEY, styleKey } from '../settings/mark-styles';
+import { pageHighlightNames } from './highlight-names';
 
 type StyleRoot = Document | ShadowRoot;
 
@@ -31,8 +33,10 @@ export class Highlights {
   readonly #sheet = new CSSStyleSheet();
   readonly #styled = new Set<StyleRoot>();
 
+  readonly #names = pageHighlightNames();
+
   constructor(settings: Settings) {
-    this.#sheet.replaceSync(highlightCss());
+    this.#sheet.replaceSync(this.#names.css);
     this.#focus.priority = 1;
     this.restyle(settings);
   }
@@ -83,8 +87,8 @@ export class Highlights {
 
   /**
    * Makes sure `root` has the ::highlight() rules (once per root). The document has them from the
-   * manifest (content.css); an open shadow root needs its own copy, since highlight pseudo-elements
-   * are styled by the tree their text is in.
+   * background (content/index.ts); an open shadow root needs its own copy, since highlight
+   * pseudo-elements are styled by the tree their text is in.
    */
   styleRoot(root: StyleRoot): void {
     if (root.nodeType === Node.DOCUMENT_NODE || this.#styled.has(root)) return;
@@ -98,7 +102,7 @@ export class Highlights {
     for (const pending of this.#pending.values()) pending.length = 0;
     for (const name of this.#byName.keys()) CSS.highlights.delete(name);
     this.#byName.clear();
-    this.#nameOf = new Map(CATEGORIES.map((c) => [c, highlightName(settings.marks[c].style, settings.marks[c].colour)]));
+    this.#nameOf = new Map(CATEGORIES.map((c) => [c, this.#names.of(styleKey(settings.marks[c].style, settings.marks[c].colour))]));
     for (const [category, ranges] of this.#ranges) {
       const highlight = this.#highlight(category);
       for (const range of ranges) highlight.add(range);
@@ -111,7 +115,8 @@ export class Highlights {
     for (const [name, highlight] of this.#byName) {
       if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
-    if (CSS.highlights.get(FOCUS_HIGHLIGHT) !== this.#focus) CSS.highlights.set(FOCUS_HIGHLIGHT, this.#focus);
+    const focus = this.#names.of(FOCUS_KEY);
+    if (CSS.highlights.get(focus) !== this.#focus) CSS.highlights.set(focus, this.#focus);
   }
 
   /**
@@ -138,7 +143,7 @@ export class Highlights {
       CSS.highlights.delete(name);
       highlight.clear();
     }
-    CSS.highlights.delete(FOCUS_HIGHLIGHT);
+    CSS.highlights.delete(this.#names.of(FOCUS_KEY));
     this.#focus.clear();
     this.#focused = null;
     for (const ranges of this.#ranges.values()) ranges.clear();

@@ -1,11 +1,13 @@
 import matchData from 'hashiya:match-data';
 import type { MatchData } from '../data/match-data';
 import { compileMatcher, type Matcher } from '../match/matcher';
-import { parseContentMessage, type FrameEntitiesMessage } from '../messages';
+import { parseContentMessage, type FrameEntitiesMessage, type StyleHighlightsMessage } from '../messages';
+import { HIGHLIGHT_KEYS } from '../settings/mark-styles';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
-import { ext, onMessage } from '../ext';
+import { ask, ext, onMessage } from '../ext';
+import { pageHighlightNames } from './highlight-names';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 
@@ -68,7 +70,26 @@ function apply(settings: Settings): void {
     state.page.marked.update(settings);
     return;
   }
+  styleHighlights();
   state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
+}
+
+/**
+ * Has the background add this document's ::highlight() rules, once, as an extension stylesheet,
+ * which the page can neither read nor list. Where it cannot (a frame it may not reach), the rules
+ * are adopted by the document: the page could read those, under names that are still its own.
+ */
+let styled = false;
+function styleHighlights(): void {
+  if (styled) return;
+  styled = true;
+  const names = pageHighlightNames();
+  const adopt = () => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(names.css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  };
+  ask({ type: 'style-highlights', names: names.list } satisfies StyleHighlightsMessage).then((added) => added || adopt(), adopt);
 }
 
 onMessage((raw) => {
@@ -78,6 +99,10 @@ onMessage((raw) => {
     return undefined;
   }
   if (message?.type === 'get-page-read') return Promise.resolve(state.page?.marked.annotator.pageRead ?? false);
+  if (message?.type === 'get-highlight-names') {
+    const names = pageHighlightNames();
+    return Promise.resolve(Object.fromEntries(HIGHLIGHT_KEYS.map((key) => [key, names.of(key)])));
+  }
   if (!message || !state.page) return undefined;
   const ranges = state.page.marked.annotator.mentionsOf(message.entity);
   const range = ranges[message.index % Math.max(ranges.length, 1)];

@@ -1,5 +1,6 @@
 import matchData from 'hashiya:match-data';
 import { render } from 'preact';
+import { pageHighlightNames } from '../content/highlight-names';
 import { markPage } from '../content/mark-page';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
@@ -17,6 +18,10 @@ import { Reader } from './Reader';
 
 const pack = bundled as Pack;
 localiseDocument(document);
+// The marks' rules, under this page's highlight names (an extension page: no page to hide them from).
+const highlightStyle = document.createElement('style');
+highlightStyle.textContent = pageHighlightNames().css;
+document.head.append(highlightStyle);
 document.title = `${t('readerTitle')} · ${pack.article.title.en}`;
 render(<Reader article={pack.article} t={t} />, document.getElementById('root')!);
 

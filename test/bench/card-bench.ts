@@ -208,8 +208,8 @@ function collectMentions(page: Page): Promise<number> {
   return page.evaluate((limit) => {
     const seen = new Set<string>();
     const ranges: Range[] = [];
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+    CSS.highlights.forEach((highlight) => {
+      if (highlight.priority !== 0) return;
       for (const r of highlight) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);

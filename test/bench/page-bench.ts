@@ -69,7 +69,7 @@ export async function stressPage(): Promise<string> {
   // failing that in a chain of timers.
   const probe = `<script>
 window.__dcl = 0;
-const marks = () => { let n = 0; CSS.highlights.forEach((h, k) => { if (k.startsWith('hashiya-')) n += h.size; }); return n; };
+const marks = () => { let n = 0; CSS.highlights.forEach((h) => { if (h.priority <= 1) n += h.size; }); return n; };
 const seen = () => { if (window.__firstMarks === undefined && marks() > 0) window.__firstMarks = performance.now(); };
 (function poll() { seen(); if (window.__firstMarks === undefined) setTimeout(poll, 0); })();
 document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); seen(); });

@@ -5,7 +5,8 @@
 import matchData from 'hashiya:match-data';
 import Mark from 'mark.js';
 import { Annotator } from '../../src/content/annotator';
-import { highlightCss, highlightName } from '../../src/settings/mark-styles';
+import { pageHighlightNames } from '../../src/content/highlight-names';
+import { styleKey } from '../../src/settings/mark-styles';
 import { compileMatcher } from '../../src/match/matcher';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 
@@ -52,7 +53,7 @@ function oneHighlight(): Promise<Sample> {
     while (node && node.data.trim() === '') node = walker.nextNode() as Text | null;
     if (!node) return 0;
     const range = new StaticRange({ startContainer: node, startOffset: 0, endContainer: node, endOffset: 1 });
-    CSS.highlights.set(highlightName('dotted', 'teal'), new Highlight(range)); // a styled one
+    CSS.highlights.set(pageHighlightNames().of(styleKey('dotted', 'teal')), new Highlight(range)); // a styled one
     await new Promise((ok) => requestAnimationFrame(ok));
     return 1;
   });
@@ -92,10 +93,10 @@ function markJsKeywords(): Promise<Sample> {
   });
 }
 
-/** What the manifest does for the extension before the page's first style pass: add content.css. */
+/** What the background does for the content script: add the ::highlight() rules of the page's names. */
 function addHighlightCss(): void {
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss());
+  sheet.replaceSync(pageHighlightNames().css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 

@@ -40,7 +40,7 @@ window.probe = (done) => new Promise((resolve) => {
 });
 window.marks = () => {
   let n = 0;
-  CSS.highlights.forEach((h, name) => { if (name.startsWith('hashiya-') && name !== 'hashiya-focus') n += h.size; });
+  CSS.highlights.forEach((h) => { if (h.priority === 0) n += h.size; });
   return n;
 };
 </script></body></html>`;

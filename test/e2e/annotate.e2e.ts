@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
-import { readHighlights, waitForMarked } from './harness/highlights';
+import { highlightNames, readHighlights, waitForMarked } from './harness/highlights';
 import { markCount, waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 
@@ -21,7 +21,7 @@ const SWITCHED_OFF_WATCH_MS = 500;
 const waitForCount = (page: TestPage, count: number) =>
   page.waitFor((n) => {
     let drawn = 0;
-    CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? (drawn += h.size) : 0));
+    CSS.highlights.forEach((h) => (h.priority === 0 ? (drawn += h.size) : 0));
     return drawn === n;
   }, count);
 
@@ -30,8 +30,8 @@ const frameMarks = (page: TestPage, id: string) =>
   page.evaluate((frameId) => {
     const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
     const out: string[] = [];
-    win.CSS.highlights.forEach((h, name) => {
-      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+    win.CSS.highlights.forEach((h) => {
+      if (h.priority !== 0) return;
       for (const r of h) {
         const range = win.document.createRange();
         range.setStart(r.startContainer, r.startOffset);
@@ -59,8 +59,8 @@ forEachBrowser('page annotation', (browser) => {
     const afterHeading = await page.evaluate(() => {
       const target = document.getElementById('after-heading')!.firstChild!;
       let hits = 0;
-      CSS.highlights.forEach((h, name) => {
-        if (name.startsWith('hashiya-') && name !== 'hashiya-focus') for (const r of h) if (r.startContainer === target) hits++;
+      CSS.highlights.forEach((h) => {
+        if (h.priority === 0) for (const r of h) if (r.startContainer === target) hits++;
       });
       return hits;
     });
@@ -84,8 +84,8 @@ forEachBrowser('page annotation', (browser) => {
       const seen = (id: string) => {
         let n = 0;
         const win = (document.getElementById(id) as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null;
-        win?.CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('hashiya-') && name !== 'hashiya-focus') n += h.size;
+        win?.CSS.highlights.forEach((h) => {
+          if (h.priority === 0) n += h.size;
         });
         return n;
       };
@@ -126,7 +126,7 @@ forEachBrowser('page annotation', (browser) => {
     // The ranges drawn now: a read of the page would draw new ones.
     await page.evaluate(() => {
       const drawn = new Set<AbstractRange>();
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') ? h.forEach((r) => drawn.add(r)) : undefined));
+      CSS.highlights.forEach((h) => (h.priority <= 1 ? h.forEach((r) => drawn.add(r)) : undefined));
       (window as unknown as { drawn: Set<AbstractRange> }).drawn = drawn;
       const slot = document.createElement('div'); // an ad slot, filled later
       slot.id = 'slot';
@@ -138,7 +138,7 @@ forEachBrowser('page annotation', (browser) => {
       const drawn = (window as unknown as { drawn: Set<AbstractRange> }).drawn;
       let same = 0;
       let all = 0;
-      CSS.highlights.forEach((h, name) => (name.startsWith('hashiya-') && name !== 'hashiya-focus' ? h.forEach((r) => ((all += 1), (same += drawn.has(r) ? 1 : 0))) : undefined));
+      CSS.highlights.forEach((h) => (h.priority === 0 ? h.forEach((r) => ((all += 1), (same += drawn.has(r) ? 1 : 0))) : undefined));
       return { same, all };
     });
     expect(kept).toEqual({ same: 1, all: 1 });
@@ -163,10 +163,11 @@ forEachBrowser('page annotation', (browser) => {
   it('marks events as a category of their own: a grey dashed underline unless set otherwise, and off with their switch', async () => {
     const page = await browser().open('/fixtures/events.html');
     await waitForPageRead(browser(), page);
+    const names = await highlightNames(browser(), page);
     expect(await readHighlights(page)).toEqual([
-      { highlight: 'hashiya-dotted-teal', text: 'Vladimir Putin' },
-      { highlight: 'hashiya-dashed-grey', text: 'fall of Bashar al-Assad' },
-      { highlight: 'hashiya-dashed-grey', text: "Al-Sharaa's first visit to Moscow" },
+      { highlight: names['dotted-teal'], text: 'Vladimir Putin' },
+      { highlight: names['dashed-grey'], text: 'fall of Bashar al-Assad' },
+      { highlight: names['dashed-grey'], text: "Al-Sharaa's first visit to Moscow" },
     ]);
     await setStoredSettings(browser(), { version: 2, categories: { event: false } });
     await waitForCount(page, 1);
@@ -179,13 +180,13 @@ forEachBrowser('page annotation', (browser) => {
     const page = await browser().open('/fixtures/live.html');
     expect(await marked(browser(), page)).toEqual(['Putin']);
     await setStoredSettings(browser(), { enabled: false });
-    await page.waitFor(() => [...CSS.highlights.keys()].every((name) => !name.startsWith('hashiya-')));
+    await page.waitFor(() => CSS.highlights.size === 0);
     await page.evaluate(() => (window as unknown as { addPost: (t: string) => void }).addPost('Moscow and Damascus.'));
     await page.mouse.move(30, 30);
     // Switched off there is nothing to ask (no annotator): what must not happen gets the time a
     // flush (≤ 200 ms) and a pointer frame would take, and more.
     await new Promise((ok) => setTimeout(ok, SWITCHED_OFF_WATCH_MS));
-    expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('hashiya-')))).toEqual([]);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
     await clearStoredSettings(browser());
     await page.waitFor(() => CSS.highlights.size > 0);
@@ -211,8 +212,8 @@ window.watchFirstDraw = (complete) => new Promise((done) => {
   const look = () => {
     if (settled) return true;
     let total = 0, vershinin = false;
-    CSS.highlights.forEach((h, name) => {
-      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+    CSS.highlights.forEach((h) => {
+      if (h.priority !== 0) return;
       for (const r of h) { total++; if (r.startContainer.parentElement && r.startContainer.parentElement.id === 'end') vershinin = true; }
     });
     if (total === complete) return false;

@@ -56,8 +56,8 @@ export function waitForMarkCount(page: TestPage, n: number): Promise<void> {
   return page.waitFor(
     (want) => {
       let count = 0;
-      CSS.highlights.forEach((h, name) => {
-        if (name.startsWith('hashiya-') && name !== 'hashiya-focus') count += h.size;
+      CSS.highlights.forEach((h) => {
+        if (h.priority === 0) count += h.size;
       });
       return count === want;
     },

@@ -11,7 +11,8 @@ import { middle, rectsOf } from './card-page';
 
 /** The text of the mention in the focus highlight, or null (evaluated in the page). */
 function focusedText(): string | null {
-  const focus = CSS.highlights.get('hashiya-focus');
+  let focus: Highlight | undefined;
+  CSS.highlights.forEach((h) => (h.priority === 1 ? (focus = h) : undefined)); // Hashiya's focus highlight
   const r = focus ? [...focus][0] : undefined;
   if (!r) return null;
   const range = document.createRange();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
-import { readHighlights, waitForMarks } from './harness/highlights';
+import { highlightNames, readHighlights, waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
 import { chooseFile, inExtension } from './controls-helpers';
 import type { TestPage } from './harness/browsers';
@@ -30,9 +30,10 @@ forEachBrowser('options page', (browser) => {
     const options = await browser().openExtensionPage('options.html');
     await options.waitFor(() => document.getElementById('style-person') !== null);
     await choose(options, 'style-person', 'wavy');
-    await page.waitFor(() => CSS.highlights.has('hashiya-wavy-teal'));
+    const wavy = (await highlightNames(browser(), page))['wavy-teal']!;
+    await page.waitFor((name) => CSS.highlights.has(name), wavy);
     await options.evaluate(() => document.getElementById('category-person')!.click());
-    await page.waitFor(() => !CSS.highlights.has('hashiya-wavy-teal') || CSS.highlights.get('hashiya-wavy-teal')!.size === 0);
+    await page.waitFor((name) => !CSS.highlights.has(name) || CSS.highlights.get(name)!.size === 0, wavy);
     expect((await readHighlights(page)).some((m) => m.text === 'Moscow')).toBe(true);
     expect(await options.evaluate(() => document.getElementById('status')!.textContent)).not.toBe('');
     await options.close();

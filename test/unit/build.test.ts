@@ -57,7 +57,7 @@ describe('the build', () => {
   it('ships the files every manifest entry names', () => {
     for (const browser of ['chrome', 'firefox']) {
       const dir = join(root, 'dist', browser);
-      const named = ['background.js', 'content.js', 'content.css', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/hashiya-16.png', 'icons/hashiya-off-16.png', 'icons/hashiya-128.png'];
+      const named = ['background.js', 'content.js', 'popup.html', 'popup.js', 'options.html', 'options.js', 'icons/hashiya-16.png', 'icons/hashiya-off-16.png', 'icons/hashiya-128.png'];
       for (const file of named) expect(statSync(join(dir, file)).size, `${browser}/${file}`).toBeGreaterThan(0);
     }
   });

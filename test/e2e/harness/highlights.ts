@@ -1,4 +1,25 @@
-import type { TestPage } from './common';
+import type { TestBrowser, TestPage } from './common';
+
+// Hashiya's highlights have names made up for each page (content/highlight-names.ts): as a page
+// sees them, its marks are the highlights of priority 0 and the mention under the pointer the one
+// of priority 1 (the test pages register none of their own). Which name draws which style only the
+// content script knows: `highlightNames` asks it, as an extension page can and a page cannot.
+
+/** The page's highlight names by key (`dotted-teal`, `focus`: settings/mark-styles.ts). */
+export async function highlightNames(browser: TestBrowser, page: TestPage): Promise<Record<string, string>> {
+  const url = await page.evaluate(() => location.href);
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    return await probe.evaluate<Record<string, string>, string>(async (target) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === target && t.id !== undefined);
+      if (!tab) throw new Error(`no tab at ${target}`);
+      return api.tabs.sendMessage(tab.id!, { type: 'get-highlight-names' }, { frameId: 0 });
+    }, url);
+  } finally {
+    await probe.close();
+  }
+}
 
 /** One mark as the page's main world sees it in CSS.highlights. */
 export interface MarkedRange {
@@ -11,7 +32,7 @@ export function readHighlights(page: TestPage): Promise<MarkedRange[]> {
   return page.evaluate(() => {
     const out: { highlight: string; text: string; node: Node; offset: number }[] = [];
     CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+      if (highlight.priority !== 0) return;
       for (const r of highlight) {
         const range = document.createRange();
         range.setStart(r.startContainer, r.startOffset);
@@ -29,8 +50,8 @@ export async function waitForMarks(page: TestPage, atLeast = 1): Promise<string[
   await page.waitFor(
     (n) => {
       let count = 0;
-      CSS.highlights.forEach((h, name) => {
-        if (name.startsWith('hashiya-') && name !== 'hashiya-focus') count += h.size;
+      CSS.highlights.forEach((h) => {
+        if (h.priority === 0) count += h.size;
       });
       return count >= n;
     },
@@ -44,8 +65,8 @@ export function waitForMarked(page: TestPage, text: string, present: boolean): P
   return page.waitFor(
     ([t, want]) => {
       let found = false;
-      CSS.highlights.forEach((h, name) => {
-        if (!name.startsWith('hashiya-') || name === 'hashiya-focus') return;
+      CSS.highlights.forEach((h) => {
+        if (h.priority !== 0) return;
         for (const r of h) {
           const range = document.createRange();
           range.setStart(r.startContainer, r.startOffset);

@@ -35,8 +35,8 @@ export async function waitForPageRead(browser: TestBrowser, page: TestPage, time
 export function markCount(page: TestPage): Promise<number> {
   return page.evaluate(() => {
     let n = 0;
-    CSS.highlights.forEach((h, name) => {
-      if (name.startsWith('hashiya-') && name !== 'hashiya-focus') n += h.size;
+    CSS.highlights.forEach((h) => {
+      if (h.priority === 0) n += h.size;
     });
     return n;
   });
