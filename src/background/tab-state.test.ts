@@ -46,6 +46,12 @@ describe('tab state', () => {
     expect(await recordFrame(7, 3, {})).toEqual({ tabId: 7, frames: 2, counts: { putin: 2, moscow: 1 } });
   });
 
+  it('counts an entity whose id is a key of Object.prototype like any other', async () => {
+    const { recordFrame } = await freshModule();
+    await recordFrame(9, 0, { constructor: 2 });
+    expect(await recordFrame(9, 1, { constructor: 1 })).toEqual({ tabId: 9, frames: 2, counts: { constructor: 3 } });
+  });
+
   it('lives only in storage: a fresh module instance reads what the old one recorded', async () => {
     const before = await freshModule();
     await before.recordFrame(7, 0, { putin: 2 });

@@ -43,9 +43,10 @@ export async function tabState(tabId: number): Promise<TabState> {
 }
 
 function summarise(tabId: number, frames: FrameCounts): TabState {
-  const counts: Record<string, number> = {};
+  // Counted in a Map: an entity id such as `constructor` is no key of a plain object's prototype here.
+  const counts = new Map<string, number>();
   for (const frame of Object.values(frames)) {
-    for (const [id, n] of Object.entries(frame)) counts[id] = (counts[id] ?? 0) + n;
+    for (const [id, n] of Object.entries(frame)) counts.set(id, (counts.get(id) ?? 0) + n);
   }
-  return { tabId, frames: Object.keys(frames).length, counts };
+  return { tabId, frames: Object.keys(frames).length, counts: Object.fromEntries(counts) };
 }

@@ -49,6 +49,15 @@ describe('EntityCard', () => {
     expect(html('latakia', { canGoBack: true })).toContain('data-action="back"');
   });
 
+  it('offers only related entities it has a record of, whatever their id (no prototype key counts)', () => {
+    const odd = structuredClone(pack) as Pack;
+    const putin = odd.entities.find((e) => e.id === 'vladimir-putin')!;
+    (putin.relations as { target: string }[]).push({ ...putin.relations[0]!, target: 'constructor' });
+    const out = html('vladimir-putin', {}, odd);
+    expect(out).toContain('data-related="ahmad-al-sharaa"');
+    expect(out).not.toContain('data-related="constructor"');
+  });
+
   it('renders pack strings as text, never as markup', () => {
     const hostile = structuredClone(pack) as Pack;
     const putin = hostile.entities.find((e) => e.id === 'vladimir-putin')!;

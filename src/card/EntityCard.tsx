@@ -142,7 +142,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
           <h2>{t('cardRelated')}</h2>
           <div class="related">
             {[...new Set(entity.relations.map((r) => r.target))].map((id) => {
-              const link = data.links[id];
+              const link = Object.hasOwn(data.links, id) ? data.links[id] : undefined; // not Object.prototype's `constructor`
               return link ? (
                 <button type="button" key={id} data-related={id} onClick={() => onRelated(id)} {...langAttrs(lead)}>
                   {link.name[lead]}
