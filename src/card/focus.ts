@@ -7,7 +7,7 @@
  */
 export function keepTabInside(card: HTMLElement, root: ShadowRoot): void {
   card.addEventListener('keydown', (event) => {
-    if (event.key !== 'Tab') return;
+    if (!event.isTrusted || event.key !== 'Tab') return;
     const items = [...card.querySelectorAll<HTMLElement>('button')];
     const first = items[0];
     const last = items[items.length - 1];

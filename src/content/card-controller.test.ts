@@ -22,7 +22,28 @@ const messages = vi.hoisted(() => {
   };
   return sent;
 });
-const { CardController, chunkLoader } = await import('./card-controller');
+const { CardController, chunkLoader, isShortcut } = await import('./card-controller');
+
+describe('card shortcut', () => {
+  const keydown = (key: string, code: string, mods: { alt?: boolean; shift?: boolean; ctrl?: boolean; meta?: boolean } = { alt: true, shift: true }) =>
+    isShortcut({ key, code, altKey: !!mods.alt, shiftKey: !!mods.shift, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta });
+
+  it('is Alt+Shift+K by its letter, whatever key types it', () => {
+    expect(keydown('K', 'KeyK')).toBe(true);
+    expect(keydown('k', 'KeyK')).toBe(true);
+    expect(keydown('K', 'Semicolon')).toBe(true); // a layout with K elsewhere
+    expect(keydown('K', 'KeyK', { alt: true })).toBe(false);
+    expect(keydown('K', 'KeyK', { alt: true, shift: true, ctrl: true })).toBe(false);
+    expect(keydown('K', 'KeyK', { alt: true, shift: true, meta: true })).toBe(false);
+  });
+
+  it('is the K key where the layout types no Latin letter there, and leaves other letters alone', () => {
+    expect(keydown('\uf8ff', 'KeyK')).toBe(true); // macOS: Option+Shift+K types the Apple logo
+    expect(keydown('ن', 'KeyK')).toBe(true); // an Arabic layout
+    expect(keydown('T', 'KeyK')).toBe(false); // Dvorak types t there: Alt+Shift+T is another shortcut's
+    expect(keydown('ن', 'KeyJ')).toBe(false);
+  });
+});
 
 /** import() as Firefox 153 does it: an address whose fetch failed fails again, without a fetch. */
 function moduleMap(failures: number) {

@@ -22,7 +22,7 @@ const MODIFIER_KEYS = { alt: 'Alt', shift: 'Shift', ctrl: 'Control' } as const;
  * Option+Shift+K types the Apple logo (U+F8FF), an Arabic layout's K key an Arabic letter (ن).
  * A layout that puts another Latin letter there (Dvorak's t) keeps that letter's shortcuts.
  */
-function isShortcut(event: KeyboardEvent): boolean {
+export function isShortcut(event: Pick<KeyboardEvent, 'key' | 'code' | 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey'>): boolean {
   if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return false;
   const key = event.key.toLowerCase();
   return key === 'k' || (event.code === 'KeyK' && !/^[a-z]$/.test(key));
@@ -84,14 +84,24 @@ export class CardController {
     else if (target) this.#dispatch({ type: 'enter-mention', target });
   }
 
-  /** Listens for clicks, taps, keys and scrolling; returns the function that stops it all. */
+  /**
+   * Listens for clicks, taps, keys and scrolling; returns the function that stops it all. Only what
+   * the reader does counts: an event a page script made (not `isTrusted`) is ignored, so no page can
+   * open, close or move a card.
+   */
   listen(): () => void {
-    const onClick = (event: MouseEvent) => this.#activateAt(event, event.clientX, event.clientY);
-    const onPointerUp = (event: PointerEvent) => {
-      if (event.pointerType === 'touch') this.#activateAt(event, event.clientX, event.clientY);
+    const onClick = (event: MouseEvent) => {
+      if (event.isTrusted) this.#activateAt(event, event.clientX, event.clientY);
     };
-    const onKey = (event: KeyboardEvent) => this.#onKey(event);
-    const onScroll = () => this.#onScroll();
+    const onPointerUp = (event: PointerEvent) => {
+      if (event.isTrusted && event.pointerType === 'touch') this.#activateAt(event, event.clientX, event.clientY);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.isTrusted) this.#onKey(event);
+    };
+    const onScroll = (event: Event) => {
+      if (event.isTrusted) this.#onScroll();
+    };
     window.addEventListener('click', onClick, true);
     window.addEventListener('pointerup', onPointerUp, true);
     window.addEventListener('keydown', onKey, true);

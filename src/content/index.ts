@@ -122,7 +122,15 @@ onMessage((raw) => {
 // for document_idle instead costs hundreds of milliseconds on a large page.
 const domReady =
   document.readyState === 'loading'
-    ? new Promise<void>((ready) => document.addEventListener('DOMContentLoaded', () => ready(), { once: true }))
+    ? new Promise<void>((ready) => {
+        // The browser's own event: a page script's fake one must not start the read early.
+        const onReady = (event: Event) => {
+          if (!event.isTrusted) return;
+          document.removeEventListener('DOMContentLoaded', onReady);
+          ready();
+        };
+        document.addEventListener('DOMContentLoaded', onReady);
+      })
     : Promise.resolve();
 void Promise.all([loadSettings(), loadImportedMatchData(), domReady]).then(([settings, data]) => {
   state.imported = data;

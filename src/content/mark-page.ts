@@ -68,8 +68,14 @@ function listen(active: Annotator, card: CardController, guardPage: boolean): ()
 
 /** See MarkPageOptions.guardPage. */
 function guard(active: Annotator): () => void {
-  const onRestore = () => active.ensureRegistered();
-  const onNavigate = () => void active.readAll();
+  // Events a page script makes are ignored: a flood of fake popstate events must not make the
+  // whole page be read again and again.
+  const onRestore = (event: Event) => {
+    if (event.isTrusted) active.ensureRegistered();
+  };
+  const onNavigate = (event: Event) => {
+    if (event.isTrusted) void active.readAll();
+  };
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
   window.addEventListener('scroll', onRestore, { passive: true, capture: true });
   document.addEventListener('visibilitychange', onRestore);

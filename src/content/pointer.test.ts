@@ -22,7 +22,7 @@ describe('trackPointer', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  const move = (x: number, y: number) => listeners.get('pointermove')!.listener({ clientX: x, clientY: y } as PointerEvent);
+  const move = (x: number, y: number, isTrusted = true) => listeners.get('pointermove')!.listener({ clientX: x, clientY: y, isTrusted } as PointerEvent);
   const runFrame = () => frames.splice(0).forEach((callback) => callback());
 
   it('listens to pointermove alone, passively', () => {
@@ -48,6 +48,17 @@ describe('trackPointer', () => {
 
     runFrame(); // no move, no frame work
     expect(hits).toHaveLength(2);
+  });
+
+  it('ignores moves a page script made', () => {
+    const hits: [number, number][] = [];
+    trackPointer((x, y) => hits.push([x, y]));
+    move(5, 5, false);
+    expect(frames).toHaveLength(0);
+    move(7, 7);
+    move(9, 9, false);
+    runFrame();
+    expect(hits).toEqual([[7, 7]]);
   });
 
   it('stops listening when asked', () => {

@@ -94,12 +94,7 @@ forEachBrowser('hover card content', (browser) => {
     await waitForCard(page, null);
 
     const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
-    await page.evaluate(([x, y]) => {
-      const init = { clientX: x, clientY: y, bubbles: true, composed: true, pointerType: 'touch', isPrimary: true };
-      const target = document.elementFromPoint(x, y)!;
-      target.dispatchEvent(new PointerEvent('pointerdown', init));
-      target.dispatchEvent(new PointerEvent('pointerup', init));
-    }, middle(kremlin!));
+    await page.touch.tap(...middle(kremlin!));
     await waitForCard(page, 'kremlin', 1000);
     await page.close();
   });

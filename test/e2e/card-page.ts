@@ -219,17 +219,20 @@ export async function cardParts(page: TestPage) {
 }
 
 /**
- * Clicks at (x, y) with Alt held, as a script-made click (the harness cannot hold modifiers);
- * true when something cancelled the click (the link was not to be followed).
+ * Clicks at (x, y) with Alt held, as the reader does; true when something cancelled the click (the
+ * link was not to be followed), as a listener of the page's sees it after the content script's.
  */
-export function altClick(page: TestPage, [x, y]: [number, number]): Promise<boolean> {
-  return page.evaluate(
-    ([px, py]) => {
-      const init = { clientX: px, clientY: py, bubbles: true, cancelable: true, composed: true, altKey: true };
-      return !document.elementFromPoint(px, py)!.dispatchEvent(new MouseEvent('click', init));
-    },
-    [x, y] as [number, number],
-  );
+export async function altClick(page: TestPage, [x, y]: [number, number]): Promise<boolean> {
+  await page.evaluate(() => {
+    const state = window as unknown as { clickPrevented?: boolean };
+    delete state.clickPrevented;
+    addEventListener('click', (event) => (state.clickPrevented = event.defaultPrevented), { once: true });
+  });
+  await page.keyboard.down('Alt');
+  await page.mouse.click(x, y);
+  await page.keyboard.up('Alt');
+  await page.waitFor(() => (window as unknown as { clickPrevented?: boolean }).clickPrevented !== undefined);
+  return page.evaluate(() => (window as unknown as { clickPrevented: boolean }).clickPrevented);
 }
 
 /** On the reader page: the middle of the first بوتين in the Arabic text, scrolled into view. */

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { middle, openCard, rectsOf, waitForCard } from './card-page';
+import { NO_CARD_ASKED_MS, middle, openCard, rectsOf, shownAfter, waitForCard } from './card-page';
 
 // A page that tries to detect Hashiya, read what it shows, and break its card: everything it can
 // see, it sees here as the page itself (page.evaluate runs in the page's own world). What it can
@@ -93,6 +93,62 @@ forEachBrowser('a hostile page', (browser) => {
     await page.mouse.move(...middle(far!));
     await waitForCard(page, null);
     expect(await openCard(page)).toBeNull();
+    await page.close();
+  });
+
+  it('does nothing for what a page script makes up: clicks, taps, keys, pointer moves, Escape', async () => {
+    const page = await browser().open('/fixtures/hostile.html');
+    await waitForPageRead(browser(), page);
+    const [putin] = await rectsOf(page, 'person', 'Putin');
+    const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
+    /** Dispatches, as the page's own script, `kind` at (x, y); true when something cancelled it. */
+    const fake = (kind: string, [x, y]: [number, number]) =>
+      page.evaluate(
+        ([what, px, py]) => {
+          const target = document.elementFromPoint(px, py)!;
+          const at = { clientX: px, clientY: py, bubbles: true, cancelable: true, composed: true };
+          const key = { key: 'K', code: 'KeyK', altKey: true, shiftKey: true, bubbles: true, cancelable: true, composed: true };
+          const event =
+            what === 'click' ? new MouseEvent('click', { ...at, altKey: true })
+            : what === 'tap' ? new PointerEvent('pointerup', { ...at, pointerType: 'touch', isPrimary: true })
+            : what === 'move' ? new PointerEvent('pointermove', at)
+            : what === 'escape' ? new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })
+            : new KeyboardEvent('keydown', key);
+          if (what === 'shortcut') {
+            // The shortcut acts on the mention at the caret: put the caret in the name first.
+            const text = target.firstChild as Text;
+            getSelection()!.collapse(text, text.data.indexOf('Putin') + 2);
+          }
+          return !(what === 'escape' ? document.activeElement ?? document.body : target).dispatchEvent(event);
+        },
+        [kind, x, y] as const,
+      );
+    const focusMarks = () =>
+      page.evaluate(() => {
+        let n = 0;
+        CSS.highlights.forEach((h) => (h.priority === 1 ? (n += h.size) : 0));
+        return n;
+      });
+    for (const kind of ['click', 'tap', 'shortcut', 'move']) {
+      expect(await fake(kind, middle(putin!)), kind).toBe(false); // not taken: nothing cancelled
+      expect(await shownAfter(page, NO_CARD_ASKED_MS), kind).toBe(false);
+      expect(await focusMarks(), kind).toBe(0); // the name is not shown as under the pointer
+    }
+    // The reader's own click opens the card; the page's Escape does not close it, the reader's does.
+    await page.mouse.click(...middle(kremlin!));
+    await waitForCard(page, 'kremlin');
+    expect(await fake('escape', middle(kremlin!))).toBe(false);
+    expect(await shownAfter(page, NO_CARD_ASKED_MS)).toBe(true);
+    await page.keyboard.press('Escape');
+    await waitForCard(page, null);
+    // The reader's pointer does move the focus mark: the count above could change.
+    await page.mouse.move(...middle(putin!));
+    await page.waitFor(() => {
+      let n = 0;
+      CSS.highlights.forEach((h) => (h.priority === 1 ? (n += h.size) : 0));
+      return n === 1;
+    });
+    await waitForCard(page, 'vladimir-putin');
     await page.close();
   });
 });

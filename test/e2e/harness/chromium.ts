@@ -23,6 +23,21 @@ export function wrapPlaywrightPage(page: Page): TestPage {
     keyboard: {
       press: (key) => page.keyboard.press(key),
       type: (text) => page.keyboard.type(text),
+      down: (key) => page.keyboard.down(key),
+      up: (key) => page.keyboard.up(key),
+    },
+    touch: {
+      // Through CDP: playwright's touchscreen needs a context made with hasTouch, which would
+      // change every other test's pages.
+      async tap(x, y) {
+        const session = await page.context().newCDPSession(page);
+        try {
+          await session.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+          await session.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+        } finally {
+          await session.detach();
+        }
+      },
     },
     async revealClosedShadowRoots() {
       const session = await page.context().newCDPSession(page);

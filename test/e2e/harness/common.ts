@@ -20,8 +20,11 @@ export interface TestPage {
   setViewport(width: number, height: number): Promise<void>;
   /** Makes this the active tab (a background tab gets no frames and no smooth scrolling). */
   bringToFront(): Promise<void>;
+  /** The reader's own input, as the browser delivers it (trusted events, unlike a page script's). */
   readonly mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
-  readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void> };
+  readonly keyboard: { press(key: string): Promise<void>; type(text: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  /** A finger: a tap gives pointer events of pointerType "touch". */
+  readonly touch: { tap(x: number, y: number): Promise<void> };
   /**
    * Puts the closed shadow roots of <html>'s children, which no page script can reach, into the
    * page's main world as `window[CLOSED_SHADOW_ROOTS]` (an array), through the driver's own access

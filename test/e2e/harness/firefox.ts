@@ -48,6 +48,11 @@ function wrapPuppeteerPage(page: Page): TestPage {
     keyboard: {
       press: (key) => page.keyboard.press(key as never),
       type: (text) => page.keyboard.type(text),
+      down: (key) => page.keyboard.down(key as never),
+      up: (key) => page.keyboard.up(key as never),
+    },
+    touch: {
+      tap: (x, y) => page.touchscreen.tap(x, y),
     },
     async revealClosedShadowRoots() {
       // WebDriver BiDi serialises shadow roots of every mode when asked (includeShadowTree: 'all');
