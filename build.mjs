@@ -37,8 +37,12 @@ export const BROWSER_TARGETS = {
 /** esbuild's target for `browser`'s bundles. */
 const esbuildTarget = (browser) => [`${browser}${BROWSER_TARGETS[browser]}`];
 
-/** The content script must stay small: it is injected into every page and frame. */
-export const CONTENT_SCRIPT_BUDGET = 62 * 1024;
+/**
+ * The content script must stay small: it is injected into every page and frame. 63 KB since it
+ * checks where it runs and what it is told (the site of a frame's tab, trusted events only, names
+ * made up per page).
+ */
+export const CONTENT_SCRIPT_BUDGET = 63 * 1024;
 
 const extensionEntries = {
   background: 'src/background/index.ts',

@@ -46,7 +46,12 @@ export interface StyleHighlightsMessage {
   readonly names: readonly string[];
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage | StyleHighlightsMessage;
+/** Sent by a frame's content script: the host of its tab's page ('' when unknown). */
+export interface GetTopSiteMessage {
+  readonly type: 'get-top-site';
+}
+
+export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage | StyleHighlightsMessage | GetTopSiteMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -92,6 +97,7 @@ export interface Replies {
   'open-reader': void;
   /** Whether the rules were added (false: the content script adds them itself). */
   'style-highlights': boolean;
+  'get-top-site': string;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   'report-again': void;
@@ -142,6 +148,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'toggle-hashiya' };
     case 'open-reader':
       return { type: 'open-reader' };
+    case 'get-top-site':
+      return { type: 'get-top-site' };
     case 'style-highlights':
       return isHighlightNames(value.names) ? { type: 'style-highlights', names: value.names } : null;
     default:

@@ -46,6 +46,14 @@ async function openReader(from: Tabs.Tab | undefined): Promise<void> {
   await browser.tabs.create(from?.id === undefined ? { url } : { url, index: from.index + 1, openerTabId: from.id, windowId: from.windowId });
 }
 
+function hostnameOf(url: string | undefined): string {
+  try {
+    return url ? new URL(url).hostname : '';
+  } catch {
+    return '';
+  }
+}
+
 const fromOwnPage = (sender: Runtime.MessageSender) => isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''));
 
 function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> | undefined {
@@ -71,6 +79,11 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
     case 'open-reader':
       return openReader(sender.tab);
+    case 'get-top-site': {
+      // Told from the tab the message comes from: a page cannot fake it.
+      if (!reportingFrame(sender, browser.runtime.id)) return undefined;
+      return Promise.resolve(hostnameOf(sender.tab?.url));
+    }
     case 'style-highlights': {
       const frame = reportingFrame(sender, browser.runtime.id);
       if (!frame || message.names.length !== HIGHLIGHT_KEYS.length) return undefined;

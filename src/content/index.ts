@@ -1,12 +1,13 @@
 import matchData from 'hashiya:match-data';
 import type { MatchData } from '../data/match-data';
 import { compileMatcher, type Matcher } from '../match/matcher';
-import { parseContentMessage, type FrameEntitiesMessage, type StyleHighlightsMessage } from '../messages';
+import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS } from '../settings/mark-styles';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
+import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
@@ -31,6 +32,8 @@ const state: {
   page: { readonly marked: MarkedPage; readonly matcher: Matcher } | null;
   /** The counts last reported, kept to answer a restarted background's report-again. */
   reported: Record<string, number>;
+  /** The sites that switch Hashiya off here when the reader has switched them off (frame-site.ts). */
+  sites: readonly string[];
 } = {
   imported: [],
   importedVersion: 0,
@@ -39,6 +42,7 @@ const state: {
   settings: null,
   page: null,
   reported: {},
+  sites: [],
 };
 
 // The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
@@ -58,7 +62,7 @@ function report(counts: Record<string, number>): void {
 
 function apply(settings: Settings): void {
   state.settings = settings;
-  const wanted = settings.enabled && !isSiteDisabled(settings, location.hostname);
+  const wanted = settings.enabled && !state.sites.some((site) => isSiteDisabled(settings, site));
   const matcher = wanted ? matcherFor(settings) : null;
   if (!matcher || (state.page && state.page.matcher !== matcher)) {
     state.page?.marked.stop();
@@ -132,7 +136,9 @@ const domReady =
         document.addEventListener('DOMContentLoaded', onReady);
       })
     : Promise.resolve();
-void Promise.all([loadSettings(), loadImportedMatchData(), domReady]).then(([settings, data]) => {
+const sites = frameSites(window === window.top, location.hostname, self.origin, () => ask({ type: 'get-top-site' } satisfies GetTopSiteMessage));
+void Promise.all([loadSettings(), loadImportedMatchData(), sites, domReady]).then(([settings, data, frameSiteList]) => {
+  state.sites = frameSiteList;
   state.imported = data;
   apply(settings);
   onSettingsChanged(apply);

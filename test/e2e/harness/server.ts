@@ -102,7 +102,7 @@ export function isLocal(url: string): boolean {
   if (/^(data|blob|about|chrome-extension|moz-extension|chrome|devtools):/.test(url)) return true;
   try {
     const { hostname } = new URL(url);
-    return hostname === '127.0.0.1';
+    return hostname === '127.0.0.1' || hostname === 'localhost'; // the same server, as another site
   } catch {
     return false;
   }
