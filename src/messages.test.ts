@@ -33,9 +33,10 @@ describe('parseBackgroundMessage', () => {
 });
 
 describe('parseContentMessage', () => {
-  it('accepts reveal-mention, report-again and get-page-read, nothing else', () => {
+  it('accepts reveal-mention, get-page-read and get-highlight-names, nothing else', () => {
     expect(parseContentMessage({ type: 'reveal-mention', entity: 'moscow', index: 2 })).toEqual({ type: 'reveal-mention', entity: 'moscow', index: 2 });
-    expect(parseContentMessage({ type: 'report-again' })).toEqual({ type: 'report-again' });
+    expect(parseContentMessage({ type: 'report-again' })).toBeNull(); // a background never asks every frame again
+    expect(parseContentMessage({ type: 'get-highlight-names' })).toEqual({ type: 'get-highlight-names' });
     expect(parseContentMessage({ type: 'get-page-read' })).toEqual({ type: 'get-page-read' });
     for (const junk of [null, { type: 'reveal-mention', entity: 'moscow', index: -1 }, { type: 'reveal-mention', entity: '<x>', index: 0 }, { type: 'toggle-hashiya' }]) {
       expect(parseContentMessage(junk)).toBeNull();

@@ -60,11 +60,6 @@ export interface RevealMentionMessage {
   readonly index: number;
 }
 
-/** Sent to a tab's frames by a background that has just started: report your entities again, so
- * per-tab counts are rebuilt from the tabs themselves. */
-export interface ReportAgainMessage {
-  readonly type: 'report-again';
-}
 
 /** Sent to a tab's frame by an extension page: has the page as it is now been read and drawn
  * (true), or is a read under way, a change waiting, or Hashiya off there (false)? Tests wait on it. */
@@ -78,7 +73,7 @@ export interface GetHighlightNamesMessage {
   readonly type: 'get-highlight-names';
 }
 
-export type ContentMessage = RevealMentionMessage | ReportAgainMessage | GetPageReadMessage | GetHighlightNamesMessage;
+export type ContentMessage = RevealMentionMessage | GetPageReadMessage | GetHighlightNamesMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -100,7 +95,6 @@ export interface Replies {
   'get-top-site': string;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
-  'report-again': void;
   /** Whether the frame's page is read: no read under way and no change waiting (for tests). */
   'get-page-read': boolean;
   /** Key → this document's name. */
@@ -160,7 +154,6 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
 /** Returns the message if it has the shape of a message to a content script, otherwise null. */
 export function parseContentMessage(value: unknown): ContentMessage | null {
   if (!isRecord(value)) return null;
-  if (value.type === 'report-again') return { type: 'report-again' };
   if (value.type === 'get-page-read') return { type: 'get-page-read' };
   if (value.type === 'get-highlight-names') return { type: 'get-highlight-names' };
   if (value.type !== 'reveal-mention') return null;

@@ -1,5 +1,5 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
-import { parseBackgroundMessage, type BackgroundMessage, type ReplyTo, type ReportAgainMessage } from '../messages';
+import { parseBackgroundMessage, type BackgroundMessage, type ReplyTo } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
@@ -116,15 +116,9 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') void forgetTab(tabId).then(() => refreshBadge(tabId));
 });
 
-// A background that has just started (installed, or restarted after being stopped) asks every
-// tab's frames to report again, so per-tab counts are rebuilt from the tabs, not from memory.
-async function rebuildFromTabs(): Promise<void> {
-  const again: ReportAgainMessage = { type: 'report-again' };
-  const tabs = await browser.tabs.query({});
-  for (const tab of tabs) {
-    if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, again).catch(() => undefined); // no content script there
-  }
-  await refreshAllBadges();
-}
-void rebuildFromTabs();
+// The per-tab counts are in storage.session, which outlives a stopped and restarted background: a
+// background that starts asks no tab anything, it only puts each tab's badge right. (After an update
+// or a reload of the extension, storage.session is empty and so are the tabs: their content scripts
+// are the old version's, which can no longer reach this background.)
+void refreshAllBadges();
 void publishMatchData();

@@ -42,8 +42,9 @@ describe('tab state', () => {
     const { recordFrame, tabState } = await freshModule();
     await Promise.all([recordFrame(7, 0, { putin: 2, moscow: 1 }), recordFrame(7, 3, { putin: 1 }), recordFrame(8, 0, { sharaa: 4 })]);
     expect(await tabState(7)).toEqual({ tabId: 7, frames: 2, counts: { putin: 3, moscow: 1 } });
-    // A frame that reports again replaces its earlier report.
-    expect(await recordFrame(7, 3, {})).toEqual({ tabId: 7, frames: 2, counts: { putin: 2, moscow: 1 } });
+    // A frame that reports again replaces its earlier report; one that reports nothing is gone.
+    expect(await recordFrame(7, 3, { moscow: 2 })).toEqual({ tabId: 7, frames: 2, counts: { putin: 2, moscow: 3 } });
+    expect(await recordFrame(7, 3, {})).toEqual({ tabId: 7, frames: 1, counts: { putin: 2, moscow: 1 } });
   });
 
   it('counts an entity whose id is a key of Object.prototype like any other', async () => {

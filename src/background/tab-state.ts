@@ -22,11 +22,14 @@ async function readFrames(tabId: number): Promise<FrameCounts> {
   return (stored[key(tabId)] as FrameCounts | undefined) ?? {};
 }
 
-/** Records what one frame of a tab reported and returns the tab's new state. */
+/** Records what one frame of a tab reported (nothing: the frame is forgotten) and returns the tab's new state. */
 export function recordFrame(tabId: number, frameId: number, counts: Readonly<Record<string, number>>): Promise<TabState> {
   return inTurn(async () => {
     const frames = await readFrames(tabId);
-    frames[frameId] = { ...counts };
+    // A frame that holds nothing (any more: it found nothing after all, or went away) is no frame
+    // of the tab's count.
+    if (Object.keys(counts).length === 0) delete frames[frameId];
+    else frames[frameId] = { ...counts };
     await browser.storage.session.set({ [key(tabId)]: frames });
     return summarise(tabId, frames);
   });

@@ -30,7 +30,7 @@ const state: {
   settings: Settings | null;
   /** The page being marked (null while Hashiya is off here), and the matcher it runs. */
   page: { readonly marked: MarkedPage; readonly matcher: Matcher } | null;
-  /** The counts last reported, kept to answer a restarted background's report-again. */
+  /** The counts last reported, kept to tell them again when the page is shown again. */
   reported: Record<string, number>;
   /** The sites that switch Hashiya off here when the reader has switched them off (frame-site.ts). */
   sites: readonly string[];
@@ -54,11 +54,36 @@ function matcherFor(settings: Settings): Matcher {
   return state.compiled.matcher;
 }
 
+/**
+ * Tells the background what this frame holds now. A frame that has found nothing says nothing: an
+ * empty report goes only to clear an earlier one.
+ */
 function report(counts: Record<string, number>): void {
+  const had = Object.keys(state.reported).length > 0;
   state.reported = counts;
+  if (had || Object.keys(counts).length > 0) send(counts);
+}
+
+function send(counts: Record<string, number>): void {
+  // A prerendered page has no tab yet (the background would drop the report): it tells what it
+  // holds when it is shown (prerenderingchange, below).
+  if ((document as { prerendering?: boolean }).prerendering) return;
   const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
   void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
+
+// The page's life, as the browser tells it: a page left (closed, navigated away, a frame removed,
+// or put in the back/forward cache) takes its counts with it; a page shown again from that cache,
+// or a prerendered page shown, tells them again. Nothing is said for a frame that found nothing.
+addEventListener('pagehide', (event) => {
+  if (event.isTrusted && Object.keys(state.reported).length > 0) send({});
+});
+addEventListener('pageshow', (event) => {
+  if (event.isTrusted && event.persisted && Object.keys(state.reported).length > 0) send(state.reported);
+});
+document.addEventListener('prerenderingchange', (event) => {
+  if (event.isTrusted && Object.keys(state.reported).length > 0) send(state.reported);
+});
 
 function apply(settings: Settings): void {
   state.settings = settings;
@@ -98,10 +123,6 @@ function styleHighlights(): void {
 
 onMessage((raw) => {
   const message = parseContentMessage(raw);
-  if (message?.type === 'report-again') {
-    report(state.reported);
-    return undefined;
-  }
   if (message?.type === 'get-page-read') return Promise.resolve(state.page?.marked.annotator.pageRead ?? false);
   if (message?.type === 'get-highlight-names') {
     const names = pageHighlightNames();

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { TestBrowser } from './harness/browsers';
 import { tabStateOf } from './harness/extension';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
@@ -54,3 +55,58 @@ forEachBrowser('telling the background', (browser) => {
     expect([undefined, null, 'refused']).toContain(junk);
   });
 });
+
+const LIFE = '/fixtures/page-life.html';
+const BOTH = { 'vladimir-putin': 1, moscow: 2, 'asaad-al-shaibani': 1 };
+
+/** Waits until the tab at `path` holds `frames` frames with these counts. */
+async function stateBecomes(browser: TestBrowser, path: string, frames: number, counts: Record<string, number>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const state = await tabStateOf(browser, path, 10_000, 0);
+    if (state.frames === frames && JSON.stringify(Object.entries(state.counts).sort()) === JSON.stringify(Object.entries(counts).sort())) return;
+    if (Date.now() > deadline) throw new Error(`${path}: ${state.frames} frames, ${JSON.stringify(state.counts)}`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+forEachBrowser('per-tab counts through a page\'s life', (browser) => {
+  it('forgets a frame that goes away, and a frame that found nothing never reports', async () => {
+    const page = await browser().open(LIFE);
+    await stateBecomes(browser(), LIFE, 2, BOTH);
+    await page.evaluate(() => document.getElementById('child')!.remove());
+    await stateBecomes(browser(), LIFE, 1, { 'vladimir-putin': 1, moscow: 1 });
+    // A frame with no name of the story: no report, so no frame more.
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = '<p>Nothing of the story here.</p>';
+      document.body.append(frame);
+      return new Promise((ok) => frame.addEventListener('load', ok, { once: true }));
+    });
+    await waitForPageRead(browser(), page);
+    await stateBecomes(browser(), LIFE, 1, { 'vladimir-putin': 1, moscow: 1 });
+    await page.close();
+  });
+});
+
+forEachBrowser(
+  'per-tab counts and the back/forward cache',
+  (browser) => {
+    // Chromium only: Firefox 153 under WebDriver BiDi restores no page from the cache here (see
+    // BrowserOptions.backForwardCache), so there the page would be loaded again, which tests nothing.
+    it('shows a page\'s counts again when it comes back from the back/forward cache', async ({ skip }) => {
+      if (browser().name === 'firefox') skip();
+      const page = await browser().open(LIFE);
+      await stateBecomes(browser(), LIFE, 2, BOTH);
+      await page.goto(browser().url('/fixtures/events.html'));
+      await waitForPageRead(browser(), page);
+      await page.evaluate(() => history.back());
+      await page.waitFor(() => location.pathname.endsWith('/page-life.html') && document.readyState === 'complete');
+      const fromCache = await page.evaluate(() => (window as unknown as { shownFromCache?: boolean }).shownFromCache);
+      expect(fromCache, 'restored from the back/forward cache, not loaded again').toBe(true);
+      await stateBecomes(browser(), LIFE, 2, BOTH);
+      await page.close();
+    });
+  },
+  { backForwardCache: true },
+);

@@ -17,7 +17,7 @@ forEachBrowser('a site switched off', (browser) => {
   async function countsBecome(want: Record<string, number>): Promise<TabState> {
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const state = await tabStateOf(browser(), PAGE);
+      const state = await tabStateOf(browser(), PAGE, 10_000, 0);
       if (JSON.stringify(Object.entries(state.counts).sort()) === JSON.stringify(Object.entries(want).sort())) return state;
       if (Date.now() > deadline) throw new Error(`counts ${JSON.stringify(state.counts)}, not ${JSON.stringify(want)}`);
       await new Promise((ok) => setTimeout(ok, 100));
@@ -44,7 +44,7 @@ forEachBrowser('a site switched off', (browser) => {
     try {
       await page.goto(browser().url(PAGE));
       await new Promise((ok) => setTimeout(ok, 1500)); // what must not happen: no frame reports a name
-      expect((await tabStateOf(browser(), PAGE)).counts).toEqual({});
+      expect(await tabStateOf(browser(), PAGE, 10_000, 0)).toMatchObject({ frames: 0, counts: {} });
     } finally {
       await clearStoredSettings(browser());
     }

@@ -23,7 +23,7 @@ export async function launchBrowser(name: BrowserName, options: BrowserOptions =
   try {
     const launch = name === 'chromium' ? launchChromium : launchFirefox;
     const extensionDir = options.withExtension === false ? null : (options.extensionDir ?? DIST[name]);
-    adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics, firefoxPrefs: options.firefoxPrefs, reducedMotion: options.reducedMotion });
+    adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics, firefoxPrefs: options.firefoxPrefs, reducedMotion: options.reducedMotion, backForwardCache: options.backForwardCache });
   } catch (error) {
     await server.close();
     throw error;

@@ -63,7 +63,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
 }
 
 /** Starts Chromium with dist/chrome loaded. */
-export async function launchChromium({ profileDir, extensionDir, locale, diagnostics, reducedMotion }: LaunchOptions): Promise<BrowserAdapter> {
+export async function launchChromium({ profileDir, extensionDir, locale, diagnostics, reducedMotion, backForwardCache }: LaunchOptions): Promise<BrowserAdapter> {
   let extensionOrigin = 'chrome-extension://';
   const recorder = makeRecorder(diagnostics, () => extensionOrigin);
   const logFile = join(profileDir, 'chromium.log');
@@ -73,6 +73,7 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
     locale: locale === 'ar' ? 'ar' : 'en-US',
     viewport: { width: 1280, height: 800 },
     ...(reducedMotion ? { reducedMotion: 'reduce' as const } : {}),
+    ...(backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     args: [
       ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       `--lang=${locale}`,

@@ -50,6 +50,12 @@ export interface BrowserOptions {
   readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
   /** true: the browser reports `prefers-reduced-motion: reduce` to every page. */
   readonly reducedMotion?: boolean;
+  /**
+   * true: Chromium may put pages in the back/forward cache, as a reader's browser does (playwright
+   * turns it off by default). Firefox 153 under WebDriver BiDi restores no page from it here, with or
+   * without the extension, request interception or its cache preferences.
+   */
+  readonly backForwardCache?: boolean;
 }
 
 /** What `launchBrowser` hands to a browser adapter. */
@@ -61,6 +67,7 @@ export interface LaunchOptions {
   readonly diagnostics: Diagnostics;
   readonly firefoxPrefs?: Readonly<Record<string, string | number | boolean>>;
   readonly reducedMotion?: boolean;
+  readonly backForwardCache?: boolean;
 }
 
 export interface Diagnostics {

@@ -3,9 +3,10 @@ import type { TestBrowser } from './browsers';
 
 /**
  * Asks the background, from one of the extension's own pages, what it knows of the tab showing
- * `path` (waiting until at least one of its frames has reported).
+ * `path` (waiting until at least `minFrames` of its frames have reported: a frame that found
+ * nothing reports nothing).
  */
-export async function tabStateOf(browser: TestBrowser, path: string, timeout = 10_000): Promise<TabState> {
+export async function tabStateOf(browser: TestBrowser, path: string, timeout = 10_000, minFrames = 1): Promise<TabState> {
   const probe = await browser.openExtensionPage('popup.html');
   try {
     const url = browser.url(path);
@@ -20,7 +21,7 @@ export async function tabStateOf(browser: TestBrowser, path: string, timeout = 1
         if (tab?.id === undefined) return null;
         return api.runtime.sendMessage<unknown, TabState>({ type: 'get-tab-state', tabId: tab.id });
       }, url);
-      if (state && state.frames > 0) return state;
+      if (state && state.frames >= minFrames) return state;
       if (Date.now() > deadline) throw new Error(`no frame of ${path} reported to the background`);
       await new Promise((ok) => setTimeout(ok, 100));
     }
