@@ -6,7 +6,7 @@ import type { Matcher } from '../match/matcher';
 import type { Settings } from '../settings/settings';
 import { hitTest, inDocumentOrder, type DrawnMarks, type Hit } from './hit-test';
 import { PageMarks, type Shown } from './page-marks';
-import { PageWatcher } from './page-watcher';
+import { PageWatcher, withinAny } from './page-watcher';
 import { readSliced, visiblePart, type ReadSteps } from './sliced-read';
 
 export type { Hit } from './hit-test';
@@ -107,7 +107,8 @@ export class Annotator {
     if (this.#reading) return; // the read under way flushes when it ends
     if (this.#watcher.navigated) return this.readAll(); // a single-page navigation
     const { outer, dropped } = this.#watcher.takeChanges();
-    this.#marks.drop((block) => dropped.has(block.container) || outer.some((c) => c === block.container || c.contains(block.container)) || !block.nodes[0]!.isConnected);
+    const reread = new Set(outer);
+    this.#marks.drop((block) => dropped.has(block.container) || withinAny(block.container, reread) || !block.nodes[0]!.isConnected);
     const generation = this.#generation;
     await this.#exclusively(generation, async () => {
       await readSliced(outer, this.#steps(generation));

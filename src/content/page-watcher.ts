@@ -78,9 +78,7 @@ export class PageWatcher {
     }
     const dropped = new Set<Node>([...this.#dirty].filter((n) => !n.isConnected));
     this.#dirty.clear();
-    const unique = [...new Set(containers)];
-    const outer = unique.filter((c) => !unique.some((o) => o !== c && o.contains(c)));
-    return { outer, dropped };
+    return { outer: outermost(containers), dropped };
   }
 
   #onMutations(records: MutationRecord[]): void {
@@ -117,6 +115,22 @@ export class PageWatcher {
     const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) visit(text as Text);
   }
+}
+
+/**
+ * `nodes` without those inside another of them: each node's ancestors are looked up in a set, so
+ * the cost is the number of nodes times the depth of the tree, never the number of nodes squared
+ * (a flush of thousands of changed blocks).
+ */
+export function outermost(nodes: Iterable<Node>): Node[] {
+  const all = new Set(nodes);
+  return [...all].filter((node) => node.parentNode === null || !withinAny(node.parentNode, all));
+}
+
+/** Whether `node` is one of `set` or inside one of them (in its own tree: shadow roots end the climb). */
+export function withinAny(node: Node, set: ReadonlySet<Node>): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode) if (set.has(at)) return true;
+  return false;
 }
 
 /**
