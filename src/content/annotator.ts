@@ -106,12 +106,13 @@ export class Annotator {
   async #flush(): Promise<void> {
     if (this.#reading) return; // the read under way flushes when it ends
     if (this.#watcher.navigated) return this.readAll(); // a single-page navigation
-    const { outer, dropped } = this.#watcher.takeChanges();
-    const reread = new Set(outer);
-    this.#marks.drop((block) => dropped.has(block.container) || withinAny(block.container, reread) || !block.nodes[0]!.isConnected);
+    const { outer, own, dropped } = this.#watcher.takeChanges();
+    const whole = new Set(outer);
+    const ownOnly = new Set(own);
+    this.#marks.drop((block) => dropped.has(block.container) || withinAny(block.container, whole) || ownOnly.has(block.container) || !block.nodes[0]!.isConnected);
     const generation = this.#generation;
     await this.#exclusively(generation, async () => {
-      await readSliced(outer, this.#steps(generation));
+      await readSliced([...outer, ...own], this.#steps(generation), new Set(), ownOnly);
       this.#marks.decide();
     });
   }

@@ -4,10 +4,16 @@
 import type { Root } from './sliced-read';
 import { blockOf, isInSkippedSubtree, isInlineElement } from './text-collector';
 
-/** What changed since the last read: the block containers to read again, outermost only. */
+/** What changed since the last read: the block containers to read again. */
 export interface Changes {
-  /** Containers to read again (none inside another). */
+  /** Block elements added or changed as a whole: read again with all inside them (none inside another). */
   readonly outer: readonly Node[];
+  /**
+   * Containers whose own text changed (text or inline content added, changed or removed): only their
+   * own text is read again, not the blocks inside them — a line appended to <body> reads that line,
+   * not the page. None is inside one of `outer`.
+   */
+  readonly own: readonly Node[];
   /** Changed nodes no longer in the page: blocks in them are gone. */
   readonly dropped: ReadonlySet<Node>;
 }
@@ -16,6 +22,8 @@ export class PageWatcher {
   readonly #roots = new Set<Root>();
   readonly #observers: MutationObserver[] = [];
   readonly #dirty = new Set<Node>();
+  /** Dirty containers that lost text of their own (removed inline content): their own text is read again. */
+  readonly #ownContainers = new Set<Node>();
   #flushQueued = false;
   #lastAddress = '';
   /** The container of the kept block holding `text`, if any (to re-read it when text goes). */
@@ -47,6 +55,7 @@ export class PageWatcher {
   startOver(): void {
     this.#lastAddress = documentAddress();
     this.#dirty.clear();
+    this.#ownContainers.clear();
   }
 
   /** Stops observing and forgets every root and change. */
@@ -55,6 +64,7 @@ export class PageWatcher {
     this.#observers.length = 0;
     this.#roots.clear();
     this.#dirty.clear();
+    this.#ownContainers.clear();
   }
 
   /** True when the address is not the one read last (a single-page navigation). */
@@ -69,16 +79,21 @@ export class PageWatcher {
 
   /** Takes the changes collected so far (see Changes). */
   takeChanges(): Changes {
-    const containers: Node[] = [];
+    const blocks: Node[] = [];
+    const own = new Set<Node>();
     for (const node of this.#dirty) {
       const root = node.getRootNode();
       if (!node.isConnected || !this.#roots.has(root as Root) || isInSkippedSubtree(node)) continue;
-      // A changed block element is read on its own; changed inline text re-reads its block.
-      containers.push(node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element) ? node : blockOf(node, root));
+      // A changed block element is read whole; changed inline text, its block's own text.
+      if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) blocks.push(node);
+      else own.add(this.#ownContainers.has(node) ? node : blockOf(node, root));
     }
     const dropped = new Set<Node>([...this.#dirty].filter((n) => !n.isConnected));
     this.#dirty.clear();
-    return { outer: outermost(containers), dropped };
+    this.#ownContainers.clear();
+    const outer = outermost(blocks);
+    const whole = new Set(outer);
+    return { outer, own: [...own].filter((container) => !withinAny(container, whole)), dropped };
   }
 
   #onMutations(records: MutationRecord[]): void {
@@ -108,7 +123,9 @@ export class PageWatcher {
   #markRemoved(node: Node): void {
     const visit = (text: Text) => {
       const container = this.#containerOf(text);
-      if (container) this.#dirty.add(container);
+      if (!container) return;
+      this.#dirty.add(container);
+      this.#ownContainers.add(container);
     };
     if (node.nodeType === Node.TEXT_NODE) return visit(node as Text);
     if (node.nodeType !== Node.ELEMENT_NODE) return;

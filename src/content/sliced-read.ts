@@ -22,10 +22,13 @@ export interface ReadSteps {
   current(): boolean;
 }
 
-/** Reads `roots` in order; `readFirst` are subtrees of a later root, read on their own before it. */
-export async function readSliced(roots: readonly Node[], steps: ReadSteps, readFirst: ReadonlySet<Node> = new Set()): Promise<void> {
+/**
+ * Reads `roots` in order; `readFirst` are subtrees of a later root, read on their own before it;
+ * of the roots in `ownTextOnly`, only their own text is read, not the blocks inside them.
+ */
+export async function readSliced(roots: readonly Node[], steps: ReadSteps, readFirst: ReadonlySet<Node> = new Set(), ownTextOnly: ReadonlySet<Node> = new Set()): Promise<void> {
   const walkers: { walker: BlockWalker; root: Root }[] = [];
-  for (const root of roots) enqueue(root, walkers, steps, readFirst.has(root) ? undefined : readFirst);
+  for (const root of roots) enqueue(root, walkers, steps, readFirst.has(root) ? undefined : readFirst, ownTextOnly.has(root));
   let drawn = -Infinity;
   while (walkers.length > 0) {
     const shouldYield = sliceDeadline();
@@ -49,10 +52,10 @@ export async function readSliced(roots: readonly Node[], steps: ReadSteps, readF
 }
 
 /** Queues a walk of `start`; open shadow roots met on the way are queued behind it. */
-function enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], steps: ReadSteps, skip?: ReadonlySet<Node>): void {
+function enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], steps: ReadSteps, skip?: ReadonlySet<Node>, ownTextOnly = false): void {
   const root = start.getRootNode() as Root;
   steps.enter(root);
-  queue.push({ walker: new BlockWalker(start, (shadow) => enqueue(shadow, queue, steps), skip), root });
+  queue.push({ walker: new BlockWalker(start, (shadow) => enqueue(shadow, queue, steps), skip, ownTextOnly), root });
 }
 
 /**

@@ -92,9 +92,16 @@ export class BlockWalker {
    */
   readonly #hiddenOrEditable: ReadonlySet<Element>;
 
-  /** `skip`: subtrees read by another walker (the visible part, read first), passed over here. */
-  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, skip?: ReadonlySet<Node>) {
+  /** Reads only the root's own text: block elements inside it are passed over (as boundaries). */
+  readonly #ownTextOnly: boolean;
+
+  /**
+   * `skip`: subtrees read by another walker (the visible part, read first), passed over here.
+   * `ownTextOnly`: only the text that flows in `root` itself, not the blocks inside it.
+   */
+  constructor(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, skip?: ReadonlySet<Node>, ownTextOnly = false) {
     this.#root = root;
+    this.#ownTextOnly = ownTextOnly;
     this.#onShadowRoot = onShadowRoot;
     this.#skip = skip;
     const scope = root as Partial<ParentNode>;
@@ -127,13 +134,15 @@ export class BlockWalker {
         }
       } else if (node.nodeType === 1) {
         const element = node as Element;
-        if (this.#onShadowRoot && element.shadowRoot) this.#onShadowRoot(element.shadowRoot);
+        if (this.#onShadowRoot && element.shadowRoot && !this.#ownTextOnly) this.#onShadowRoot(element.shadowRoot);
         const tag = element.localName;
         if (tag === 'br') {
           if (this.#nodes.length > 0 && this.#container === this.#current) {
             this.#parts.push('\n');
             this.#length += 1;
           }
+        } else if (this.#ownTextOnly && !INLINE.has(tag)) {
+          this.#container = null; // a block of its own, not read: the text after it is another run
         } else if (element.firstChild && !this.#skip?.has(element) && !SKIPPED.has(tag) && !this.#hiddenOrEditable.has(element)) {
           this.#containers.push(this.#current);
           if (!INLINE.has(tag)) this.#current = element;

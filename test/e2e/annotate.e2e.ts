@@ -120,6 +120,48 @@ forEachBrowser('page annotation', (browser) => {
     await page.close();
   });
 
+  it('reads a line appended to <body> alone, not the page around it', async () => {
+    const page = await browser().open('/fixtures/live.html');
+    expect(await marked(browser(), page)).toEqual(['Putin']);
+    /** The drawn ranges kept from before (the same objects: their blocks were not read again), of all. */
+    const keep = () =>
+      page.evaluate(() => {
+        const drawn = new Set<AbstractRange>();
+        CSS.highlights.forEach((h) => (h.priority === 0 ? h.forEach((r) => drawn.add(r)) : undefined));
+        (window as unknown as { drawn: Set<AbstractRange> }).drawn = drawn;
+      });
+    const kept = () =>
+      page.evaluate(() => {
+        const drawn = (window as unknown as { drawn: Set<AbstractRange> }).drawn;
+        const all: string[] = [];
+        const same: string[] = [];
+        CSS.highlights.forEach((h) =>
+          h.priority === 0
+            ? h.forEach((r) => {
+                const text = new Range();
+                text.setStart(r.startContainer, r.startOffset);
+                text.setEnd(r.endContainer, r.endOffset);
+                all.push(text.toString());
+                if (drawn.has(r)) same.push(text.toString());
+              })
+            : undefined,
+        );
+        return { all: all.sort(), same: same.sort() };
+      });
+    // Text nodes appended to <body> itself, as some live pages do: each is read, the feed is not.
+    await keep();
+    await page.evaluate(() => document.body.append('Update: Lavrov spoke.'));
+    await waitForCount(page, 2);
+    expect(await kept()).toEqual({ all: ['Lavrov', 'Putin'], same: ['Putin'] });
+    await keep();
+    await page.evaluate(() => document.body.append(document.createElement('br'), 'Update: Damascus answered.'));
+    await waitForCount(page, 3);
+    const after = await kept();
+    expect(after.all).toEqual(['Damascus', 'Lavrov', 'Putin']);
+    expect(after.same).toContain('Putin'); // the feed's block was not read again
+    await page.close();
+  });
+
   it('does not read the page again for an element added without content, then reads its content', async () => {
     const page = await browser().open('/fixtures/live.html');
     expect(await marked(browser(), page)).toEqual(['Putin']);
