@@ -38,11 +38,11 @@ export const BROWSER_TARGETS = {
 const esbuildTarget = (browser) => [`${browser}${BROWSER_TARGETS[browser]}`];
 
 /**
- * The content script must stay small: it is injected into every page and frame. 63 KB since it
+ * The content script must stay small: it is injected into every page and frame. 64 KB since it
  * checks where it runs and what it is told (the site of a frame's tab, trusted events only, names
  * made up per page).
  */
-export const CONTENT_SCRIPT_BUDGET = 63 * 1024;
+export const CONTENT_SCRIPT_BUDGET = 64 * 1024;
 
 const extensionEntries = {
   background: 'src/background/index.ts',

@@ -30,22 +30,31 @@ export async function readSliced(roots: readonly Node[], steps: ReadSteps, readF
   const walkers: { walker: BlockWalker; root: Root }[] = [];
   for (const root of roots) enqueue(root, walkers, steps, readFirst.has(root) ? undefined : readFirst, ownTextOnly.has(root));
   let drawn = -Infinity;
-  while (walkers.length > 0) {
+  // The blocks a walk has found and not yet handed on: a long text comes as many blocks
+  // (text-collector.ts MAX_BLOCK), and each slice takes only as many as its time allows.
+  let found: { blocks: TextBlock[]; next: number; root: Root } = { blocks: [], next: 0, root: document };
+  const more = () => found.next < found.blocks.length;
+  while (walkers.length > 0 || more()) {
     const shouldYield = sliceDeadline();
-    while (walkers.length > 0 && !shouldYield()) {
+    while ((walkers.length > 0 || more()) && !shouldYield()) {
+      if (more()) {
+        steps.block(found.blocks[found.next++]!, found.root);
+        continue;
+      }
       const walker = walkers[0]!;
-      for (const block of walker.walker.next(shouldYield)) steps.block(block, walker.root);
+      found = { blocks: walker.walker.next(shouldYield), next: 0, root: walker.root };
       if (walker.walker.done) walkers.shift();
     }
     // Every change to a registered highlight makes the browser repaint-check the whole page
     // (Chromium 156's PrePaint: ~60 ms on the 6 MB stress page), so the first slice — the top
     // of the page, what a fresh load shows — is drawn at once, the rest when the read ends (or
     // once a second on a page that takes longer).
-    if (walkers.length === 0 || performance.now() - drawn >= DRAW_INTERVAL_MS) {
+    const done = walkers.length === 0 && !more();
+    if (done || performance.now() - drawn >= DRAW_INTERVAL_MS) {
       steps.draw();
       drawn = performance.now();
     }
-    if (walkers.length === 0) break;
+    if (done) break;
     await yieldToPage();
     if (!steps.current()) return;
   }

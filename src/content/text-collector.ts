@@ -175,13 +175,58 @@ export class BlockWalker {
   #flush(into: TextBlock[]): void {
     if (this.#container && this.#nodes.length > 0) {
       const text = this.#parts.length === 1 ? this.#parts[0]! : this.#parts.join('');
-      if (/\S/.test(text)) into.push({ container: this.#container, nodes: this.#nodes, starts: this.#starts, text });
+      if (/\S/.test(text)) {
+        const block = { container: this.#container, nodes: this.#nodes, starts: this.#starts, text };
+        if (text.length <= MAX_BLOCK) into.push(block);
+        else into.push(...splitBlock(block));
+      }
     }
     this.#nodes = [];
     this.#starts = [];
     this.#parts = [];
     this.#length = 0;
   }
+}
+
+/**
+ * The most text one block holds: a longer run (one text node of megabytes, a page-long <pre>-less
+ * dump) is cut into blocks of at most this many characters, each scanned in a task of its own
+ * (~1 ms at the engine's speed), so no single text makes a long task.
+ */
+export const MAX_BLOCK = 200_000;
+
+/**
+ * `block` cut into blocks of at most `max` characters, at a line or sentence end where there is one
+ * in the last tenth of each piece, else at a space (a name is not cut but where a line or sentence
+ * ends, or, in text with no space for a tenth of the limit, nowhere a name could be). Each piece
+ * keeps the nodes it covers, with their starts relative to it (the first may start before it).
+ */
+export function splitBlock(block: TextBlock, max = MAX_BLOCK): TextBlock[] {
+  const { text, nodes, starts, container } = block;
+  const pieces: TextBlock[] = [];
+  let from = 0;
+  let node = 0;
+  while (from < text.length) {
+    let to = Math.min(from + max, text.length);
+    if (to < text.length) {
+      const window = text.slice(to - Math.floor(max / 10), to);
+      const sentence = Math.max(window.lastIndexOf('\n'), ...['. ', '! ', '? ', '؟ ', '۔ '].map((end) => window.lastIndexOf(end) + 1));
+      const space = window.search(/\s\S*$/);
+      const cut = sentence > 0 ? sentence : space;
+      if (cut > 0) to = to - window.length + cut + 1;
+    }
+    while (node + 1 < nodes.length && starts[node + 1]! <= from) node++;
+    let last = node;
+    while (last + 1 < nodes.length && starts[last + 1]! < to) last++;
+    pieces.push({
+      container,
+      nodes: nodes.slice(node, last + 1),
+      starts: starts.slice(node, last + 1).map((start) => start - from),
+      text: text.slice(from, to),
+    });
+    from = to;
+  }
+  return pieces;
 }
 
 /** The text node and offset within it at `offset` of the block (the node that holds it). */

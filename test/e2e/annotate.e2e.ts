@@ -4,6 +4,7 @@ import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { highlightNames, readHighlights, waitForMarked } from './harness/highlights';
 import { markCount, waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
+import { MAX_BLOCK } from '../../src/content/text-collector';
 
 // Page annotation on fixtures written for each rule: what is read, what is left alone, pages that
 // change, the page clearing CSS.highlights, and switching off.
@@ -117,6 +118,16 @@ forEachBrowser('page annotation', (browser) => {
     await page.evaluate(() => (window as unknown as { navigateTo: (p: string, t: string) => void }).navigateTo('/fixtures/live.html?story=2', 'Damascus awaits al-Sharaa.'));
     await waitForCount(page, 2);
     expect(await marked(browser(), page)).toEqual(['Damascus', 'al-Sharaa']);
+    await page.close();
+  });
+
+  it('reads one text node of megabytes in slices, block by block, and finds every name in it', async () => {
+    const page = await browser().open('/fixtures/huge-text.html');
+    expect(await page.evaluate(() => document.getElementById('dump')!.firstChild!.textContent!.length)).toBeGreaterThan(10 * MAX_BLOCK);
+    await waitForPageRead(browser(), page);
+    const names = await marked(browser(), page);
+    expect(names).toHaveLength(100);
+    expect(new Set(names)).toEqual(new Set(['Putin']));
     await page.close();
   });
 
