@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCK, locate, splitBlock, type TextBlock } from './text-collector';
+import { MAX_BLOCK, locate, splitBlock } from './text-collector';
 
 // One long text (a text node of megabytes) is cut into blocks the sliced read can take one per
 // slice: none longer than the limit, nothing lost or doubled, names not cut, and every offset still
