@@ -13,3 +13,4 @@ const { printPageBench, runPageBench } = await import('../../dist/bench/page-ben
 printPageBench(await runPageBench());
 await (await import('../../dist/bench/card-bench.mjs')).cardBench();
 await (await import('../../dist/bench/reread-bench.mjs')).runRereadBench();
+await (await import('../../dist/bench/shape-bench.mjs')).runShapeBench();
