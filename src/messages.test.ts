@@ -3,8 +3,9 @@ import { parseBackgroundMessage, parseContentMessage } from './messages';
 
 describe('parseBackgroundMessage', () => {
   it('accepts well-formed messages', () => {
-    expect(parseBackgroundMessage({ type: 'frame-entities', counts: { 'vladimir-putin': 3 } })).toEqual({
+    expect(parseBackgroundMessage({ type: 'frame-entities', document: 'abcdefghijklmnop', counts: { 'vladimir-putin': 3 } })).toEqual({
       type: 'frame-entities',
+      document: 'abcdefghijklmnop',
       counts: { 'vladimir-putin': 3 },
     });
     expect(parseBackgroundMessage({ type: 'get-tab-state', tabId: 7 })).toEqual({ type: 'get-tab-state', tabId: 7 });
@@ -19,10 +20,12 @@ describe('parseBackgroundMessage', () => {
       [],
       { type: 'unknown' },
       { type: 'frame-entities' },
-      { type: 'frame-entities', counts: { 'vladimir-putin': -1 } },
-      { type: 'frame-entities', counts: { 'vladimir-putin': 1.5 } },
-      { type: 'frame-entities', counts: { '<img src=x>': 1 } },
-      { type: 'frame-entities', counts: JSON.parse('{"__proto__": 1}') as unknown },
+      { type: 'frame-entities', counts: { 'vladimir-putin': 1 } }, // no document token
+      { type: 'frame-entities', document: 'short', counts: { 'vladimir-putin': 1 } },
+      { type: 'frame-entities', document: 'abcdefghijklmnop', counts: { 'vladimir-putin': -1 } },
+      { type: 'frame-entities', document: 'abcdefghijklmnop', counts: { 'vladimir-putin': 1.5 } },
+      { type: 'frame-entities', document: 'abcdefghijklmnop', counts: { '<img src=x>': 1 } },
+      { type: 'frame-entities', document: 'abcdefghijklmnop', counts: JSON.parse('{"__proto__": 1}') as unknown },
       { type: 'get-tab-state', tabId: '7' },
       { type: 'get-entity', id: '../../etc' },
       { type: 'get-entity', id: 42 },

@@ -7,6 +7,8 @@ import type { CardData } from './data/card-data';
 /** Sent by a frame's content script: the story entities found in that frame (id → mentions). */
 export interface FrameEntitiesMessage {
   readonly type: 'frame-entities';
+  /** Which document of the frame reports (made up by it): a late report of a document that is gone clears nothing of its successor's. */
+  readonly document: string;
   readonly counts: Readonly<Record<string, number>>;
 }
 
@@ -120,6 +122,9 @@ function isCounts(value: unknown): value is Record<string, number> {
   );
 }
 
+/** What a document's own token in its reports looks like (content/index.ts makes it). */
+export const DOCUMENT_TOKEN = /^[a-z]{16}$/;
+
 /** What a document's highlight names look like (content/highlight-names.ts makes them). */
 export const HIGHLIGHT_NAME = /^[a-z]{12}$/;
 
@@ -133,7 +138,9 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'frame-entities':
-      return isCounts(value.counts) ? { type: 'frame-entities', counts: value.counts } : null;
+      return typeof value.document === 'string' && DOCUMENT_TOKEN.test(value.document) && isCounts(value.counts)
+        ? { type: 'frame-entities', document: value.document, counts: value.counts }
+        : null;
     case 'get-tab-state':
       return Number.isSafeInteger(value.tabId) ? { type: 'get-tab-state', tabId: value.tabId as number } : null;
     case 'get-entity':

@@ -63,7 +63,7 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
     case 'frame-entities': {
       const frame = reportingFrame(sender, browser.runtime.id);
       if (!frame) return undefined;
-      return recordFrame(frame.tabId, frame.frameId, message.counts).then(() => refreshBadge(frame.tabId));
+      return recordFrame(frame.tabId, frame.frameId, message.document, message.counts).then(() => refreshBadge(frame.tabId));
     }
     case 'get-tab-state':
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
@@ -110,10 +110,16 @@ onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && touchesPacks(changes)) void publishMatchData();
 });
+// A tab's counts follow its documents' own reports: a page left (navigated away, or put in the
+// back/forward cache) takes its counts back, a page shown again (from that cache, or prerendered)
+// tells them again. A tab that starts loading is not forgotten here: Firefox tells of a page
+// restored from the cache after the page has told its counts. A tab closed or discarded has no
+// page left, and one replaced by another (prerendering, instant pages) is gone.
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-// A tab that starts loading holds a new document: its frames report again once they have read it.
+browser.tabs.onReplaced.addListener((_added, removed) => void forgetTab(removed));
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void forgetTab(tabId).then(() => refreshBadge(tabId));
+  if (change.discarded === true) void forgetTab(tabId).then(() => refreshBadge(tabId));
+  else if (change.status === 'loading') void refreshBadge(tabId);
 });
 
 // The per-tab counts are in storage.session, which outlives a stopped and restarted background: a

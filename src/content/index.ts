@@ -9,6 +9,7 @@ import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
+import { randomLetters } from './random-name';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 
@@ -64,11 +65,14 @@ function report(counts: Record<string, number>): void {
   if (had || Object.keys(counts).length > 0) send(counts);
 }
 
+/** This document's token in its reports (messages.ts DOCUMENT_TOKEN). */
+const DOCUMENT = randomLetters(16);
+
 function send(counts: Record<string, number>): void {
   // A prerendered page has no tab yet (the background would drop the report): it tells what it
   // holds when it is shown (prerenderingchange, below).
   if ((document as { prerendering?: boolean }).prerendering) return;
-  const message: FrameEntitiesMessage = { type: 'frame-entities', counts };
+  const message: FrameEntitiesMessage = { type: 'frame-entities', document: DOCUMENT, counts };
   void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
 

@@ -57,6 +57,10 @@ forEachBrowser('telling the background', (browser) => {
 });
 
 const LIFE = '/fixtures/page-life.html';
+/** A page where Hashiya finds nothing. */
+const ELSEWHERE = '/fixtures/no-names.html';
+/** The same page, served so that a browser may keep it in its back/forward cache. */
+const LIFE_CACHED = `${LIFE}?cache=private`;
 const BOTH = { 'vladimir-putin': 1, moscow: 2, 'asaad-al-shaibani': 1 };
 
 /** Waits until the tab at `path` holds `frames` frames with these counts. */
@@ -87,24 +91,56 @@ forEachBrowser('per-tab counts through a page\'s life', (browser) => {
     await stateBecomes(browser(), LIFE, 1, { 'vladimir-putin': 1, moscow: 1 });
     await page.close();
   });
+
+  it('forgets a tab discarded from memory', async () => {
+    const page = await browser().open(LIFE);
+    await stateBecomes(browser(), LIFE, 2, BOTH);
+    const probe = await browser().openExtensionPage('popup.html');
+    // Firefox keeps the tab's id and says it is discarded; Chromium replaces the tab by a new one.
+    // Either way, what the old tab held is no longer counted anywhere.
+    const frames = await probe.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      const stateOf = async (tabId: number) => (await api.runtime.sendMessage<unknown, { frames: number }>({ type: 'get-tab-state', tabId })).frames;
+      const tabId = (await api.tabs.query({})).find((t) => t.url === url)!.id!;
+      const before = await stateOf(tabId);
+      await api.tabs.discard(tabId);
+      const deadline = Date.now() + 10_000;
+      while ((await stateOf(tabId)) > 0 && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 100));
+      return { before, after: await stateOf(tabId) };
+    }, browser().url(LIFE));
+    await probe.close();
+    expect(frames).toEqual({ before: 2, after: 0 });
+    await page.close().catch(() => undefined);
+  });
+
+  it('forgets a page left for another, one that the browser does not keep', async () => {
+    const page = await browser().open(LIFE);
+    await stateBecomes(browser(), LIFE, 2, BOTH);
+    await page.goto(browser().url(ELSEWHERE));
+    await waitForPageRead(browser(), page);
+    await stateBecomes(browser(), ELSEWHERE, 0, {});
+    await page.close();
+  });
 });
 
 forEachBrowser(
   'per-tab counts and the back/forward cache',
   (browser) => {
-    // Chromium only: Firefox 153 under WebDriver BiDi restores no page from the cache here (see
-    // BrowserOptions.backForwardCache), so there the page would be loaded again, which tests nothing.
-    it('shows a page\'s counts again when it comes back from the back/forward cache', async ({ skip }) => {
-      if (browser().name === 'firefox') skip();
-      const page = await browser().open(LIFE);
-      await stateBecomes(browser(), LIFE, 2, BOTH);
-      await page.goto(browser().url('/fixtures/events.html'));
+    it('shows a page\'s counts again when it comes back from the back/forward cache', async () => {
+      const page = await browser().open(LIFE_CACHED);
+      await stateBecomes(browser(), LIFE_CACHED, 2, BOTH);
+      await page.goto(browser().url(ELSEWHERE));
       await waitForPageRead(browser(), page);
+      // The page left took its counts with it.
+      await stateBecomes(browser(), ELSEWHERE, 0, {});
       await page.evaluate(() => history.back());
       await page.waitFor(() => location.pathname.endsWith('/page-life.html') && document.readyState === 'complete');
       const fromCache = await page.evaluate(() => (window as unknown as { shownFromCache?: boolean }).shownFromCache);
       expect(fromCache, 'restored from the back/forward cache, not loaded again').toBe(true);
-      await stateBecomes(browser(), LIFE, 2, BOTH);
+      await stateBecomes(browser(), LIFE_CACHED, 2, BOTH);
+      // And they stay: nothing that comes after the restore (Firefox tells of the tab loading after the page has reported) takes them away.
+      await new Promise((ok) => setTimeout(ok, 1000));
+      await stateBecomes(browser(), LIFE_CACHED, 2, BOTH);
       await page.close();
     });
   },

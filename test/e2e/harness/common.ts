@@ -52,8 +52,8 @@ export interface BrowserOptions {
   readonly reducedMotion?: boolean;
   /**
    * true: Chromium may put pages in the back/forward cache, as a reader's browser does (playwright
-   * turns it off by default). Firefox 153 under WebDriver BiDi restores no page from it here, with or
-   * without the extension, request interception or its cache preferences.
+   * turns it off by default). Firefox keeps pages there anyway, except those served `no-store`, as
+   * the test server serves every file unless asked otherwise (`?cache=`, server.ts).
    */
   readonly backForwardCache?: boolean;
 }

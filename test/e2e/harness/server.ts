@@ -65,7 +65,9 @@ export async function startServer(port = 0): Promise<TestServer> {
         if (!(await stat(file)).isFile()) return notFound(res);
         const headers: Record<string, string> = {
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-          'cache-control': 'no-store',
+          // no-store by default, so that every test sees the file as it is; `?cache=` asks for another
+          // policy (Firefox never keeps a no-store page in its back/forward cache).
+          'cache-control': url.searchParams.get('cache') ?? 'no-store',
         };
         const csp = url.searchParams.get('csp') ?? base.csp;
         if (csp) headers['content-security-policy'] = csp;
