@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TabState } from '../../src/messages';
 import CHROMIUM_FLAGS from './harness/chromium-flags.json';
@@ -34,7 +34,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('a prerendered page [chr
       userDataDir: profile,
       args: [...CHROMIUM_FLAGS],
     });
-    const worker = await browser.waitForTarget((target) => target.type() === 'service_worker' && target.url().startsWith('chrome-extension://'));
+    const worker = await browser.waitForTarget((target) => target.type() === TargetType.SERVICE_WORKER && target.url().startsWith('chrome-extension://'));
     // Node's URL gives `null` as the origin of a chrome-extension: URL, hence the pattern.
     extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())![0];
     (await worker.worker())?.on('console', (message) => {
