@@ -5,7 +5,7 @@ import { MAX_BLOCK, locate, splitBlock } from './text-collector';
 // slice: none longer than the limit, nothing lost or doubled, names not cut, and every offset still
 // maps back to its node.
 
-const text = (data: string) => ({ data }) as Text;
+const text = (data: string) => ({ data, length: data.length }) as Text;
 
 describe('splitBlock', () => {
   it('cuts a long run at sentence ends into pieces of at most the limit, losing nothing', () => {
@@ -40,6 +40,19 @@ describe('splitBlock', () => {
       expect(first.node.data.slice(first.offset)).toMatch(new RegExp(`^${piece.text.slice(0, 5).replace(/[.]/g, '\\.')}`));
       expect(last.offset).toBeGreaterThan(0);
     }
+  });
+
+  it('maps offsets to nodes without reading their text again (Firefox copies it on every read)', () => {
+    const data = 'Then Putin spoke. '.repeat(10);
+    const node = {
+      length: data.length,
+      get data(): string {
+        throw new Error('the node\'s text was read again');
+      },
+    } as unknown as Text;
+    const block = { container: {} as Node, nodes: [node], starts: [0], text: data };
+    expect(locate(block, 5)).toEqual({ node, offset: 5 });
+    expect(locate(block, data.length + 3, true)).toEqual({ node, offset: data.length }); // clamped to the node
   });
 
   it('leaves blocks up to the limit whole', () => {
