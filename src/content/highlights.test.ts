@@ -82,4 +82,39 @@ describe('taking marks off', () => {
     expect(held()).toEqual(new Set(drawn.slice(250).map((d) => d.range)));
     deletes.mockRestore();
   });
+
+  it('keeps a range deleted and drawn again before the commit, touching no highlight (a block read again)', () => {
+    const { highlights, drawn, held } = setup();
+    const deletes = vi.spyOn(FakeHighlight.prototype, 'delete');
+    const before = drawn.slice(0, 100);
+    for (const { category, range: r } of before) highlights.delete(category, r);
+    changes.length = 0;
+    // The block is read again: the same mentions come back as new range objects, and one is new.
+    const again = before.map(({ category, range: r }) => highlights.add(category, range(r.startOffset, r.endOffset)));
+    const added = range(5000, 5005);
+    expect(highlights.add('person', added)).toBe(added);
+    highlights.commit();
+    expect(again).toEqual(before.map((d) => d.range));
+    again.forEach((r, i) => expect(r).toBe(before[i]!.range)); // the very ranges drawn before
+    expect(deletes).not.toHaveBeenCalled();
+    expect(changes).toEqual(['add']); // only the new mention
+    expect(held()).toEqual(new Set([...drawn.map((d) => d.range), added]));
+    deletes.mockRestore();
+  });
+
+  it('takes a range back only into its own category and bounds', () => {
+    const { highlights, drawn, held } = setup();
+    const [first] = drawn;
+    highlights.delete(first!.category, first!.range);
+    const other = first!.category === 'person' ? 'place' : 'person';
+    const moved = range(first!.range.startOffset, first!.range.endOffset);
+    expect(highlights.add(other, moved)).toBe(moved); // a new decision: another category, a new range
+    const longer = range(first!.range.startOffset, first!.range.endOffset + 3);
+    highlights.delete(other, moved);
+    expect(highlights.add(other, longer)).toBe(longer); // the same start, not the same mention
+    highlights.commit();
+    expect(held().has(first!.range)).toBe(false);
+    expect(held().has(moved)).toBe(false);
+    expect(held().has(longer)).toBe(true);
+  });
 });

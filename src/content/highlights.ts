@@ -22,8 +22,12 @@ const REBUILD_AFTER = 64;
 export class Highlights {
   /** The ranges of each category, kept so that a change of style can move them. */
   readonly #ranges = new Map<Category, Set<AbstractRange>>(CATEGORIES.map((c) => [c, new Set()]));
-  /** Ranges deleted from #ranges but still in their Highlight until `commit`. */
-  readonly #pending = new Map<Category, AbstractRange[]>(CATEGORIES.map((c) => [c, []]));
+  /**
+   * Ranges deleted from #ranges but still in their Highlight until `commit`, by start node and
+   * offset: a block read again draws most of its mentions where they were, and `add` takes the
+   * drawn range back instead of deleting it and adding its copy.
+   */
+  readonly #pending = new Map<Category, Map<Node, Map<number, AbstractRange>>>(CATEGORIES.map((c) => [c, new Map()]));
   /** One Highlight per style name in use (two categories may share a style). */
   readonly #byName = new Map<string, Highlight>();
   #nameOf = new Map<Category, string>();
@@ -41,16 +45,36 @@ export class Highlights {
     this.restyle(settings);
   }
 
-  /** Draws `range` as a mention of `category`. */
-  add(category: Category, range: AbstractRange): void {
-    this.#ranges.get(category)!.add(range);
-    this.#highlight(category).add(range);
+  /**
+   * Draws `range` as a mention of `category`; returns the range drawn: `range`, or the one with
+   * the same bounds deleted since the last commit, which is then simply kept.
+   */
+  add(category: Category, range: AbstractRange): AbstractRange {
+    const kept = this.#takeBack(category, range);
+    this.#ranges.get(category)!.add(kept ?? range);
+    if (!kept) this.#highlight(category).add(range);
+    return kept ?? range;
   }
 
   /** Stops drawing `range` (when `commit` is called: see there). */
   delete(category: Category, range: AbstractRange): void {
     if (!this.#ranges.get(category)!.delete(range)) return;
-    this.#pending.get(category)!.push(range);
+    const byNode = this.#pending.get(category)!;
+    let byOffset = byNode.get(range.startContainer);
+    if (!byOffset) byNode.set(range.startContainer, (byOffset = new Map<number, AbstractRange>()));
+    // Two drawn ranges of a category never start at one place; should they, the first goes now.
+    const earlier = byOffset.get(range.startOffset);
+    if (earlier) this.#highlight(category).delete(earlier);
+    byOffset.set(range.startOffset, range);
+  }
+
+  /** The range deleted since the last commit with the bounds of `range`, taken out of the pending deletes. */
+  #takeBack(category: Category, range: AbstractRange): AbstractRange | undefined {
+    const byOffset = this.#pending.get(category)!.get(range.startContainer);
+    const pending = byOffset?.get(range.startOffset);
+    if (!pending || !sameBounds(pending, range)) return undefined;
+    byOffset!.delete(range.startOffset);
+    return pending;
   }
 
   /**
@@ -60,7 +84,9 @@ export class Highlights {
    * again, a changed decision) rebuild the highlight from the ranges kept here instead.
    */
   commit(): void {
-    for (const [category, pending] of this.#pending) {
+    for (const [category, byNode] of this.#pending) {
+      const pending = [...byNode.values()].flatMap((byOffset) => [...byOffset.values()]);
+      byNode.clear();
       if (pending.length === 0) continue;
       const highlight = this.#highlight(category);
       if (pending.length < REBUILD_AFTER) {
@@ -71,7 +97,6 @@ export class Highlights {
         const name = this.#nameOf.get(category);
         for (const [other, ranges] of this.#ranges) if (this.#nameOf.get(other) === name) for (const range of ranges) highlight.add(range);
       }
-      pending.length = 0;
     }
   }
 
@@ -99,7 +124,7 @@ export class Highlights {
   /** Draws every category in its style from `settings`. */
   restyle(settings: Settings): void {
     // The highlights are built anew from #ranges, which no longer holds the pending deletes.
-    for (const pending of this.#pending.values()) pending.length = 0;
+    for (const pending of this.#pending.values()) pending.clear();
     for (const name of this.#byName.keys()) CSS.highlights.delete(name);
     this.#byName.clear();
     this.#nameOf = new Map(CATEGORIES.map((c) => [c, this.#names.of(styleKey(settings.marks[c].style, settings.marks[c].colour))]));
@@ -147,7 +172,7 @@ export class Highlights {
     this.#focus.clear();
     this.#focused = null;
     for (const ranges of this.#ranges.values()) ranges.clear();
-    for (const pending of this.#pending.values()) pending.length = 0;
+    for (const pending of this.#pending.values()) pending.clear();
     for (const root of this.#styled) {
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.#sheet);
     }

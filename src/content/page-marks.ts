@@ -116,11 +116,12 @@ export class PageMarks {
       const wanted = (decided[i]?.toArray() ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
       if (sameMentions(block.shown, wanted)) return;
       this.#undraw(block);
-      block.shown = wanted.map((mention) => ({ mention, category: this.#categoryOf(mention), range: rangeOf(block, mention) }));
-      for (const { category, range, mention } of block.shown) {
-        this.highlights.add(category, range);
+      // A mention drawn where it was before (its block read again) keeps its range (Highlights.add).
+      block.shown = wanted.map((mention) => {
+        const category = this.#categoryOf(mention);
         this.#counts.set(mention.entity, (this.#counts.get(mention.entity) ?? 0) + 1);
-      }
+        return { mention, category, range: this.highlights.add(category, rangeOf(block, mention)) };
+      });
     });
     // Every removal (a block re-read or dropped, a page read again) is followed by a decision in
     // the same task: the marks that went are taken off here, together.
