@@ -43,10 +43,10 @@ export class Annotator {
 
   /**
    * True once the page as it is now has been read and drawn: a full read has run, none is under
-   * way, and no change or new address waits to be read.
+   * way, no change or new address waits to be read, and all that was decided is drawn.
    */
   get pageRead(): boolean {
-    return this.#generation > 0 && !this.#reading && this.#watcher.quiet;
+    return this.#generation > 0 && !this.#reading && this.#watcher.quiet && this.#marks.drawn;
   }
 
   /** What a read of this generation does with the blocks it finds. */

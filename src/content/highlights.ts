@@ -50,10 +50,13 @@ export class Highlights {
    * the same bounds deleted since the last commit, which is then simply kept.
    */
   add(category: Category, range: AbstractRange): AbstractRange {
-    const kept = this.#takeBack(category, range);
-    this.#ranges.get(category)!.add(kept ?? range);
-    if (!kept) this.#highlight(category).add(range);
-    return kept ?? range;
+    const pending = this.#pending.get(category)!.get(range.startContainer);
+    const kept = pending?.get(range.startOffset);
+    const drawn = kept && sameBounds(kept, range) ? kept : range;
+    if (drawn === kept) pending!.delete(range.startOffset);
+    else this.#highlight(category).add(range);
+    this.#ranges.get(category)!.add(drawn);
+    return drawn;
   }
 
   /** Stops drawing `range` (when `commit` is called: see there). */
@@ -66,15 +69,6 @@ export class Highlights {
     const earlier = byOffset.get(range.startOffset);
     if (earlier) this.#highlight(category).delete(earlier);
     byOffset.set(range.startOffset, range);
-  }
-
-  /** The range deleted since the last commit with the bounds of `range`, taken out of the pending deletes. */
-  #takeBack(category: Category, range: AbstractRange): AbstractRange | undefined {
-    const byOffset = this.#pending.get(category)!.get(range.startContainer);
-    const pending = byOffset?.get(range.startOffset);
-    if (!pending || !sameBounds(pending, range)) return undefined;
-    byOffset!.delete(range.startOffset);
-    return pending;
   }
 
   /**

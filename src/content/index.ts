@@ -60,10 +60,13 @@ function matcherFor(settings: Settings): Matcher {
  * empty report goes only to clear an earlier one.
  */
 function report(counts: Record<string, number>): void {
-  const had = Object.keys(state.reported).length > 0;
+  const had = holdsAny();
   state.reported = counts;
-  if (had || Object.keys(counts).length > 0) send(counts);
+  if (had || holdsAny()) send(counts);
 }
+
+/** Whether this frame's last report holds anything. */
+const holdsAny = () => Object.keys(state.reported).length > 0;
 
 /** This document's token in its reports (messages.ts DOCUMENT_TOKEN). */
 const DOCUMENT = randomLetters(16);
@@ -80,13 +83,13 @@ function send(counts: Record<string, number>): void {
 // or put in the back/forward cache) takes its counts with it; a page shown again from that cache,
 // or a prerendered page shown, tells them again. Nothing is said for a frame that found nothing.
 addEventListener('pagehide', (event) => {
-  if (event.isTrusted && Object.keys(state.reported).length > 0) send({});
+  if (event.isTrusted && holdsAny()) send({});
 });
 addEventListener('pageshow', (event) => {
-  if (event.isTrusted && event.persisted && Object.keys(state.reported).length > 0) send(state.reported);
+  if (event.isTrusted && event.persisted && holdsAny()) send(state.reported);
 });
 document.addEventListener('prerenderingchange', (event) => {
-  if (event.isTrusted && Object.keys(state.reported).length > 0) send(state.reported);
+  if (event.isTrusted && holdsAny()) send(state.reported);
 });
 
 function apply(settings: Settings): void {

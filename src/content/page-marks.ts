@@ -5,6 +5,7 @@
 import { EvidenceCount, decide, type Matcher, type Mention, type Scan } from '../match/matcher';
 import type { Category, Settings } from '../settings/settings';
 import { Highlights } from './highlights';
+import { sliceDeadline, yieldToPage } from './scheduler';
 import type { Root } from './sliced-read';
 import { locate, type TextBlock } from './text-collector';
 
@@ -36,6 +37,12 @@ export class PageMarks {
   #undecided: Block[] = [];
   readonly #evidence = new EvidenceCount();
   #lastEvidence = '';
+  /**
+   * Blocks decided and not drawn yet, with the mentions to draw: a decision over many blocks (the
+   * end of a long read: 9 000 marks) is drawn a slice at a time, not in one long task.
+   */
+  readonly #toDraw = new Map<Block, Mention[]>();
+  #drawQueued = false;
   /** Mentions drawn per entity (what the background is told). */
   readonly #counts = new Map<string, number>();
   #lastCounts = '';
@@ -75,6 +82,12 @@ export class PageMarks {
     for (const block of this.#blocks) this.#remove(block);
     this.#blocks = [];
     this.#undecided = [];
+    this.#toDraw.clear();
+  }
+
+  /** True when every decision made has been drawn. */
+  get drawn(): boolean {
+    return this.#toDraw.size === 0;
   }
 
   /** Drops the blocks `stale` says are (they are about to be re-read, or are gone). */
@@ -114,7 +127,23 @@ export class PageMarks {
     const decided = decide(targets.map((b) => b.scan), evidence);
     targets.forEach((block, i) => {
       const wanted = (decided[i]?.toArray() ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
-      if (sameMentions(block.shown, wanted)) return;
+      // A newer decision replaces one not drawn yet.
+      this.#toDraw.delete(block);
+      if (!sameMentions(block.shown, wanted)) this.#toDraw.set(block, wanted);
+    });
+    this.#draw();
+  }
+
+  /**
+   * Draws what has been decided, for one slice; what is left is drawn after yielding to the page.
+   * Every removal (a block re-read or dropped, a page read again) is followed by a decision in the
+   * same task: the marks that went are taken off here, together.
+   */
+  #draw(): void {
+    const shouldYield = sliceDeadline();
+    for (const [block, wanted] of this.#toDraw) {
+      this.#toDraw.delete(block);
+      if (block.removed) continue;
       this.#undraw(block);
       // A mention drawn where it was before (its block read again) keeps its range (Highlights.add).
       block.shown = wanted.map((mention) => {
@@ -122,11 +151,18 @@ export class PageMarks {
         this.#counts.set(mention.entity, (this.#counts.get(mention.entity) ?? 0) + 1);
         return { mention, category, range: this.highlights.add(category, rangeOf(block, mention)) };
       });
-    });
-    // Every removal (a block re-read or dropped, a page read again) is followed by a decision in
-    // the same task: the marks that went are taken off here, together.
+      if (shouldYield()) break;
+    }
     this.highlights.commit();
-    this.report();
+    if (this.#toDraw.size === 0) {
+      this.report(); // what the page shows, once it is all drawn
+    } else if (!this.#drawQueued) {
+      this.#drawQueued = true;
+      void yieldToPage().then(() => {
+        this.#drawQueued = false;
+        this.#draw();
+      });
+    }
   }
 
   #categoryOf(mention: Mention): Category {
