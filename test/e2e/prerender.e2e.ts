@@ -79,16 +79,22 @@ describe.runIf(selectedBrowsers().includes('chromium'))('a prerendered page [chr
     });
     await page.goto(server.origin + START, { waitUntil: 'load' });
     // The next page and its frame are fetched, then read by the content script in the prerendered
-    // document (a page this small is read in a few milliseconds; one second leaves room).
+    // document (a page this small is read in a few milliseconds; two seconds leave room on a busy machine).
     const fetched = Date.now() + 10_000;
     while (!server.requests.includes('/fixtures/frame-child.html') && Date.now() < fetched) await new Promise((ok) => setTimeout(ok, 50));
     expect(server.requests).toContain('/fixtures/frame-child.html');
-    await new Promise((ok) => setTimeout(ok, 1000));
+    await new Promise((ok) => setTimeout(ok, 2000));
     // A page not shown has said nothing: the tab still shows the page before it, with no frame.
     expect(await stateOf(server.origin + START)).toMatchObject({ frames: 0, counts: {} });
 
     await page.click('#next');
-    await page.waitForFunction((path) => location.href.endsWith(path) && document.readyState === 'complete', {}, NEXT);
+    // Asked again and again rather than with waitForFunction: the prerendered page takes the place
+    // of the page's frame, and a wait that started in the old one fails as detached.
+    const shown = Date.now() + 10_000;
+    while (!(await page.evaluate((path) => location.href.endsWith(path) && document.readyState === 'complete', NEXT).catch(() => false))) {
+      if (Date.now() > shown) throw new Error('the next page was not shown');
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
     const activationStart = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming & { activationStart: number }).activationStart);
     expect(activationStart, 'the page shown was the prerendered one').toBeGreaterThan(0);
     const state = await stateBecomes(server.origin + NEXT, 2);
