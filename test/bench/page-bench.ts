@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
-import { CORPUS_DIR, PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
+import { PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
+import { stressPage } from './stress-page';
 
 const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['yahoo-2.html', 'yahoo-3.html', 'guardian-1.html', 'wikipedia-2.html'];
 const RUNS = 3;
@@ -51,30 +52,6 @@ export interface PageBenchResult {
   readonly rows: readonly PageBenchRow[];
   /** With the extension: ms from DOMContentLoaded to the first highlights on the stress page. */
   readonly firstMarksAfterDclMs: number;
-}
-
-/** The stress page: the seed article and wikipedia-2's body repeated, many small text nodes. */
-export async function stressPage(): Promise<string> {
-  const article = await readFile(join(ROOT, 'src/data/packs/sharaa-moscow-2025.json'), 'utf8').then((t) => (JSON.parse(t) as { article: { text: string } }).article.text);
-  const wiki = await readFile(join(CORPUS_DIR, 'wikipedia-2.html'), 'utf8');
-  const wikiBody = /<body[^>]*>([\s\S]*)<\/body>/i.exec(wiki)?.[1]?.replace(/<script[\s\S]*?<\/script>/gi, '') ?? '';
-  const arabic = article
-    .split('\n')
-    .filter((p) => p.trim())
-    .map((p) => `<p dir="rtl" lang="ar">${p.split(' ').map((w, i) => (i % 7 === 3 ? `<b>${w}</b>` : w)).join(' ')}</p>`)
-    .join('\n');
-  const unit = `<section>${arabic}</section><section>${wikiBody}</section>`;
-  // The page notes when DOMContentLoaded fires and when it first sees Hashiya's highlights: in a
-  // DOMContentLoaded listener added after the content script's (so it runs right after it), and
-  // failing that in a chain of timers.
-  const probe = `<script>
-window.__dcl = 0;
-const marks = () => { let n = 0; CSS.highlights.forEach((h) => { if (h.priority <= 1) n += h.size; }); return n; };
-const seen = () => { if (window.__firstMarks === undefined && marks() > 0) window.__firstMarks = performance.now(); };
-(function poll() { seen(); if (window.__firstMarks === undefined) setTimeout(poll, 0); })();
-document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance.now(); seen(); });
-</script>`;
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Stress</title></head><body>${unit.repeat(12)}${probe}</body></html>`;
 }
 
 interface TraceEvent {
