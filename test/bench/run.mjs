@@ -11,6 +11,9 @@ await runMatchBench();
 // its process (the CLI) or in a page's world.
 const { printPageBench, runPageBench } = await import('../../dist/bench/page-bench.mjs');
 printPageBench(await runPageBench());
+// What a page load costs as a whole, against the page with no extension and two baseline
+// extensions (a bare read of every character, a naive RegExp highlighter), in Chromium and Firefox.
+await (await import('../../dist/bench/load-bench.mjs')).runLoadBench();
 await (await import('../../dist/bench/card-bench.mjs')).cardBench();
 await (await import('../../dist/bench/reread-bench.mjs')).runRereadBench();
 await (await import('../../dist/bench/shape-bench.mjs')).runShapeBench();
