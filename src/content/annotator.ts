@@ -2,7 +2,7 @@
 // The annotator wires the parts: the sliced read (sliced-read.ts), watching the page for changes
 // and navigation (page-watcher.ts), deciding and drawing (page-marks.ts, with the document's
 // evidence counted by match/resolve.ts) and hit testing (hit-test.ts).
-import type { Matcher } from '../match/matcher';
+import type { PageMatcher } from '../match/matcher';
 import type { Settings } from '../settings/settings';
 import { hitTest, inDocumentOrder, type DrawnMarks, type Hit } from './hit-test';
 import { PageMarks, type Shown } from './page-marks';
@@ -24,7 +24,7 @@ export class Annotator {
   /** Bumped by every full read and by stop(): a running pass that sees a new value gives up. */
   #generation = 0;
 
-  constructor(matcher: Matcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
+  constructor(matcher: PageMatcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
     this.#marks = new PageMarks(matcher, settings, onCounts);
     this.#watcher = new PageWatcher(
       (text) => this.#marks.blockOf(text)?.container,

@@ -1,6 +1,6 @@
 import matchData from 'hashiya:match-data';
 import type { MatchData } from '../data/match-data';
-import { compileMatcher, type Matcher } from '../match/matcher';
+import { lazyMatcher, type PageMatcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS } from '../settings/mark-styles';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
@@ -26,11 +26,11 @@ const state: {
   /** Bumped whenever the stored match data changes. */
   importedVersion: number;
   /** The matcher of the enabled packs, and which set of them it was compiled for. */
-  compiled: { readonly key: string; readonly matcher: Matcher };
+  compiled: { readonly key: string; readonly matcher: PageMatcher };
   /** The settings last applied. */
   settings: Settings | null;
   /** The page being marked (null while Hashiya is off here), and the matcher it runs. */
-  page: { readonly marked: MarkedPage; readonly matcher: Matcher } | null;
+  page: { readonly marked: MarkedPage; readonly matcher: PageMatcher } | null;
   /** The counts last reported, kept to tell them again when the page is shown again. */
   reported: Record<string, number>;
   /** The sites that switch Hashiya off here when the reader has switched them off (frame-site.ts). */
@@ -38,8 +38,8 @@ const state: {
 } = {
   imported: [],
   importedVersion: 0,
-  // The usual case (the bundled pack alone) compiles at once, while the page is still parsing.
-  compiled: { key: 'true 0', matcher: compileMatcher(matchData) },
+  // Compiled when the page first has text to read (lazyMatcher), not while the page waits to parse.
+  compiled: { key: 'true 0', matcher: lazyMatcher(matchData) },
   settings: null,
   page: null,
   reported: {},
@@ -48,10 +48,10 @@ const state: {
 
 // The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
 // come ready from storage (see match-store.ts). It is compiled again only when that set changes.
-function matcherFor(settings: Settings): Matcher {
+function matcherFor(settings: Settings): PageMatcher {
   const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
   const key = `${bundledOn} ${state.importedVersion}`;
-  if (state.compiled.key !== key) state.compiled = { key, matcher: compileMatcher(bundledOn ? [matchData, ...state.imported] : state.imported) };
+  if (state.compiled.key !== key) state.compiled = { key, matcher: lazyMatcher(bundledOn ? [matchData, ...state.imported] : state.imported) };
   return state.compiled.matcher;
 }
 
@@ -149,9 +149,10 @@ onMessage((raw) => {
   return Promise.resolve(true);
 });
 
-// Injected at document_start: the matcher compiles and the settings load while the page is still
-// parsing, and the first read starts the moment the DOM is complete (DOMContentLoaded). Waiting
-// for document_idle instead costs hundreds of milliseconds on a large page.
+// Injected at document_start: the settings load while the page is still parsing, and the first
+// read starts the moment the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
+// costs hundreds of milliseconds on a large page. The matcher compiles at the first text to read,
+// so that the page's parsing never waits for it, nor a frame with no text pays for it.
 const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => {

@@ -1,6 +1,6 @@
 // What the content script and the reader page both run on a page: the annotator, the card, the
 // pointer that moves the focus mark and the card, and the first read.
-import type { Matcher } from '../match/matcher';
+import type { PageMatcher } from '../match/matcher';
 import type { Settings } from '../settings/settings';
 import { Annotator } from './annotator';
 import { CardController } from './card-controller';
@@ -30,7 +30,7 @@ export interface MarkedPage {
 }
 
 /** Starts marking the page with `matcher`: listeners attached, first read under way. */
-export function markPage(matcher: Matcher, settings: Settings, options: MarkPageOptions = {}): MarkedPage {
+export function markPage(matcher: PageMatcher, settings: Settings, options: MarkPageOptions = {}): MarkedPage {
   const annotator = new Annotator(matcher, settings, options.onCounts ?? (() => undefined));
   const card = new CardController(annotator, settings, { ...(options.chunkUrl === undefined ? {} : { chunkUrl: options.chunkUrl }), onReaderPage: options.onReaderPage ?? false });
   const detach = listen(annotator, card, options.guardPage ?? false);

@@ -2,7 +2,7 @@
 // (match/resolve.ts, EvidenceCount), the document-level decision, and the marks drawn from it.
 // Offsets within a block are the source of truth; ranges are made from them at the edge and
 // remade whenever the block is re-read, so one change to the DOM cannot corrupt the rest.
-import { EvidenceCount, decide, type Matcher, type Mention, type Scan } from '../match/matcher';
+import { EvidenceCount, decide, type Mention, type PageMatcher, type Scan } from '../match/matcher';
 import type { Category, Settings } from '../settings/settings';
 import { Highlights } from './highlights';
 import { sliceDeadline, yieldToPage } from './scheduler';
@@ -27,7 +27,7 @@ export interface Block extends TextBlock {
 }
 
 export class PageMarks {
-  readonly #matcher: Matcher;
+  readonly #matcher: PageMatcher;
   readonly #onCounts: (counts: Record<string, number>) => void;
   #settings: Settings;
   readonly highlights: Highlights;
@@ -47,7 +47,7 @@ export class PageMarks {
   readonly #counts = new Map<string, number>();
   #lastCounts = '';
 
-  constructor(matcher: Matcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
+  constructor(matcher: PageMatcher, settings: Settings, onCounts: (counts: Record<string, number>) => void) {
     this.#matcher = matcher;
     this.#settings = settings;
     this.#onCounts = onCounts;

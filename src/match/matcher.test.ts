@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../test/fixtures/match-fixture';
-import { compileMatcher } from './matcher';
+import { compileMatcher, lazyMatcher } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);
 
@@ -146,5 +146,28 @@ describe('case-sensitive names', () => {
 describe('entity info', () => {
   it('reports the canonical English name and type', () => {
     expect(matcher.entity('moscow')).toEqual({ id: 'moscow', type: 'place', name: 'Moscow' });
+  });
+});
+
+describe('a matcher put off until it is asked', () => {
+  it('reads and compiles nothing until the first scan, then finds what compileMatcher finds', () => {
+    let reads = 0;
+    const counted = {
+      ...FIXTURE,
+      get entities() {
+        reads++;
+        return FIXTURE.entities;
+      },
+    };
+    const lazy = lazyMatcher(counted);
+    expect(reads).toBe(0); // a frame with no text to read pays nothing for the names
+    const text = 'Putin met al-Sharaa in Moscow.';
+    const found = (scan: { count: number; starts: Int32Array; ends: Int32Array }) => Array.from({ length: scan.count }, (_, i) => [scan.starts[i], scan.ends[i]]);
+    expect(found(lazy.scan(text))).toEqual(found(compileMatcher(FIXTURE).scan(text)));
+    expect(lazy.entity('moscow')).toEqual(compileMatcher(FIXTURE).entity('moscow'));
+    const afterFirst = reads;
+    expect(afterFirst).toBeGreaterThan(0);
+    lazy.scan(text);
+    expect(reads).toBe(afterFirst); // compiled once
   });
 });

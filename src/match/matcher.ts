@@ -199,3 +199,16 @@ export function compileMatcher(inputs: MatchInput | readonly MatchInput[]): Matc
   }
   return new Matcher(compileTables(list), entities);
 }
+
+/** What a page's marker asks of a matcher. */
+export type PageMatcher = Pick<Matcher, 'scan' | 'entity'>;
+
+/**
+ * compileMatcher(inputs), put off until it is first asked: a frame with no text to read (a blank
+ * ad frame) never compiles it, and a page's DOMContentLoaded does not wait for it.
+ */
+export function lazyMatcher(inputs: MatchInput | readonly MatchInput[]): PageMatcher {
+  let matcher: Matcher | undefined;
+  const compiled = () => (matcher ??= compileMatcher(inputs));
+  return { scan: (text) => compiled().scan(text), entity: (id) => compiled().entity(id) };
+}
