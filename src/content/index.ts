@@ -63,6 +63,8 @@ function report(counts: Record<string, number>): void {
   const had = holdsAny();
   state.reported = counts;
   if (had || holdsAny()) send(counts);
+  // The marks' rules come with the first marks: a page with no name of the story is never restyled.
+  if (holdsAny()) styleHighlights();
 }
 
 /** Whether this frame's last report holds anything. */
@@ -106,7 +108,6 @@ function apply(settings: Settings): void {
     state.page.marked.update(settings);
     return;
   }
-  styleHighlights();
   state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
 }
 
@@ -115,22 +116,25 @@ function apply(settings: Settings): void {
  * which the page can neither read nor list. Where it cannot (a frame it may not reach), the rules
  * are adopted by the document: the page could read those, under names that are still its own.
  */
-let styled = false;
+let styled: 'no' | 'asked' | 'yes' = 'no';
 function styleHighlights(): void {
-  if (styled) return;
-  styled = true;
+  if (styled !== 'no') return;
+  styled = 'asked';
   const names = pageHighlightNames();
   const adopt = () => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(names.css);
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   };
-  ask({ type: 'style-highlights', names: names.list } satisfies StyleHighlightsMessage).then((added) => added || adopt(), adopt);
+  ask({ type: 'style-highlights', names: names.list } satisfies StyleHighlightsMessage)
+    .then((added) => added || adopt(), adopt)
+    .finally(() => (styled = 'yes'));
 }
 
 onMessage((raw) => {
   const message = parseContentMessage(raw);
-  if (message?.type === 'get-page-read') return Promise.resolve(state.page?.marked.annotator.pageRead ?? false);
+  // Read, drawn, and styled (when the rules have been asked for).
+  if (message?.type === 'get-page-read') return Promise.resolve((state.page?.marked.annotator.pageRead ?? false) && styled !== 'asked');
   if (message?.type === 'get-highlight-names') {
     const names = pageHighlightNames();
     return Promise.resolve(Object.fromEntries(HIGHLIGHT_KEYS.map((key) => [key, names.of(key)])));
