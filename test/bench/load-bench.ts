@@ -39,7 +39,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
 import { DIST, EXECUTABLES, launchBrowser, type TestBrowser } from '../e2e/harness/browsers';
 import { CORPUS_DIR, PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
-import { stressPage } from './stress-page';
+import { countText, stressPage } from './stress-page';
 
 const RUNS = Number(process.env.LOAD_BENCH_RUNS ?? 3);
 /** Loads per page and variant of the probe pages (DCL → first highlights; Firefox); one of the stress page. */
@@ -320,16 +320,7 @@ async function chromiumProbeLoad(context: BrowserContext, url: string): Promise<
   try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     const probe = await readProbe(() => page.evaluate(() => (window as unknown as { __probe: RawProbe }).__probe));
-    const [textChars = 0, textNodes = 0] = await page.evaluate(() => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let chars = 0;
-      let nodes = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        chars += (n as Text).data.length;
-        nodes++;
-      }
-      return [chars, nodes];
-    });
+    const [textChars, textNodes] = await page.evaluate(countText);
     return { probe, textChars, textNodes };
   } finally {
     await page.close();

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
 import { PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
-import { stressPage } from './stress-page';
+import { countText, stressPage } from './stress-page';
 
 const PAGES = process.env.BENCH_PAGES?.split(',') ?? ['yahoo-2.html', 'yahoo-3.html', 'guardian-1.html', 'wikipedia-2.html'];
 const RUNS = 3;
@@ -88,16 +88,7 @@ async function runOnce(context: BrowserContext, url: string, kind: Kind, entry: 
   // Injected over CDP: the corpus pages' `script-src 'none'` keeps their own scripts from running.
   await page.evaluate(entry);
   await page.evaluate(() => (window as unknown as { hashiyaBench: { addHighlightCss: () => void } }).hashiyaBench.addHighlightCss());
-  const [textChars, textNodes] = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let chars = 0;
-    let nodes = 0;
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      chars += (n as Text).data.length;
-      nodes++;
-    }
-    return [chars, nodes];
-  });
+  const [textChars, textNodes] = await page.evaluate(countText);
   await page.waitForTimeout(300);
   const { result: sample, busyMs, longestTaskMs } = await traced(page, () =>
     page.evaluate(async (k) => {

@@ -32,3 +32,15 @@ document.addEventListener('DOMContentLoaded', () => { window.__dcl = performance
 </script>`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>Stress</title></head><body>${unit.repeat(12)}${probe ? script : ''}</body></html>`;
 }
+
+/** How much text the page holds: characters and text nodes under its <body> (passed to page.evaluate). */
+export function countText(): [chars: number, nodes: number] {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  let nodes = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    chars += (n as Text).data.length;
+    nodes++;
+  }
+  return [chars, nodes];
+}
