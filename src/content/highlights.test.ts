@@ -118,3 +118,20 @@ describe('taking marks off', () => {
     expect(held().has(longer)).toBe(true);
   });
 });
+
+describe('a frame that never marks anything', () => {
+  it('registers no highlight until its first mark, then every one in use and the focus', () => {
+    const registered = CSS.highlights as unknown as Map<string, FakeHighlight>;
+    registered.clear();
+    const highlights = new Highlights(DEFAULT_SETTINGS);
+    highlights.restyle(DEFAULT_SETTINGS);
+    highlights.ensureRegistered();
+    highlights.setFocus(null);
+    expect(registered.size).toBe(0);
+    highlights.add('person', range(0, 5));
+    expect(registered.size).toBeGreaterThanOrEqual(2); // the person style's highlight and the focus
+    expect([...registered.values()].some((h) => h.has(range(0, 5)) || [...h].some((r) => r.startOffset === 0))).toBe(true);
+    highlights.dispose();
+    expect(registered.size).toBe(0);
+  });
+});

@@ -34,15 +34,26 @@ export class Highlights {
   readonly #focus = new Highlight();
   /** The range in #focus. */
   #focused: AbstractRange | null = null;
-  readonly #sheet = new CSSStyleSheet();
+  #sheet: CSSStyleSheet | null = null;
   readonly #styled = new Set<StyleRoot>();
-
-  readonly #names = pageHighlightNames();
+  /** The settings last given, applied from the first mark on. */
+  #settings: Settings;
+  /**
+   * Whether anything has been drawn yet. Until then nothing is made or registered: no names, no
+   * stylesheet, no empty Highlight in CSS.highlights (most frames never hold a name).
+   */
+  #live = false;
 
   constructor(settings: Settings) {
-    this.#sheet.replaceSync(this.#names.css);
+    this.#settings = settings;
     this.#focus.priority = 1;
-    this.restyle(settings);
+  }
+
+  /** From the first mark on: the highlights made and registered under this document's names. */
+  #wake(): void {
+    if (this.#live) return;
+    this.#live = true;
+    this.restyle(this.#settings);
   }
 
   /**
@@ -50,6 +61,7 @@ export class Highlights {
    * the same bounds deleted since the last commit, which is then simply kept.
    */
   add(category: Category, range: AbstractRange): AbstractRange {
+    this.#wake();
     const pending = this.#pending.get(category)!.get(range.startContainer);
     const kept = pending?.get(range.startOffset);
     const drawn = kept && sameBounds(kept, range) ? kept : range;
@@ -112,16 +124,23 @@ export class Highlights {
   styleRoot(root: StyleRoot): void {
     if (root.nodeType === Node.DOCUMENT_NODE || this.#styled.has(root)) return;
     this.#styled.add(root);
+    if (!this.#sheet) {
+      this.#sheet = new CSSStyleSheet();
+      this.#sheet.replaceSync(pageHighlightNames().css);
+    }
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.#sheet];
   }
 
   /** Draws every category in its style from `settings`. */
   restyle(settings: Settings): void {
+    this.#settings = settings;
+    if (!this.#live) return;
+    const names = pageHighlightNames();
     // The highlights are built anew from #ranges, which no longer holds the pending deletes.
     for (const pending of this.#pending.values()) pending.clear();
     for (const name of this.#byName.keys()) CSS.highlights.delete(name);
     this.#byName.clear();
-    this.#nameOf = new Map(CATEGORIES.map((c) => [c, this.#names.of(styleKey(settings.marks[c].style, settings.marks[c].colour))]));
+    this.#nameOf = new Map(CATEGORIES.map((c) => [c, names.of(styleKey(settings.marks[c].style, settings.marks[c].colour))]));
     for (const [category, ranges] of this.#ranges) {
       const highlight = this.#highlight(category);
       for (const range of ranges) highlight.add(range);
@@ -131,10 +150,11 @@ export class Highlights {
 
   /** Re-registers whatever the page removed from CSS.highlights (a page may clear it). */
   ensureRegistered(): void {
+    if (!this.#live) return;
     for (const [name, highlight] of this.#byName) {
       if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
-    const focus = this.#names.of(FOCUS_KEY);
+    const focus = pageHighlightNames().of(FOCUS_KEY);
     if (CSS.highlights.get(focus) !== this.#focus) CSS.highlights.set(focus, this.#focus);
   }
 
@@ -151,6 +171,7 @@ export class Highlights {
     // Firefox); a copy kept here costs nothing, so this may also stay.
     const current = this.#focused;
     if (current && range ? sameBounds(current, range) : !current && !range) return;
+    if (range) this.#wake();
     this.#focused = range;
     this.#focus.clear();
     if (range) this.#focus.add(range);
@@ -162,7 +183,7 @@ export class Highlights {
       CSS.highlights.delete(name);
       highlight.clear();
     }
-    CSS.highlights.delete(this.#names.of(FOCUS_KEY));
+    if (this.#live) CSS.highlights.delete(pageHighlightNames().of(FOCUS_KEY));
     this.#focus.clear();
     this.#focused = null;
     for (const ranges of this.#ranges.values()) ranges.clear();

@@ -1,6 +1,6 @@
-import matchData from 'hashiya:match-data';
-import type { MatchData } from '../data/match-data';
-import { lazyMatcher, type PageMatcher } from '../match/matcher';
+import BUNDLED from 'hashiya:bundled-matcher';
+import { expandMatchData, type CompactMatchData, type MatchData } from '../data/match-data';
+import { compileMatcher, lazyMatcher, precompiledMatcher, type PageMatcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS } from '../settings/mark-styles';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
@@ -38,22 +38,29 @@ const state: {
 } = {
   imported: [],
   importedVersion: 0,
-  // Compiled when the page first has text to read (lazyMatcher), not while the page waits to parse.
-  compiled: { key: 'true 0', matcher: lazyMatcher(matchData) },
+  // Decoded when the page first has text to read (lazyMatcher), not while the page waits to parse.
+  compiled: { key: 'true 0', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
   settings: null,
   page: null,
   reported: {},
   sites: [],
 };
 
-// The matcher compiles the enabled packs: the bundled one's names are built in, the imported ones'
-// come ready from storage (see match-store.ts). It is compiled again only when that set changes.
+// The matcher of the enabled packs. The bundled pack alone (the usual case) was compiled at build
+// time; with imported packs (whose names come ready from storage, see match-store.ts) the page
+// compiles them, with the bundled pack's names when it is on, again only when that set changes.
 function matcherFor(settings: Settings): PageMatcher {
   const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
   const key = `${bundledOn} ${state.importedVersion}`;
-  if (state.compiled.key !== key) state.compiled = { key, matcher: lazyMatcher(bundledOn ? [matchData, ...state.imported] : state.imported) };
+  if (state.compiled.key === key) return state.compiled.matcher;
+  const inputs = () => (bundledOn ? [bundledMatchData(), ...state.imported] : state.imported);
+  const matcher = bundledOn && state.imported.length === 0 ? () => precompiledMatcher(BUNDLED.tables) : () => compileMatcher(inputs());
+  state.compiled = { key, matcher: lazyMatcher(matcher) };
   return state.compiled.matcher;
 }
+
+/** The bundled pack's match data, parsed only to be compiled with imported packs. */
+const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(BUNDLED.matchData) as CompactMatchData);
 
 /**
  * Tells the background what this frame holds now. A frame that has found nothing says nothing: an
@@ -155,8 +162,8 @@ onMessage((raw) => {
 
 // Injected at document_start: the settings load while the page is still parsing, and the first
 // read starts the moment the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
-// costs hundreds of milliseconds on a large page. The matcher compiles at the first text to read,
-// so that the page's parsing never waits for it, nor a frame with no text pays for it.
+// costs hundreds of milliseconds on a large page. The matcher is decoded at the first text to
+// read, so that the page's parsing never waits for it, nor a frame with no text pays for it.
 const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => {

@@ -3,8 +3,10 @@ import { toMatchData } from '../data/match-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { NEEDS_EVIDENCE, UNIFORM_BLOCKS, UNLESS_BLOCKED, compileTables } from './compile';
-import { FOLD, IS_WORD } from './fold-table';
+import { foldTables } from './fold-table';
 import { compileMatcher } from './matcher';
+
+const { FOLD, IS_WORD } = foldTables();
 
 const input = toMatchData(bundled as unknown as Pack);
 

@@ -2,7 +2,7 @@
 // flat typed-array transition table, plus the per-matcher symbol map (code unit → symbol) that
 // folds the text as it is read.
 
-import { EXPAND, EXPANSIONS, FOLD, IS_WORD, SPACE, foldString } from './fold-table';
+import { EXPAND, SPACE, foldString, foldTables } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
 
 // The symbol order, which every comparison in scanner.ts relies on:
@@ -52,9 +52,29 @@ export const UNIFORM_BLOCKS: readonly (readonly [number, number])[] = [
   [0x3400, 0x4dc0], [0x4e00, 0xa000], [0xac00, 0xd7a4], [0xd800, 0xe000], [0xe000, 0xf900],
 ];
 
+/** Ligature code unit → its symbols (never empty). */
+export interface Expansions {
+  get(unit: number): Uint16Array | undefined;
+  keys(): IterableIterator<number>;
+}
+
+/**
+ * Expansions built at the first look-up: most pages hold no ligature, and building them makes
+ * some 500 small arrays in every frame.
+ */
+export function lazyExpansions(build: () => Map<number, Uint16Array>): Expansions {
+  let map: Map<number, Uint16Array> | undefined;
+  const built = () => (map ??= build());
+  return { get: (unit) => built().get(unit), keys: () => built().keys() };
+}
+
 /** The compiled automaton and its symbol map. */
 export interface Tables {
   readonly sym: Uint16Array;
+  /** The scanner's kind of every unit (scanner.ts kindTable), where decoded with the symbols. */
+  readonly kind?: Uint8Array;
+  /** The scanner's pair table (scanner.ts pairTable), where decoded with the trie. */
+  readonly pairs?: Int32Array;
   /** state * alphabet + symbol → next state (0: none); 16-bit while the trie is small enough. */
   readonly trans: Uint16Array | Uint32Array;
   readonly accept: Uint32Array;
@@ -68,7 +88,7 @@ export interface Tables {
    */
   readonly depth: number;
   /** Ligature code unit → its symbols (never empty). */
-  readonly expansions: ReadonlyMap<number, Uint16Array>;
+  readonly expansions: Expansions;
   /** accept[state] - 1 indexes this: the rules that end in that state. */
   readonly groups: readonly (readonly Rule[])[];
   readonly caseGroup: Uint8Array;
@@ -89,6 +109,7 @@ const AMBIGUITY: Readonly<Record<Ambiguity, AmbiguityLevel>> = {
 
 /** A folded name without the punctuation and spaces at its ends. */
 function trimToWords(folded: string): string {
+  const { IS_WORD } = foldTables();
   let start = 0;
   let end = folded.length;
   while (start < end && IS_WORD[folded.charCodeAt(start)] !== 1) start++;
@@ -98,6 +119,7 @@ function trimToWords(folded: string): string {
 
 /** The case pattern of a name's letters, compared on case-sensitive matches only. */
 export function casePattern(text: string, start = 0, end = text.length): string {
+  const { IS_WORD } = foldTables();
   let out = '';
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -110,6 +132,7 @@ export function casePattern(text: string, start = 0, end = text.length): string 
 
 /** Compiles names and blockers of all inputs into one automaton. */
 export function compileTables(inputs: readonly MatchInput[]): Tables {
+  const { FOLD, IS_WORD, EXPANSIONS } = foldTables();
   const byKey = new Map<string, Rule[]>();
   const add = (text: string, rule: Rule): void => {
     const key = trimToWords(foldString(text));
@@ -206,10 +229,14 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const uniformExceptions = [...letters, ...punct].filter((f) => UNIFORM_BLOCKS.some(([from, to]) => f >= from && f < to));
   for (const f of uniformExceptions) symbolAt(f, f + 1);
   const symOf = (f: number): number => (f === SPACE ? S_SPACE : letterSym[f] || punctSym[f] || S_PUNCT);
-  const expansions = new Map<number, Uint16Array>();
-  for (const [c, text] of EXPANSIONS) {
-    expansions.set(c, Uint16Array.from(text, (ch) => letterSym[ch.charCodeAt(0)] || other));
-  }
+  // The ligatures' letters by the names' letters' symbols (a small map, so that the 128 KB
+  // letterSym is not kept for them).
+  const letterSymbols = new Map(letters.map((f) => [f, letterSym[f]!]));
+  const expansions = lazyExpansions(() => {
+    const map = new Map<number, Uint16Array>();
+    for (const [c, text] of EXPANSIONS) map.set(c, Uint16Array.from(text, (ch) => letterSymbols.get(ch.charCodeAt(0)) ?? other));
+    return map;
+  });
 
   // Exactly as many states as the keys have distinct prefixes: sorted, each key adds the letters
   // after its common prefix with the one before (the table is states × alphabet, so this matters).

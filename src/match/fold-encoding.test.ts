@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { decodeFoldTables, encodeFoldTables } from './fold-encoding';
 import { computeFoldTables } from './fold-rules';
-import { EXPANSIONS, FOLD, IS_WORD } from './fold-table';
+import { foldTables } from './fold-table';
+
+const { EXPANSIONS, FOLD, IS_WORD } = foldTables();
 
 /**
  * Where two tables first differ, as `U+XXXX: a ≠ b`, or null when they are the same. toEqual on

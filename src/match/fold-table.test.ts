@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { APOS, EXPAND, EXPANSIONS, FOLD, IGNORE, IS_WORD, SPACE, TANWEEN, foldString } from './fold-table';
+import { APOS, EXPAND, IGNORE, SPACE, TANWEEN, foldString, foldTables } from './fold-table';
+
+const { EXPANSIONS, FOLD, IS_WORD } = foldTables();
 
 const f = (ch: string): number => FOLD[ch.charCodeAt(0)]!;
 const code = (ch: string): number => ch.charCodeAt(0);

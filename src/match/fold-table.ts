@@ -1,7 +1,7 @@
 // The folding table: one lookup per UTF-16 code unit turns any spelling a reader meets into the
 // one form names are compiled in. The tables are computed at build time (fold-rules.ts) and
-// decoded here in well under a millisecond, so the scan never calls `normalize` and never
-// allocates, and no frame computes them again.
+// decoded on first use (foldTables): the scan of the bundled pack reads its own symbol table
+// (match-tables.ts), so a frame whose text holds no candidate never decodes them.
 
 import FOLD_DATA from 'hashiya:fold-data';
 import { decodeFoldTables } from './fold-encoding';
@@ -9,20 +9,32 @@ import { APOS, EXPAND, IGNORE, SPACE, TANWEEN } from './fold-markers';
 
 export { APOS, EXPAND, IGNORE, SPACE, TANWEEN } from './fold-markers';
 
-const { fold, word, expansions } = decodeFoldTables(FOLD_DATA);
+/** The decoded tables, once asked for. */
+export interface DecodedFoldTables {
+  /** The fold of each UTF-16 code unit: a folded code unit or a marker (IGNORE … SPACE). */
+  readonly FOLD: Readonly<Uint16Array>;
+  /** 1 where the code unit is a letter or digit (before or after folding), else 0. */
+  readonly IS_WORD: Readonly<Uint8Array>;
+  /** Ligatures (ﻻ = ل + ا, ﷲ = الله, ﬁ = fi): code unit → folded letters. */
+  readonly EXPANSIONS: ReadonlyMap<number, string>;
+}
 
-/** The fold of each UTF-16 code unit: a folded code unit or a marker (IGNORE … SPACE). */
-export const FOLD: Readonly<Uint16Array> = fold;
-/** 1 where the code unit is a letter or digit (before or after folding), else 0. */
-export const IS_WORD: Readonly<Uint8Array> = word;
-/** Ligatures (ﻻ = ل + ا, ﷲ = الله, ﬁ = fi): code unit → folded letters. */
-export const EXPANSIONS: ReadonlyMap<number, string> = expansions;
+let decoded: DecodedFoldTables | undefined;
+
+/** The folding tables, decoded at the first call (about 4 ms in a cold frame). */
+export function foldTables(): DecodedFoldTables {
+  if (decoded) return decoded;
+  const { fold, word, expansions } = decodeFoldTables(FOLD_DATA);
+  decoded = { FOLD: fold, IS_WORD: word, EXPANSIONS: expansions };
+  return decoded;
+}
 
 /**
  * Folds a whole string the way names are compiled: markers dropped, ligatures expanded, every
  * gap one space, trimmed. Slow path for names and cues, never for page text.
  */
 export function foldString(text: string): string {
+  const { FOLD: fold, EXPANSIONS: expansions } = foldTables();
   let out = '';
   let gap = false;
   for (let i = 0; i < text.length; i++) {

@@ -6,6 +6,7 @@ import { cueAfter, cueBefore } from './cues';
 import type { MatchInput } from './match-input';
 import { CASE_BITS, CUE_SHIFT, resolve, type Mentions, type Scan } from './resolve';
 import { caseMatches, createScanner, type SpellingMatches } from './scanner';
+import { decodeTables, encodeTables, type EncodedTables } from './table-encoding';
 import { inAddress, isPlainName, plainAround } from './url-token';
 
 export type { Mention, Scan } from './resolve';
@@ -58,10 +59,12 @@ export class Matcher {
     this.#scan = createScanner(tables);
     this.#strong = new Int32Array(tables.entityIds.length);
     this.#probable = new Int32Array(tables.entityIds.length);
-    this.#settled = new Int32Array(tables.groups.length + 1);
-    this.#plain = new Uint8Array(tables.groups.length + 1);
+    // caseGroup has a slot per group and one: counting with it leaves decoded rules unparsed.
+    this.#settled = new Int32Array(tables.caseGroup.length);
+    this.#plain = new Uint8Array(tables.caseGroup.length);
     const none = new Int32Array(0);
-    this.#empty = { count: 0, starts: none, ends: none, groups: none, bits: none, table: tables.groups, strong: [], probable: [], blocked: [] };
+    // Its table is never read (it has no candidate): an empty one, so as not to parse the rules.
+    this.#empty = { count: 0, starts: none, ends: none, groups: none, bits: none, table: [], strong: [], probable: [], blocked: [] };
   }
 
   /** The id, type and canonical English name of an entity, if compiled. */
@@ -190,25 +193,43 @@ export class Matcher {
   }
 }
 
-/** Compiles the names and blockers of all packs into one matcher. */
-export function compileMatcher(inputs: MatchInput | readonly MatchInput[]): Matcher {
+/** The packs as a list, and the records of their entities (the first of each id). */
+function entityInfos(inputs: MatchInput | readonly MatchInput[]): { list: readonly MatchInput[]; entities: Map<string, EntityInfo> } {
   const list: readonly MatchInput[] = Array.isArray(inputs) ? inputs : [inputs as MatchInput];
   const entities = new Map<string, EntityInfo>();
   for (const input of list) {
     for (const e of input.entities) if (!entities.has(e.id)) entities.set(e.id, { id: e.id, type: e.type, name: e.name });
   }
+  return { list, entities };
+}
+
+/** Compiles the names and blockers of all packs into one matcher. */
+export function compileMatcher(inputs: MatchInput | readonly MatchInput[]): Matcher {
+  const { list, entities } = entityInfos(inputs);
   return new Matcher(compileTables(list), entities);
+}
+
+/** Compiles packs for a build to embed (table-encoding.ts); precompiledMatcher makes the matcher. */
+export function encodeMatcher(inputs: MatchInput | readonly MatchInput[]): EncodedTables {
+  const { list, entities } = entityInfos(inputs);
+  return encodeTables(compileTables(list), entities);
+}
+
+/** The matcher of tables compiled at build time: the same as compileMatcher of their packs. */
+export function precompiledMatcher(encoded: EncodedTables): Matcher {
+  const { tables, entities } = decodeTables(encoded);
+  return new Matcher(tables, entities);
 }
 
 /** What a page's marker asks of a matcher. */
 export type PageMatcher = Pick<Matcher, 'scan' | 'entity'>;
 
 /**
- * compileMatcher(inputs), put off until it is first asked: a frame with no text to read (a blank
- * ad frame) never compiles it, and a page's DOMContentLoaded does not wait for it.
+ * The matcher `make` makes, put off until it is first asked: a frame with no text to read (a blank
+ * ad frame) never makes it, and a page's DOMContentLoaded does not wait for it.
  */
-export function lazyMatcher(inputs: MatchInput | readonly MatchInput[]): PageMatcher {
+export function lazyMatcher(make: () => Matcher): PageMatcher {
   let matcher: Matcher | undefined;
-  const compiled = () => (matcher ??= compileMatcher(inputs));
+  const compiled = () => (matcher ??= make());
   return { scan: (text) => compiled().scan(text), entity: (id) => compiled().entity(id) };
 }

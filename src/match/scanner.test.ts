@@ -4,11 +4,13 @@ import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
 import { toMatchData } from '../data/match-data';
 import { casePattern, compileTables, type Tables } from './compile';
-import { EXPANSIONS } from './fold-table';
+import { foldTables } from './fold-table';
 import type { MatchInput } from './match-input';
 import { compileMatcher } from './matcher';
 import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { caseMatches, createScanner, type SpellingMatches } from './scanner';
+
+const { EXPANSIONS } = foldTables();
 
 /** A scan's spellings as one list: starts, then ends, then groups. */
 const found = (h: SpellingMatches): number[] => [...h.starts.subarray(0, h.count), ...h.ends.subarray(0, h.count), ...h.groups.subarray(0, h.count)];

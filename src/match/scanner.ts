@@ -18,7 +18,7 @@
 // `node --trace-deopt` on a long scan shows whether it deoptimises over and over.
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
-import { IS_WORD } from './fold-table';
+import { foldTables } from './fold-table';
 
 /** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
 function isFormatControl(c: number): boolean {
@@ -32,6 +32,7 @@ function isFormatControl(c: number): boolean {
  * ones.
  */
 export function caseMatches(text: string, start: number, end: number, pattern: string): boolean {
+  const { IS_WORD } = foldTables();
   let k = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -77,15 +78,18 @@ const enum Shift {
   LetterToInWord = 4,
 }
 
-/** The kind (Kind bits) of every code unit, from the symbol table. */
-function kindTable(t: Tables): Uint8Array {
-  const { sym, ligature, startOk } = t;
+/** The kind (Kind bits) of the units with symbol `s`. */
+export function kindOfSymbol(s: number, t: Pick<Tables, 'ligature' | 'startOk'>): number {
+  return s >= t.ligature ? (t.startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s <= S_APOS ? Kind.Transparent : 0;
+}
+
+/** The kind (Kind bits) of every code unit, from the symbol table (or as decoded with it). */
+export function kindTable(t: Tables): Uint8Array {
+  if (t.kind) return t.kind;
+  const { sym } = t;
   const kind = new Uint8Array(65536);
   const kindAt = (from: number, to: number): void => {
-    for (let c = from; c < to; c++) {
-      const s = sym[c]!;
-      kind[c] = s >= ligature ? (startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s <= S_APOS ? Kind.Transparent : 0;
-    }
+    for (let c = from; c < to; c++) kind[c] = kindOfSymbol(sym[c]!, t);
   };
   // As the symbols: unit by unit outside the uniform blocks, a fill inside them (see compile.ts).
   const exceptions = new Set(t.uniformExceptions);
@@ -123,7 +127,7 @@ const enum Pair {
  * ligature symbol or it: a Pair. Most words fail at their first two letters, in this one lookup,
  * and never reach tryAt.
  */
-function pairTable(t: Tables): Int32Array {
+export function pairTable(t: Tables): Int32Array {
   const { trans, accept, alphabet, ligature, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   const pairs = new Int32Array(alphabet * alphabet);
@@ -163,7 +167,7 @@ const enum Walk {
  * that can begin a name or a proclitic, without the prefilters that rule most words out early.
  */
 export function createScanner(t: Tables, exhaustive = false): (text: string) => SpellingMatches {
-  const { sym, trans, accept, alphabet, ligature, expansions, caseGroup, groups, alefState } = t;
+  const { sym, trans, accept, alphabet, ligature, expansions, caseGroup, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
   let bestEnd = -1;
@@ -215,7 +219,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     // A plain loop, not `some` with an arrow: a closure created on this rare path has no type
     // feedback when the scan is optimised, and deoptimised it (V8 11.3) when a case-sensitive name
     // appeared.
-    const rules = groups[group - 1]!;
+    const rules = t.groups[group - 1]!; // read here: decoded tables parse their rules on first use
     for (let i = 0; i < rules.length; i++) {
       const p = rules[i]!.casePattern;
       if (p === '' || caseMatches(text, start, end, p)) return true;
@@ -365,7 +369,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     found.count = k + 1;
   }
 
-  const pairNext = pairTable(t);
+  const pairNext = t.pairs ?? pairTable(t);
 
   /**
    * From `state`, whether the trie follows the symbols a, b, c, d (a is one; 0: no more) without

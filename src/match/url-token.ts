@@ -2,7 +2,7 @@
 // putin@kremlin.ru, pic.twitter.com/…) is not a mention. Checked only for candidate matches, so
 // the scan itself pays nothing.
 
-import { FOLD } from './fold-table';
+import { foldTables } from './fold-table';
 
 const WINDOW = 512;
 
@@ -54,6 +54,7 @@ function signOf(k: number, next: number): number {
 
 /** Whether a name has none of / @ . in it (nearly every name): it adds no sign to its token. */
 export function isPlainName(name: string): boolean {
+  const { FOLD } = foldTables();
   for (let i = 0; i < name.length; i++) {
     const k = classOf(FOLD[name.charCodeAt(i)]!);
     if (k === SLASH || k === AT || k === DOT) return false;

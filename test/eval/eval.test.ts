@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
-import { compileMatcher } from '../../src/match/matcher';
+import { encodeMatcher, precompiledMatcher } from '../../src/match/matcher';
 import { toMatchData } from '../../src/data/match-data';
 import { parseGold, rates, score, type Score } from './gold';
 
 const pack = bundled as unknown as Pack;
-const matcher = compileMatcher(toMatchData(pack));
+// The matcher the content script runs: compiled at build time, embedded as JSON (build.mjs).
+const matcher = precompiledMatcher(JSON.parse(JSON.stringify(encodeMatcher(toMatchData(pack)))));
 const dir = join(import.meta.dirname, 'texts');
 const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
 const pct = (x: number): string => (100 * x).toFixed(1).padStart(5);

@@ -1,0 +1,77 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { toMatchData } from '../data/match-data';
+import type { Pack } from '../data/pack-schema';
+import { FIXTURE } from '../../test/fixtures/match-fixture';
+import { parseGold } from '../../test/eval/gold';
+import { compileTables, type Tables } from './compile';
+import { compileMatcher, encodeMatcher, precompiledMatcher } from './matcher';
+import { kindTable, pairTable } from './scanner';
+import { decodeTables, encodeTables } from './table-encoding';
+
+const BUNDLED = toMatchData(bundled as unknown as Pack);
+
+/** Every field of compiled tables, the ligatures' symbols listed. */
+function plain(t: Tables): unknown {
+  // kind and pairs are compared on their own below.
+  const rest = Object.fromEntries(Object.entries(t).filter(([key]) => key !== 'kind' && key !== 'pairs' && key !== 'expansions'));
+  const { expansions } = t;
+  return { ...rest, groups: t.groups, expansions: [...expansions.keys()].sort((a, b) => a - b).map((c) => [c, [...expansions.get(c)!]]) };
+}
+
+describe('tables compiled at build time', () => {
+  for (const [name, inputs] of [['the bundled pack', [BUNDLED]], ['the test fixture', [FIXTURE]], ['both at once', [BUNDLED, FIXTURE]]] as const) {
+    it(`decode to exactly what compileTables makes: ${name}`, () => {
+      const compiled = compileTables(inputs);
+      const { tables, entities } = decodeTables(JSON.parse(JSON.stringify(encodeMatcher(inputs))));
+      expect(plain(tables)).toEqual(plain(compiled));
+      // The scanner's kind table, filled run by run, is the one it would compute unit by unit.
+      expect(tables.kind).toBeDefined();
+      expect(Buffer.from(tables.kind!).equals(Buffer.from(kindTable(compiled)))).toBe(true);
+      // And so is its pair table, decoded instead of computed.
+      expect(tables.pairs).toBeDefined();
+      expect([...tables.pairs!]).toEqual([...pairTable(compiled)]);
+      const matcher = compileMatcher(inputs);
+      for (const id of compiled.entityIds) expect(entities.get(id)).toEqual(matcher.entity(id));
+    });
+  }
+
+  it('find, in every labelled text, exactly what a matcher compiled in the page finds', () => {
+    const dir = join(import.meta.dirname, '../../test/eval/texts');
+    const compiled = compileMatcher(BUNDLED);
+    const shipped = precompiledMatcher(JSON.parse(JSON.stringify(encodeMatcher(BUNDLED))));
+    const files = readdirSync(dir).filter((f) => f.endsWith('.txt'));
+    expect(files.length).toBeGreaterThan(10);
+    let total = 0;
+    for (const file of files) {
+      const { text } = parseGold(readFileSync(join(dir, file), 'utf8'));
+      const found = shipped.find(text).toArray();
+      total += found.length;
+      expect(found, file).toEqual(compiled.find(text).toArray());
+    }
+    expect(total).toBeGreaterThan(100);
+  });
+
+  it('leave the rules unparsed until a scan keeps a candidate', () => {
+    const encoded = JSON.parse(JSON.stringify(encodeMatcher(BUNDLED))) as ReturnType<typeof encodeMatcher>;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const matcher = precompiledMatcher(encoded);
+      expect(matcher.scan('Advertisement: garden chairs, half price this week only.').count).toBe(0);
+      expect(parse).not.toHaveBeenCalled(); // a frame with no name of the story never builds them
+      expect(matcher.scan('Putin met al-Sharaa in Moscow.').count).toBe(3);
+      expect(parse).toHaveBeenCalledTimes(1);
+      matcher.scan('Putin again.');
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses data that does not cover every code unit', () => {
+    const encoded = encodeTables(compileTables([FIXTURE]), new Map());
+    expect(() => decodeTables({ ...encoded, bin: btoa(atob(encoded.bin).slice(0, 10)) })).toThrow(/match tables/);
+  });
+});
