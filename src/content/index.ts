@@ -161,7 +161,7 @@ onMessage((raw) => {
 });
 
 // Injected at document_start: the settings load while the page is still parsing, and the first
-// read starts the moment the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
+// read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
 // costs hundreds of milliseconds on a large page. The matcher is decoded at the first text to
 // read, so that the page's parsing never waits for it, nor a frame with no text pays for it.
 const domReady =
@@ -171,7 +171,9 @@ const domReady =
         const onReady = (event: Event) => {
           if (!event.isTrusted) return;
           document.removeEventListener('DOMContentLoaded', onReady);
-          ready();
+          // In a task of its own: resolved here, the read would start in this listener's
+          // microtasks, before the page's own DOMContentLoaded listeners, and hold them back.
+          setTimeout(ready, 0);
         };
         document.addEventListener('DOMContentLoaded', onReady);
       })
