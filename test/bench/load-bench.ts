@@ -6,6 +6,9 @@
 //   naive    a content script (document_end) with one combined RegExp of every name, a StaticRange
 //            per match in one Highlight, styled by a ::highlight() rule in an injected <style>
 //            (a baseline may touch the page; Hashiya may not)
+//   empty    an empty content script injected as Hashiya's is (document_start, every frame,
+//            about:blank and srcdoc frames too): what the browser charges any such extension, for
+//            its isolated world in each frame, before a line of it runs (cold start-up only)
 // and Hashiya itself (dist/chrome, dist/firefox), each against the same page with no extension.
 //
 // Chromium (playwright-core, a persistent context per variant, every load in a fresh tab):
@@ -100,20 +103,22 @@ function naiveScript(names: readonly string[]): string {
 }
 
 /** Writes the floor and the naive highlighter as unpacked MV3 extensions (both browsers). */
-async function writeBaselines(dir: string): Promise<Record<'floor' | 'naive', string>> {
+async function writeBaselines(dir: string): Promise<Record<'floor' | 'naive' | 'empty', string>> {
   const names = await packNames();
-  const out = { floor: join(dir, 'floor'), naive: join(dir, 'naive') };
+  const out = { floor: join(dir, 'floor'), naive: join(dir, 'naive'), empty: join(dir, 'empty') };
   for (const [kind, script] of [
     ['floor', FLOOR_SCRIPT],
     ['naive', naiveScript(names)],
+    ['empty', ''],
   ] as const) {
     await mkdir(out[kind], { recursive: true });
+    const everyFrame = { run_at: 'document_start', all_frames: true, match_about_blank: true };
     const manifest = {
       manifest_version: 3,
       name: `load-bench ${kind}`,
       version: '1.0',
       host_permissions: ['http://*/*'],
-      content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], run_at: 'document_end' }],
+      content_scripts: [{ matches: ['http://*/*'], js: ['content.js'], ...(kind === 'empty' ? everyFrame : { run_at: 'document_end' }) }],
       browser_specific_settings: { gecko: { id: `load-bench-${kind}@hashiya.example` } },
     };
     await writeFile(join(out[kind], 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -363,8 +368,14 @@ export interface ChromiumResult {
   readonly rows: readonly ChromiumRow[];
   /** Added TaskDuration (ms) by Hashiya: blank page, one name, and the frames page per frame. */
   readonly cold: { readonly blankMs: number; readonly oneNameMs: number; readonly perFrameMs: number; readonly framesMs: number };
+  /** The same for the empty content script (the browser's own charge for any content script). */
+  readonly emptyCold: { readonly blankMs: number; readonly perFrameMs: number };
   /** Heap added by Hashiya on the frames page (MB). */
   readonly framesHeapMb: number;
+  /** Heap added by the empty content script on the frames page and on the blank page (MB). */
+  readonly emptyHeapMb: { readonly frames: number; readonly blank: number };
+  /** Heap added by Hashiya on the blank page (MB). */
+  readonly blankHeapMb: number;
 }
 
 async function launchChromiumVariant(extensionDir: string | null): Promise<BrowserContext> {
@@ -377,11 +388,11 @@ async function launchChromiumVariant(extensionDir: string | null): Promise<Brows
   return context;
 }
 
-async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs: Record<'floor' | 'naive', string>, log: (line: string) => void): Promise<ChromiumResult> {
-  const extension: Record<Variant, string | null> = { none: null, floor: dirs.floor, naive: dirs.naive, hashiya: DIST.chromium };
-  const contexts = {} as Record<Variant, BrowserContext>;
+async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs: Record<'floor' | 'naive' | 'empty', string>, log: (line: string) => void): Promise<ChromiumResult> {
+  const extension: Record<Variant | 'empty', string | null> = { none: null, floor: dirs.floor, naive: dirs.naive, hashiya: DIST.chromium, empty: dirs.empty };
+  const contexts = {} as Record<Variant | 'empty', BrowserContext>;
   try {
-    for (const variant of VARIANTS) {
+    for (const variant of [...VARIANTS, 'empty'] as const) {
       contexts[variant] = await launchChromiumVariant(extension[variant]);
       if (variant === 'hashiya') {
         if (contexts.hashiya.serviceWorkers().length === 0) await contexts.hashiya.waitForEvent('serviceworker', { timeout: 15_000 });
@@ -434,23 +445,28 @@ async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs
       log(`  chromium ${page.name}: ${VARIANTS.map((v) => `${v} ${row.taskMs[v].toFixed(0)} ms`).join(', ')}`);
     }
 
-    // Cold start-up: Hashiya against no extension on pages with (next to) nothing to read.
-    const cold = { none: {} as Record<string, CostSample[]>, hashiya: {} as Record<string, CostSample[]> };
+    // Cold start-up: Hashiya and the empty content script against no extension on pages with
+    // (next to) nothing to read.
+    const coldVariants = ['none', 'empty', 'hashiya'] as const;
+    const cold = { none: {}, empty: {}, hashiya: {} } as Record<(typeof coldVariants)[number], Record<string, CostSample[]>>;
     for (const name of ['blank', 'one-name', 'frames']) {
-      cold.none[name] = [];
-      cold.hashiya[name] = [];
+      for (const variant of coldVariants) cold[variant][name] = [];
       for (let run = 0; run < COLD_RUNS; run++) {
-        for (const variant of ['none', 'hashiya'] as const) cold[variant][name]!.push(await costLoad(contexts[variant], `${server.origin}/generated/${name}.html?run=${run}`));
+        for (const variant of coldVariants) cold[variant][name]!.push(await costLoad(contexts[variant], `${server.origin}/generated/${name}.html?run=${run}`));
       }
     }
-    const added = (name: string, f: (s: CostSample) => number) => best(cold.hashiya[name]!.map(f)) - best(cold.none[name]!.map(f));
+    const added = (name: string, f: (s: CostSample) => number, variant: 'empty' | 'hashiya' = 'hashiya') => best(cold[variant][name]!.map(f)) - best(cold.none[name]!.map(f));
     const blankMs = added('blank', (s) => s.taskMs);
     const framesMs = added('frames', (s) => s.taskMs);
+    const emptyBlankMs = added('blank', (s) => s.taskMs, 'empty');
     return {
       version,
       rows,
       cold: { blankMs, oneNameMs: added('one-name', (s) => s.taskMs), framesMs, perFrameMs: (framesMs - blankMs) / FRAMES },
+      emptyCold: { blankMs: emptyBlankMs, perFrameMs: (added('frames', (s) => s.taskMs, 'empty') - emptyBlankMs) / FRAMES },
       framesHeapMb: added('frames', (s) => s.heapMb),
+      emptyHeapMb: { frames: added('frames', (s) => s.heapMb, 'empty'), blank: added('blank', (s) => s.heapMb, 'empty') },
+      blankHeapMb: added('blank', (s) => s.heapMb),
     };
   } finally {
     for (const context of Object.values(contexts)) await context.close().catch(() => undefined);
@@ -577,7 +593,11 @@ export function printChromium(r: ChromiumResult, log: (line: string) => void = c
   );
   const news = r.rows.find((row) => row.page === 'cnn-arabic-syria');
   const newsHeap = news ? news.heapMb.hashiya - news.heapMb.none : NaN;
-  log(`JavaScript heap Hashiya adds (Runtime.getHeapUsage after a collection): cnn-arabic-syria ${plus(newsHeap, 2)} MB, page with ${FRAMES} srcdoc frames ${plus(r.framesHeapMb, 2)} MB`);
+  log(`  the same for an empty content script injected as Hashiya's is (the browser's own charge): blank page ${plus(r.emptyCold.blankMs, 1)} ms, ${plus(r.emptyCold.perFrameMs, 1)} ms a frame`);
+  log(
+    `JavaScript heap Hashiya adds (Runtime.getHeapUsage after a collection): cnn-arabic-syria ${plus(newsHeap, 2)} MB, page with ${FRAMES} srcdoc frames ${plus(r.framesHeapMb, 2)} MB, blank page ${plus(r.blankHeapMb, 2)} MB`,
+  );
+  log(`  the same for the empty content script: page with ${FRAMES} srcdoc frames ${plus(r.emptyHeapMb.frames, 2)} MB, blank page ${plus(r.emptyHeapMb.blank, 2)} MB; the naive one (top frame only) on cnn-arabic-syria ${plus(news ? news.heapMb.naive - news.heapMb.none : NaN, 2)} MB`);
   const stress = r.rows.find((row) => row.page === STRESS);
   log('targets (issue #17):');
   log(`  Hashiya adds no more than naive on every page: ${check(r.rows.every((row) => row.taskMs.hashiya <= row.taskMs.naive))}`);
