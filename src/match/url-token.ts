@@ -16,21 +16,29 @@ const DOT = 4;
 const ASCII_WORD = 64;
 /** In a token's signs: a dot followed by an ASCII letter or digit. */
 const DOT_WORD = 16;
-const CLASS = new Uint8Array(0x10000);
-CLASS.fill(WHITE, 9, 14);
-CLASS.fill(WHITE, 0x2000, 0x200b);
-for (const c of [0x20, 0xa0, 0x85, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) CLASS[c] = WHITE;
-CLASS[0x2f] = SLASH;
-CLASS[0x40] = AT;
-CLASS[0x2e] = DOT;
-CLASS.fill(ASCII_WORD, 0x30, 0x3a);
-CLASS.fill(ASCII_WORD, 0x41, 0x5b);
-CLASS.fill(ASCII_WORD, 0x61, 0x7b);
+let CLASS: Uint8Array | undefined;
+
+/** The class table, filled at the first candidate that needs it (most frames have none). */
+function classTable(): Uint8Array {
+  if (CLASS) return CLASS;
+  const table = new Uint8Array(0x10000);
+  table.fill(WHITE, 9, 14);
+  table.fill(WHITE, 0x2000, 0x200b);
+  for (const c of [0x20, 0xa0, 0x85, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) table[c] = WHITE;
+  table[0x2f] = SLASH;
+  table[0x40] = AT;
+  table[0x2e] = DOT;
+  table.fill(ASCII_WORD, 0x30, 0x3a);
+  table.fill(ASCII_WORD, 0x41, 0x5b);
+  table.fill(ASCII_WORD, 0x61, 0x7b);
+  return (CLASS = table);
+}
 
 // Each pattern with the signs it cannot match without: a token is tested only against the
 // patterns its signs allow (a colon needs a slash to make a scheme, so it is no sign of its own:
-// "al-Sharaa: we…" is prose).
-const LOOKS_LIKE_ADDRESS: readonly (readonly [RegExp, number])[] = [
+// "al-Sharaa: we…" is prose). Made at the first token that needs them: creating these Unicode
+// patterns costs a frame about a millisecond at load, and most frames never test a token.
+const looksLikeAddress = (): readonly (readonly [RegExp, number])[] => [
   [/[a-z][a-z0-9+.-]*:\/\//i, SLASH], // scheme://
   [/(?:^|[^\p{L}\p{N}])www\./iu, DOT_WORD],
   [/[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]+\.[\p{L}\p{N}]/u, AT], // e-mail (a handle like @Sana__gov is not)
@@ -38,9 +46,11 @@ const LOOKS_LIKE_ADDRESS: readonly (readonly [RegExp, number])[] = [
   [/(?:^|[^\p{L}\p{N}.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|sy|gov|info|io|co|uk|fr|de|edu|int|news|tv|me)(?![\p{L}\p{N}])/iu, DOT_WORD],
 ];
 
+let LOOKS_LIKE_ADDRESS: readonly (readonly [RegExp, number])[] | undefined;
+
 /** The class of a code unit (NaN past the end of the text: 0). */
 function classOf(c: number): number {
-  return c <= 0xffff ? CLASS[c]! : 0;
+  return c <= 0xffff ? classTable()[c]! : 0;
 }
 
 function isWhite(c: number): boolean {
@@ -69,7 +79,7 @@ export function isPlainName(name: string): boolean {
  * table; false says only that inAddress must look closer.
  */
 export function plainAround(text: string, at: number, end: number): boolean {
-  const table = CLASS;
+  const table = classTable();
   const n = text.length;
   const low = at > WINDOW ? at - WINDOW : 0;
   for (let k = at - 1; k >= low; k--) {
@@ -127,6 +137,6 @@ export function inAddress(text: string, at: number, end: number): boolean {
   let to = at;
   while (to < high && !isWhite(text.charCodeAt(to))) to++;
   const token = text.slice(from, to);
-  for (const [pattern, needs] of LOOKS_LIKE_ADDRESS) if ((signs & needs) !== 0 && pattern.test(token)) return true;
+  for (const [pattern, needs] of (LOOKS_LIKE_ADDRESS ??= looksLikeAddress())) if ((signs & needs) !== 0 && pattern.test(token)) return true;
   return false;
 }
