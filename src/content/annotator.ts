@@ -7,7 +7,7 @@ import type { Settings } from '../settings/settings';
 import { hitTest, inDocumentOrder, type DrawnMarks, type Hit } from './hit-test';
 import { PageMarks, type Shown } from './page-marks';
 import { PageWatcher, withinAny } from './page-watcher';
-import { readSliced, visiblePart, type ReadSteps } from './sliced-read';
+import { freshAtTop, readSliced, visiblePart, type ReadSteps } from './sliced-read';
 
 export type { Hit } from './hit-test';
 
@@ -37,7 +37,8 @@ export class Annotator {
     const generation = ++this.#generation;
     this.#watcher.startOver();
     this.#marks.clear();
-    const visible = visiblePart() ?? [];
+    // The first read of a page just opened is at its top: no need to ask the layout where it is.
+    const visible = (generation === 1 && freshAtTop() ? null : visiblePart()) ?? [];
     await this.#exclusively(generation, () => readSliced([...visible, document], this.#steps(generation), new Set(visible)));
   }
 

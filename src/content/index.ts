@@ -171,9 +171,19 @@ const domReady =
         const onReady = (event: Event) => {
           if (!event.isTrusted) return;
           document.removeEventListener('DOMContentLoaded', onReady);
-          // In a task of its own: resolved here, the read would start in this listener's
-          // microtasks, before the page's own DOMContentLoaded listeners, and hold them back.
-          setTimeout(ready, 0);
+          // Not here: resolved in this listener, the read would start in its microtasks, before
+          // the page's own DOMContentLoaded listeners, and hold them back. At the next frame,
+          // before the browser lays the page out (a timer would wait for that layout: 380 ms on
+          // the stress page), so that the first marks are painted with it; by a timer where no
+          // frame comes (a hidden or prerendered page).
+          let started = false;
+          const start = () => {
+            if (started) return;
+            started = true;
+            ready();
+          };
+          requestAnimationFrame(start);
+          setTimeout(start, 50);
         };
         document.addEventListener('DOMContentLoaded', onReady);
       })

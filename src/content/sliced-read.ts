@@ -68,6 +68,17 @@ function enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], step
 }
 
 /**
+ * Whether this is the first look at a page just navigated to, with no fragment to scroll to: it
+ * is at its top, and asking where it is scrolled (scrollY) would force the layout of the whole
+ * page in Hashiya's task, ahead of the browser's own (60-90 ms on the stress page, right after
+ * DOMContentLoaded). A reload, a return through history or an anchor may start elsewhere.
+ */
+export function freshAtTop(): boolean {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry?.type === 'navigate' && location.hash === '';
+}
+
+/**
  * On a page already scrolled (a reload that restored the position, a single-page navigation, an
  * anchor), the elements in view — the children of one ancestor, from the one at the top of the
  * viewport to the one at the bottom — read before the rest so the reader's marks come first.
@@ -75,7 +86,7 @@ function enqueue(start: Node, queue: { walker: BlockWalker; root: Root }[], step
  * would force it early).
  */
 export function visiblePart(): Element[] | null {
-  if (scrollY === 0 || !document.body) return null;
+  if (!document.body || scrollY === 0) return null;
   // The first content element met going down from the top edge, and up from the bottom edge
   // (margins and the space after the last line hit <body> or <html>).
   const at = (from: number, step: number) => {
