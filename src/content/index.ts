@@ -172,10 +172,11 @@ const domReady =
           if (!event.isTrusted) return;
           document.removeEventListener('DOMContentLoaded', onReady);
           // Not here: resolved in this listener, the read would start in its microtasks, before
-          // the page's own DOMContentLoaded listeners, and hold them back. At the next frame,
-          // before the browser lays the page out (a timer would wait for that layout: 380 ms on
-          // the stress page), so that the first marks are painted with it; by a timer where no
-          // frame comes (a hidden or prerendered page).
+          // the page's own DOMContentLoaded listeners, and hold them back. In the next task, or at
+          // the next frame if that comes first: where a frame is due, Chromium lays the page out
+          // before any task (380 ms on the stress page), and a frame's callbacks run before that
+          // layout, so the first marks are painted with it. Firefox runs the task first; a hidden
+          // or prerendered page has no frames.
           let started = false;
           const start = () => {
             if (started) return;
@@ -183,7 +184,7 @@ const domReady =
             ready();
           };
           requestAnimationFrame(start);
-          setTimeout(start, 50);
+          setTimeout(start, 0);
         };
         document.addEventListener('DOMContentLoaded', onReady);
       })
