@@ -29,7 +29,7 @@ const ar = join(dir, 'ar.txt');
 const en = join(dir, 'en.txt');
 const bad = join(dir, 'latin1.txt');
 writeFileSync(ar, '\uFEFFوصل الرئيس أحمد الشرع إلى موسكو.');
-writeFileSync(en, "Putin's guest, al-Sharaa, left Moscow, Idaho? No: Moscow.\n");
+writeFileSync(en, "Putin's guest, al-Sharaa, left Moscow on Thursday.\nIt was not Moscow, Idaho.\n");
 writeFileSync(bad, Buffer.from([0x50, 0x75, 0x74, 0x69, 0x6e, 0xe9, 0x0a]));
 
 describe('annotate CLI', () => {
@@ -62,6 +62,24 @@ describe('annotate CLI', () => {
       `annotate: ${bad}: not valid UTF-8`,
     ]);
     expect(out().map((l) => l.file)).toEqual([en, en, en]);
+  });
+
+  it('explains every candidate with --explain: marked or not, where, and what decided it', async () => {
+    const lion = join(dir, 'lion.txt');
+    writeFileSync(lion, 'التقى بشار الأسد وزير الدفاع.\nوفي حديقة الحيوان زأر الأسد. وحصل الفريق على نصيب الأسد.\n');
+    let stdout = '';
+    const io: AnnotateIO = { readFile: (p) => readFile(p), write: (c) => ((stdout += c), Promise.resolve()), error: () => {} };
+    expect(await runAnnotate([lion, en], io, undefined, true)).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      `${lion}:1:7  marked      "بشار الأسد" → bashar-al-assad [always]: "بشار الأسد" names bashar-al-assad and nothing else`,
+      `${lion}:2:5  not marked  "حديقة الحيوان" → other-sense word "حديقة الحيوان": a word of another sense of bashar-al-assad's name: that name in the same sentence is not bashar-al-assad`,
+      `${lion}:2:23  not marked  "الأسد" → bashar-al-assad [needs-evidence]: a word of another sense of the name in its sentence (listed above)`,
+      `${lion}:2:46  not marked  "نصيب الأسد" → blocker "نصيب الأسد": inside "نصيب الأسد", a phrase that means something else (blocks bashar-al-assad)`,
+    ]);
+    expect(lines.slice(4).map((l) => l.replace(/^.*?(?: {2})(marked|not marked)\s+("[^"]*").*$/u, '$1 $2'))).toEqual([
+      'marked "Putin"', 'marked "al-Sharaa"', 'marked "Moscow"', 'not marked "Moscow, Idaho"',
+    ]);
   });
 
   it('flushes large outputs in chunks', async () => {

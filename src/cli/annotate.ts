@@ -2,12 +2,16 @@
 // mention per line on stdout (nothing else there), in file order. A file that cannot be read
 // (missing, a directory, not UTF-8) gets one line on stderr; the others are still done, and the
 // exit status is then 2.
+// `npm run --silent annotate -- --explain FILE...`: every candidate instead, marked or not, one line
+// each: `FILE:LINE:COL  marked|not marked  "text" → entity [kind] why` (what decided it: a cue, a
+// blocker, the other sense's words, the paragraph's or the text's evidence).
 
 import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { explain, type Explained } from '../match/explain';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import { toMatchData } from '../data/match-data';
 
@@ -22,7 +26,7 @@ export interface AnnotateIO {
 const FLUSH_AT = 1 << 16;
 
 /** Annotates `files` in order; resolves to the exit status (0, or 2 if any file was unreadable). */
-export async function runAnnotate(files: readonly string[], io: AnnotateIO, matcher: Matcher = bundledMatcher()): Promise<number> {
+export async function runAnnotate(files: readonly string[], io: AnnotateIO, matcher: Matcher = bundledMatcher(), explaining = false): Promise<number> {
   let status = 0;
   // A BOM stays in the text so offsets count every unit of the file.
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -36,6 +40,11 @@ export async function runAnnotate(files: readonly string[], io: AnnotateIO, matc
       continue;
     }
     let chunk = '';
+    if (explaining) {
+      for (const c of explain(matcher, text)) chunk += explainLine(file, text, c) + '\n';
+      if (chunk !== '') await io.write(chunk);
+      continue;
+    }
     const found = matcher.find(text);
     for (let k = 0; k < found.length; k++) {
       const start = found.start(k);
@@ -54,6 +63,15 @@ export async function runAnnotate(files: readonly string[], io: AnnotateIO, matc
     if (chunk !== '') await io.write(chunk);
   }
   return status;
+}
+
+/** `FILE:LINE:COL  marked|not marked  "text" → entity [kind] why`, LINE and COL from 1, COL in UTF-16 units. */
+export function explainLine(file: string, text: string, c: Explained): string {
+  const before = text.slice(0, c.start);
+  const line = before.split('\n').length;
+  const col = c.start - (before.lastIndexOf('\n') + 1) + 1;
+  const target = c.ambiguity === 'sense' ? `other-sense word "${c.spelling}"` : c.entity === '' ? `blocker "${c.spelling}"` : `${c.entity} [${c.ambiguity}${c.spelling === c.text ? '' : `, "${c.spelling}"`}]`;
+  return `${file}:${line}:${col}  ${c.marked ? 'marked    ' : 'not marked'}  "${c.text}" → ${target}: ${c.why}`;
 }
 
 function reason(e: unknown): string {
@@ -96,10 +114,14 @@ export function processIO(stdout: Writable = process.stdout): AnnotateIO {
 
 const entry = process.argv[1];
 if (entry !== undefined && import.meta.url === pathToFileURL(entry).href) {
-  if (process.argv.length < 3) {
-    process.stderr.write('usage: npm run --silent annotate -- FILE...\n');
+  const args = process.argv.slice(2);
+  const explain = args[0] === '--explain';
+  const files = explain ? args.slice(1) : args;
+  const unknown = files.find((f) => f.startsWith('--'));
+  if (files.length === 0 || unknown !== undefined) {
+    process.stderr.write(`${unknown !== undefined ? `annotate: unknown option ${unknown}\n` : ''}usage: npm run --silent annotate -- [--explain] FILE...\n`);
     process.exitCode = 2;
   } else {
-    process.exitCode = await runAnnotate(process.argv.slice(2), processIO());
+    process.exitCode = await runAnnotate(files, processIO(), undefined, explain);
   }
 }

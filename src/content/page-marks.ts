@@ -120,7 +120,7 @@ export class PageMarks {
    */
   decide(all = false): void {
     const evidence = this.#evidence.evidence();
-    const key = [...evidence.strong].sort().join() + '|' + [...evidence.blocked].sort().join();
+    const key = [evidence.strong, evidence.probable, evidence.other, evidence.blocked].map((ids) => [...ids].sort().join()).join('|');
     const targets = (all || key !== this.#lastEvidence ? this.#blocks : this.#undecided).filter((b) => !b.removed && (b.scan.count > 0 || b.shown.length > 0));
     this.#lastEvidence = key;
     this.#undecided = [];

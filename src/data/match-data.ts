@@ -24,7 +24,7 @@ export function toMatchData(pack: Pack): MatchData {
       const out: MatchEntity = { id: entity.id, type: entity.type, name: entity.name.en, names: [...names.values()] };
       return entity.cues ? { ...out, cues: entity.cues } : out;
     }),
-    blockers: pack.blockers.map(({ text, scope, entities }) => ({ text, scope, entities })),
+    blockers: pack.blockers.map(({ text, scope, entities, context }) => (context ? { text, scope, entities, context } : { text, scope, entities })),
   };
 }
 
@@ -44,16 +44,22 @@ function toMatchName(alias: Alias): MatchName {
 export interface CompactMatchData {
   readonly packId: string;
   readonly entities: readonly (Omit<MatchEntity, 'names'> & { readonly names: readonly (string | MatchName)[] })[];
-  readonly blockers: readonly { readonly scope: MatchBlocker['scope']; readonly entities: readonly string[]; readonly texts: readonly string[] }[];
+  readonly blockers: readonly {
+    readonly scope: MatchBlocker['scope'];
+    readonly entities: readonly string[];
+    readonly texts: readonly string[];
+    readonly context?: readonly string[];
+  }[];
 }
 
 /** The compact form of `data` (at build time). */
 export function compactMatchData(data: MatchData): CompactMatchData {
-  const blockers: { scope: MatchBlocker['scope']; entities: readonly string[]; texts: string[] }[] = [];
+  const blockers: { scope: MatchBlocker['scope']; entities: readonly string[]; texts: string[]; context?: readonly string[] }[] = [];
+  const same = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean => (a ?? []).join('\n') === (b ?? []).join('\n');
   for (const b of data.blockers) {
     const last = blockers.at(-1);
-    if (last && last.scope === b.scope && last.entities.join() === b.entities.join()) last.texts.push(b.text);
-    else blockers.push({ scope: b.scope, entities: b.entities, texts: [b.text] });
+    if (last && last.scope === b.scope && same(last.entities, b.entities) && same(last.context, b.context)) last.texts.push(b.text);
+    else blockers.push({ scope: b.scope, entities: b.entities, texts: [b.text], ...(b.context ? { context: b.context } : {}) });
   }
   return {
     packId: data.packId,
@@ -67,6 +73,6 @@ export function expandMatchData(compact: CompactMatchData): MatchData {
   return {
     packId: compact.packId,
     entities: compact.entities.map((e) => ({ ...e, names: e.names.map((n) => (typeof n === 'string' ? { text: n } : n)) })),
-    blockers: compact.blockers.flatMap(({ scope, entities, texts }) => texts.map((text) => ({ text, scope, entities }))),
+    blockers: compact.blockers.flatMap(({ scope, entities, texts, context }) => texts.map((text) => (context ? { text, scope, entities, context } : { text, scope, entities }))),
   };
 }

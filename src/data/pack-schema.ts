@@ -188,6 +188,10 @@ const CuesSchema = v.pipe(
   v.object({
     before: v.pipe(v.optional(v.array(NonEmptyText)), v.description('Words that confirm the name when they stand right before it.')),
     after: v.pipe(v.optional(v.array(NonEmptyText)), v.description('Words that confirm the name when they stand right after it.')),
+    against: v.pipe(
+      v.optional(v.array(NonEmptyText)),
+      v.description('Words of the name\'s other senses (زأر for the lion, الفقهاء for the law): one of them at a word start in the mention\'s sentence says the name is not this entity there, unless a cue stands right next to it.'),
+    ),
   }),
   v.description('Words that, right next to a needs-evidence alias, confirm that it means this entity.'),
 );
@@ -268,6 +272,10 @@ export const BlockerSchema = v.pipe(
       v.array(EntityRefSchema),
       v.minLength(1, 'a blocker names at least one entity'),
       v.description('The entities whose names the phrase blocks.'),
+    ),
+    context: v.pipe(
+      v.optional(v.pipe(v.array(NonEmptyText), v.minLength(1, 'a context lists at least one word'))),
+      v.description('Words one of which must stand (at a word start) in the phrase\'s sentence for it to block: the vaccine\'s words for "سبوتنيك في". Elsewhere the names inside the phrase are read as usual. Absent: the phrase always blocks.'),
     ),
   }),
   v.description('A phrase that contains a name of an entity but means something else.'),

@@ -4,6 +4,7 @@
 
 import { EXPAND, SPACE, foldString, foldTables } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
+import { MAX_RULES } from './resolve';
 
 // The symbol order, which every comparison in scanner.ts relies on:
 //   0 S_IGNORE, 1 S_TANWEEN, 2 S_APOS   marks and apostrophes (`s <= S_APOS`: the word goes on)
@@ -35,12 +36,17 @@ export interface Rule {
   readonly ambiguity: AmbiguityLevel;
   /** Letter-case pattern ('U'/'l' per letter) a case-sensitive name must show; '' when not. */
   readonly casePattern: string;
-  /** For blockers: 'span' or 'document'; '' for names. */
-  readonly blockerScope: '' | 'span' | 'document';
+  /**
+   * For blockers: 'span' or 'document'; 'sense' for a word of the other senses of `blocks`
+   * (cues.against), found like a name and looked for in a candidate's sentence; '' for names.
+   */
+  readonly blockerScope: '' | 'span' | 'document' | 'sense';
   /** For document blockers: the entities they switch off. */
   readonly blocks: readonly string[];
   readonly cuesBefore: readonly string[];
   readonly cuesAfter: readonly string[];
+  /** For blockers: folded words one of which must be in the phrase's sentence; [] always blocks. */
+  readonly context: readonly string[];
 }
 
 /**
@@ -166,18 +172,25 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
       }
       const cuesBefore = (e.cues?.before ?? []).map(foldString).filter((c) => c !== '');
       const cuesAfter = (e.cues?.after ?? []).map(foldString).filter((c) => c !== '');
+      for (const word of e.cues?.against ?? []) {
+        add(word, { entity: '', entityIndex: -1, name: word, ambiguity: ALWAYS, casePattern: '', blockerScope: 'sense', blocks: [e.id], cuesBefore: [], cuesAfter: [], context: [] });
+      }
       for (const n of e.names) {
         const ambiguity = n.ambiguity === undefined ? ALWAYS : AMBIGUITY[n.ambiguity];
         const pattern = n.caseSensitive === true ? casePattern(n.text) : '';
-        add(n.text, { entity: e.id, entityIndex: indexOf.get(e.id)!, name: n.text, ambiguity, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter });
+        add(n.text, { entity: e.id, entityIndex: indexOf.get(e.id)!, name: n.text, ambiguity, casePattern: pattern, blockerScope: '', blocks: [], cuesBefore, cuesAfter, context: [] });
       }
     }
     for (const b of input.blockers) {
-      add(b.text, { entity: '', entityIndex: -1, name: b.text, ambiguity: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [] });
+      const context = (b.context ?? []).map(foldString).filter((c) => c !== '');
+      add(b.text, { entity: '', entityIndex: -1, name: b.text, ambiguity: ALWAYS, casePattern: '', blockerScope: b.scope, blocks: b.entities, cuesBefore: [], cuesAfter: [], context });
     }
   }
   // Blockers first in each group: a blocker spelled like a name wins over it.
-  for (const list of byKey.values()) list.sort((a, b) => (a.entity === '' ? 0 : 1) - (b.entity === '' ? 0 : 1));
+  for (const [key, list] of byKey) {
+    list.sort((a, b) => (a.entity === '' ? 0 : 1) - (b.entity === '' ? 0 : 1));
+    if (list.length > MAX_RULES) throw new Error(`match tables: more than ${MAX_RULES} names and blockers are spelled "${key}"`);
+  }
 
   // Alphabet: punctuation used in names below the word range, letters above it, numbered in
   // order of first use. Typed arrays rather than Maps, here and in the loop over every code unit

@@ -18,7 +18,12 @@ export interface MatchEntity {
   /** Canonical English name, reported by the CLI. */
   readonly name: string;
   readonly names: readonly MatchName[];
-  readonly cues?: { readonly before?: readonly string[]; readonly after?: readonly string[] } | undefined;
+  readonly cues?: {
+    readonly before?: readonly string[];
+    readonly after?: readonly string[];
+    /** Words of the name's other senses: in the mention's sentence, they say it is not this entity. */
+    readonly against?: readonly string[];
+  } | undefined;
 }
 
 /** A phrase that contains a name but means something else. */
@@ -27,6 +32,11 @@ export interface MatchBlocker {
   readonly scope: 'span' | 'document';
   /** Entity ids whose ambiguous names a document blocker switches off. */
   readonly entities: readonly string[];
+  /**
+   * Words one of which must stand in the phrase's sentence for it to block (a vaccine's words for
+   * "سبوتنيك في"); elsewhere the names inside the phrase are read as usual. Absent: it always blocks.
+   */
+  readonly context?: readonly string[] | undefined;
 }
 
 /** Everything one pack gives the matcher. */

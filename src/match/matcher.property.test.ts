@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { foldString } from './fold-table';
-import { compileMatcher, resolve } from './matcher';
+import { paragraphs, compileMatcher, resolve } from './matcher';
 
 const matcher = compileMatcher(FIXTURE);
 
@@ -45,11 +45,15 @@ describe('matcher properties', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
-  it('find is resolve of the single scan, and splitting into blocks never throws', () => {
+  it('find is resolve of the scans of its paragraphs, and splitting into blocks never throws', () => {
     fc.assert(
       fc.property(fc.array(textArb, { maxLength: 4 }), (blocks) => {
         const joined = blocks.join('\n');
-        expect(matcher.find(joined).toArray()).toEqual(resolve([matcher.scan(joined)])[0]!.toArray());
+        const bounds = paragraphs(joined);
+        const parts = bounds.slice(0, -1).map((from, p) => ({ from, text: joined.slice(from, bounds[p + 1]) }));
+        const each = resolve(parts.map((p) => matcher.scan(p.text)));
+        const expected = each.flatMap((list, p) => list.toArray().map((m) => ({ ...m, start: m.start + parts[p]!.from, end: m.end + parts[p]!.from })));
+        expect(matcher.find(joined).toArray()).toEqual(expected);
         expect(resolve(blocks.map((b) => matcher.scan(b)))).toHaveLength(blocks.length);
       }),
       { numRuns: 500 },

@@ -15,30 +15,38 @@
 //    alias's flag wins.
 // 2. Blockers swallow. A candidate whose spelling is a blocker (نصيب الأسد, Damascus steel,
 //    Hafez al-Assad, Moscow, Idaho) is longer than the name it contains, so it wins step 1 and
-//    produces nothing. A `document` blocker (Australian Federal Police) also records, for the
-//    block, the entities it switches off.
-// 3. Evidence, per block: an entity has a strong mention when a name without ambiguity matched,
-//    or a needs-evidence name matched with one of the entity's cue words right before or after
-//    it (الرئيس الشرع, بشار الأسد; quotes may stand between: قناة "الإخبارية"). Cue-confirmed
-//    mentions count as strong too: after "الرئيس الشرع" a bare الشرع in the same story is the
-//    president, not the law. An unless-blocked mention (al-Sharaa, Assad) that no blocker
-//    swallowed counts as well, unless a document blocker switches its entity off.
-// 4. Decision, per document (resolve below, over the scans of all its blocks):
-//    - no ambiguity: always a mention;
-//    - unless-blocked (Moscow, Damascus, Assad, AFP): a mention unless a document blocker of its
-//      entity occurred anywhere in the document;
-//    - needs-evidence (الشرع the law, الأسد the lion): a mention only with an adjacent cue or a
-//      strong mention of the same entity anywhere in the document, and no document blocker.
-//    When several entities share one spelling, the first whose rule passes takes the mention.
+//    produces nothing; it tells the block that the name's other sense is here. A blocker with a
+//    `context` blocks only when one of its words is in its sentence (سبوتنيك في is the vaccine
+//    only among a vaccine's words); elsewhere the names inside it are read as usual. A `document`
+//    blocker (Australian Federal Police) records, for the block, the entities it switches off.
+// 3. Evidence, per candidate and per block: a candidate is sure when its name has no ambiguity,
+//    or a cue word of its entity stands right before or after it (الرئيس الشرع, بشار الأسد; quotes
+//    may stand between: قناة "الإخبارية"), or it is a person's name joined by "and" or a comma to
+//    a sure mention of another person (الشيباني وأبو قصرة). A word of the name's other sense in
+//    its sentence (`cues.against`: زأر by الأسد, الفقهاء by الشرع) marks it as the other sense. The
+//    block then holds, per entity: a sure mention (strong), the other sense (a span blocker or
+//    such a word), and an unless-blocked mention with nothing against it (probable).
+// 4. Decision (judge below): the mention's own context decides, the document only informs.
+//    - no ambiguity, or a cue: a mention; the other sense's words in its sentence: not;
+//    - else a sure mention of the entity in its block: a mention; its other sense there: not;
+//    - else the document: a document blocker of the entity: not; a sure mention anywhere: a
+//      mention; its other sense anywhere: not; else unless-blocked names (Moscow, Assad) are
+//      mentions, needs-evidence ones (الشرع, الأسد) only with a plain mention elsewhere.
+//    So a heading or a caption, whose few words say nothing, takes the document's sense. When
+//    several entities share one spelling, the first whose rule passes takes the mention.
 // Other members of the al-Assad family are span blockers in the data, so their names swallow
 // "al-Assad" and are never linked to Bashar al-Assad.
 
 import { NEEDS_EVIDENCE, UNLESS_BLOCKED, type Rule } from './compile';
 
-/** Bits of Scan.bits: rule i of the candidate's group passes the case check (bit i, i < 15)... */
-export const CASE_BITS = 0x7fff;
-/** ...and has a cue word next to it here (bit 15 + i). */
-export const CUE_SHIFT = 15;
+/** How many rules of one spelling group the decision reads (compile.ts refuses more). */
+export const MAX_RULES = 10;
+/** Bits of Scan.bits: rule i of the candidate's group passes the case check (bit i, i < 10)... */
+export const CASE_BITS = (1 << MAX_RULES) - 1;
+/** ...has a cue word next to it here (bit 10 + i)... */
+export const CUE_SHIFT = MAX_RULES;
+/** ...and has a word of its other sense in its sentence (bit 20 + i). */
+export const AGAINST_SHIFT = 2 * MAX_RULES;
 
 /**
  * What one text block contributes: its candidates (parallel typed arrays, in text order, never
@@ -56,8 +64,10 @@ export interface Scan {
   readonly table: readonly (readonly Rule[])[];
   /** Entities with a strong mention in this block. */
   readonly strong: readonly string[];
-  /** Entities with an unless-blocked mention here: strong too, unless a document blocker. */
+  /** Entities with an unless-blocked mention here and no sign of their other sense in the block. */
   readonly probable: readonly string[];
+  /** Entities whose other sense stands in this block: a span blocker, or its words by a mention. */
+  readonly other: readonly string[];
   /** Entities switched off by a document blocker found in this block. */
   readonly blocked: readonly string[];
 }
@@ -136,6 +146,18 @@ export class Mentions implements Iterable<Mention> {
     for (let k = 0; k < this.length; k++) yield this.at(k);
   }
 
+  /**
+   * The mentions of blocks decided together (by one `decide`), as one list: decide writes them one
+   * after the other into one store. For blocks that are parts of one text, in order.
+   */
+  static together(lists: readonly Mentions[], table: readonly (readonly Rule[])[]): Mentions {
+    const first = lists[0];
+    if (first === undefined) return new Mentions(0, { starts: new Int32Array(0), ends: new Int32Array(0), picks: new Int32Array(0) }, 0, table);
+    let total = 0;
+    for (const list of lists) total += list.length;
+    return new Mentions(total, first.#store, first.#from, table);
+  }
+
   toArray(): Mention[] {
     const out = new Array<Mention>(this.length);
     for (let k = 0; k < this.length; k++) out[k] = this.at(k);
@@ -147,6 +169,13 @@ export class Mentions implements Iterable<Mention> {
 export interface DocumentEvidence {
   /** Entities with a strong mention somewhere in the document. */
   readonly strong: ReadonlySet<string>;
+  /** Entities with a plain unless-blocked mention somewhere (Moscow), not switched off. */
+  readonly probable: ReadonlySet<string>;
+  /**
+   * Entities whose other sense stands in as many blocks as their plain mentions do, or more
+   * (Moscow, Idaho over a headline "Moscow votes"; not one Moscow Mule on a page about Moscow).
+   */
+  readonly other: ReadonlySet<string>;
   /** Entities a document blocker switched off. */
   readonly blocked: ReadonlySet<string>;
 }
@@ -160,6 +189,7 @@ export class EvidenceCount {
   readonly #strong = new Map<string, number>();
   readonly #probable = new Map<string, number>();
   readonly #blocked = new Map<string, number>();
+  readonly #other = new Map<string, number>();
 
   /** Counts the evidence of one more block. */
   add(scan: Scan): void {
@@ -175,13 +205,15 @@ export class EvidenceCount {
     tally(this.#strong, scan.strong, delta);
     tally(this.#probable, scan.probable, delta);
     tally(this.#blocked, scan.blocked, delta);
+    tally(this.#other, scan.other, delta);
   }
 
-  /** The document's evidence now: strong, and probable unless a document blocker switched it off. */
+  /** The document's evidence now (probable only where no document blocker switched it off). */
   evidence(): DocumentEvidence {
-    const all = new Set(this.#strong.keys());
-    for (const id of this.#probable.keys()) if (!this.#blocked.has(id)) all.add(id);
-    return { strong: all, blocked: new Set(this.#blocked.keys()) };
+    const blocked = new Set(this.#blocked.keys());
+    const probable = new Set([...this.#probable.keys()].filter((id) => !blocked.has(id)));
+    const other = new Set([...this.#other].filter(([id, n]) => n >= (this.#probable.get(id) ?? 0)).map(([id]) => id));
+    return { strong: new Set(this.#strong.keys()), probable, other, blocked };
   }
 }
 
@@ -209,34 +241,58 @@ export function resolve(scans: readonly Scan[]): Mentions[] {
  * The decision for some blocks of a document whose evidence is already known (a page annotator
  * keeps it up to date as blocks come and go, and decides only the blocks that need it).
  */
-export function decide(scans: readonly Scan[], { strong, blocked }: DocumentEvidence): Mentions[] {
-  // The decision for a candidate depends only on its spelling when no case or cue bit is
-  // special, so it is made once per spelling: 0 unknown, -1 nothing, i + 1 rule i.
-  const decided = new Map<readonly (readonly Rule[])[], Int32Array>();
+export function decide(scans: readonly Scan[], doc: DocumentEvidence): Mentions[] {
+  // Within a block, the decision for a candidate depends only on its spelling when no case, cue
+  // or other-sense bit is special, so it is made once per spelling and block: 0 unknown, -1
+  // nothing, i + 1 rule i; `seen` says in which block (numbered from 1) the value was made.
+  const decided = new Map<readonly (readonly Rule[])[], { value: Int32Array; seen: Int32Array }>();
   let total = 0;
   for (const scan of scans) total += scan.count;
   const store: MentionStore = { starts: new Int32Array(total), ends: new Int32Array(total), picks: new Int32Array(total) };
   let from = 0;
+  let block = 0;
   return scans.map((scan) => {
     let cache = decided.get(scan.table);
-    if (cache === undefined) decided.set(scan.table, (cache = new Int32Array(scan.table.length)));
-    const found = mentions(scan.count, scan.starts, scan.ends, scan.groups, scan.bits, scan.table, cache, strong, blocked, store.starts, store.ends, store.picks, from);
+    if (cache === undefined) decided.set(scan.table, (cache = { value: new Int32Array(scan.table.length), seen: new Int32Array(scan.table.length) }));
+    const found = mentions(scan, ++block, cache.value, cache.seen, doc, store.starts, store.ends, store.picks, from);
     const list = new Mentions(found, store, from, scan.table);
     from += found;
     return list;
   });
 }
 
-/** The rule of `rules` that takes a candidate with these bits, or -1. */
-function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>, blocked: ReadonlySet<string>): number {
-  for (let i = 0; i < rules.length && i < CUE_SHIFT; i++) {
-    if (((bits >> i) & 1) === 0) continue;
-    const r = rules[i]!;
-    let ok = true;
-    if (r.ambiguity === UNLESS_BLOCKED) ok = !blocked.has(r.entity);
-    else if (r.ambiguity === NEEDS_EVIDENCE) ok = (((bits >> (CUE_SHIFT + i)) & 1) === 1 || strong.has(r.entity)) && !blocked.has(r.entity);
-    if (ok) return i;
-  }
+/** Why a rule takes a candidate (a positive code) or not (negative); see judge. */
+export const WHY = {
+  name: 1, cue: 2, block: 3, story: 7, document: 4, documentPlain: 5, plain: 6,
+  case: -1, against: -2, blockOther: -3, documentBlocker: -4, documentOther: -5, noEvidence: -6,
+} as const;
+export type Why = (typeof WHY)[keyof typeof WHY];
+
+/**
+ * The decision for rule i of a candidate with these bits, in the block `scan` of a document: what
+ * stands around the mention decides (a cue, its other sense's words in its sentence, then a sure
+ * mention or the other sense in its block), the document's evidence only where that says nothing.
+ */
+export function judge(rules: readonly Rule[], i: number, bits: number, scan: Scan, doc: DocumentEvidence): Why {
+  const r = rules[i]!;
+  if (((bits >> i) & 1) === 0) return WHY.case;
+  if (r.ambiguity !== NEEDS_EVIDENCE && r.ambiguity !== UNLESS_BLOCKED) return WHY.name;
+  if (((bits >> (CUE_SHIFT + i)) & 1) === 1) return WHY.cue;
+  if (((bits >> (AGAINST_SHIFT + i)) & 1) === 1) return WHY.against;
+  if (scan.strong.includes(r.entity)) return WHY.block;
+  if (scan.other.includes(r.entity)) return WHY.blockOther;
+  if (doc.blocked.has(r.entity)) return WHY.documentBlocker;
+  // The story's other names in the same block: al-Sharaa left Moscow.
+  if (scan.strong.length > 0 || scan.probable.some((id) => id !== r.entity)) return WHY.story;
+  if (doc.strong.has(r.entity)) return WHY.document;
+  if (doc.other.has(r.entity)) return WHY.documentOther;
+  if (r.ambiguity === UNLESS_BLOCKED) return WHY.plain;
+  return doc.probable.has(r.entity) ? WHY.documentPlain : WHY.noEvidence;
+}
+
+/** The rule of `rules` that takes a candidate with these bits (the first that says yes), or -1. */
+function pick(rules: readonly Rule[], bits: number, scan: Scan, doc: DocumentEvidence): number {
+  for (let i = 0; i < rules.length && i < MAX_RULES; i++) if (judge(rules, i, bits, scan, doc) > 0) return i;
   return -1;
 }
 
@@ -246,10 +302,10 @@ function pick(rules: readonly Rule[], bits: number, strong: ReadonlySet<string>,
  * (see scanner.ts, pass).
  */
 function mentions(
-  count: number, starts: Int32Array, ends: Int32Array, groups: Int32Array, bits: Int32Array,
-  table: readonly (readonly Rule[])[], cache: Int32Array, strong: ReadonlySet<string>, blocked: ReadonlySet<string>,
+  scan: Scan, block: number, cache: Int32Array, seen: Int32Array, doc: DocumentEvidence,
   outStarts: Int32Array, outEnds: Int32Array, outPicks: Int32Array, from: number,
 ): number {
+  const { count, starts, ends, groups, bits, table } = scan;
   let found = 0;
   for (let k = 0; k < count; k++) {
     const group = groups[k]!;
@@ -257,10 +313,13 @@ function mentions(
     const b = bits[k]!;
     let i: number;
     if (b === CASE_BITS) {
-      if (cache[group] === 0) cache[group] = pick(rules, b, strong, blocked) + 1 || -1;
-      i = cache[group]! - 1;
+      if (seen[group] !== block) {
+        seen[group] = block;
+        cache[group] = pick(rules, b, scan, doc);
+      }
+      i = cache[group]!;
     } else {
-      i = pick(rules, b, strong, blocked);
+      i = pick(rules, b, scan, doc);
     }
     if (i < 0) continue;
     outStarts[from + found] = starts[k]!;

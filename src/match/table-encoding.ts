@@ -17,8 +17,8 @@ import { kindOfSymbol, pairTable } from './scanner';
 
 const UNITS = 65536;
 
-/** A rule as stored: [entityIndex, name, ambiguity, casePattern, blockerScope, blocks]. */
-type StoredRule = [number, string, 0 | 1 | 2, string, '' | 'span' | 'document', string[]];
+/** A rule as stored: [entityIndex, name, ambiguity, casePattern, blockerScope, blocks, context?]. */
+type StoredRule = [number, string, 0 | 1 | 2, string, Rule['blockerScope'], string[], string[]?];
 
 /** What the build embeds; see the layout above. */
 export interface EncodedTables {
@@ -149,7 +149,11 @@ export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo
       const [before, after] = cues.get(id) ?? [[], []];
       return [id, e?.type ?? '', e?.name ?? '', before, after] as const;
     }),
-    groups: JSON.stringify(t.groups.map((group) => group.map((r): StoredRule => [r.entityIndex, r.name, r.ambiguity, r.casePattern, r.blockerScope, [...r.blocks]]))),
+    groups: JSON.stringify(t.groups.map((group) => group.map((r): StoredRule => {
+      const stored: StoredRule = [r.entityIndex, r.name, r.ambiguity, r.casePattern, r.blockerScope, [...r.blocks]];
+      if (r.context.length > 0) stored.push([...r.context]);
+      return stored;
+    }))),
     groupCount: t.groups.length,
     expansions: ligatures.done(),
   };
@@ -198,7 +202,7 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   const entities = new Map<string, EntityInfo>(e.entities.map(([id, type, name]) => [id, { id, type, name }]));
   const none: readonly string[] = [];
   const parseGroups = () => (JSON.parse(e.groups) as StoredRule[][]).map((group) =>
-    group.map(([entityIndex, name, ambiguity, casePattern, blockerScope, blocks]): Rule => {
+    group.map(([entityIndex, name, ambiguity, casePattern, blockerScope, blocks, context]): Rule => {
       const entity = e.entities[entityIndex];
       return {
         entity: entity?.[0] ?? '',
@@ -210,6 +214,7 @@ export function decodeTables(e: EncodedTables): DecodedTables {
         blocks,
         cuesBefore: entity?.[3] ?? none,
         cuesAfter: entity?.[4] ?? none,
+        context: context ?? none,
       };
     }),
   );

@@ -24,16 +24,14 @@ interface Floor {
 /** Every text but those listed below: all that is found is right, and nothing is missed. */
 const PERFECT: Floor = { precision: 1, recall: 1, f1: 1 };
 
+/** The lowest F1 any one text may score (a text with less gets fixed, not a floor). */
+const MIN_F1 = 0.98;
+
 /**
  * Texts the engine does not get all of, at what it scores now (a floor is raised when the engine
- * does better, never lowered), with what it misses.
+ * does better, never lowered, and never below MIN_F1), with what it misses. None today.
  */
-const FLOORS: Readonly<Record<string, Floor>> = {
-  // "الشيباني", his only mention, after وبرفقته: the surname alone needs evidence, and none is there.
-  'ar-live-blog.txt': { precision: 1, recall: 17 / 18, f1: 34 / 35 },
-  // "الأسد", his only mention, after بتسليم: the same.
-  'mixed-social.txt': { precision: 1, recall: 16 / 17, f1: 32 / 33 },
-};
+const FLOORS: Readonly<Record<string, Floor>> = {};
 
 describe('evaluation on labelled texts', () => {
   const results = files.map((file) => {
@@ -52,8 +50,9 @@ describe('evaluation on labelled texts', () => {
 
   it('meets its floor in every text, not only overall', () => {
     expect(results.length).toBeGreaterThan(0);
-    // A floor for a text that is gone would guard nothing.
+    // A floor for a text that is gone would guard nothing; none may be under the floor for all.
     expect(Object.keys(FLOORS).filter((file) => !files.includes(file))).toEqual([]);
+    expect(Object.entries(FLOORS).filter(([, floor]) => floor.f1 < MIN_F1)).toEqual([]);
     const below: string[] = [];
     for (const r of results) {
       const floor = FLOORS[r.file] ?? PERFECT;

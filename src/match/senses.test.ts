@@ -1,0 +1,90 @@
+// Local context decides, the document informs (resolve.ts, steps 3 and 4), on the bundled pack:
+// its `cues.against` words, its blocker with a context, and the evidence of paragraphs and text.
+import { describe, expect, it } from 'vitest';
+import type { Pack } from '../data/pack-schema';
+import bundled from '../data/packs/sharaa-moscow-2025.json';
+import { toMatchData } from '../data/match-data';
+import { explain } from './explain';
+import { compileMatcher, paragraphs } from './matcher';
+
+const matcher = compileMatcher(toMatchData(bundled as unknown as Pack));
+
+function marks(text: string): [string, string][] {
+  return matcher.find(text).toArray().map((m) => [text.slice(m.start, m.end), m.entity]);
+}
+
+describe('the other sense in the mention’s own sentence', () => {
+  it('keeps the lion unmarked next to Bashar al-Assad in the same paragraph', () => {
+    expect(marks('التقى بشار الأسد وزير الدفاع. وفي حديقة الحيوان زأر الأسد بصوت عال أمام الزوار.')).toEqual([
+      ['بشار الأسد', 'bashar-al-assad'],
+    ]);
+  });
+
+  it('keeps the law unmarked on a page about the president', () => {
+    expect(marks('وصل الرئيس أحمد الشرع إلى موسكو. وقال الفقهاء إن الشرع لا يبيح ذلك.')).toEqual([
+      ['أحمد الشرع', 'ahmad-al-sharaa'],
+      ['موسكو', 'moscow'],
+    ]);
+  });
+
+  it('lets a cue right next to the name win over the other sense’s words', () => {
+    expect(marks('قال الرئيس الشرع للفقهاء إن الدولة لا تفتي.')).toEqual([['الشرع', 'ahmad-al-sharaa']]);
+  });
+
+  it('marks the bare name elsewhere in the paragraph where nothing says otherwise', () => {
+    expect(marks('التقى بشار الأسد وزير الدفاع. ثم غادر الأسد القاعة.')).toEqual([
+      ['بشار الأسد', 'bashar-al-assad'],
+      ['الأسد', 'bashar-al-assad'],
+    ]);
+  });
+});
+
+describe('a blocker with a context', () => {
+  it('is the agency where no word of the vaccine is in the sentence', () => {
+    expect(marks('وقال سبوتنيك في تقرير إن الرئيس الشرع وصل إلى موسكو.').map(([t, e]) => `${t}:${e}`)).toEqual([
+      'سبوتنيك:sputnik', 'الشرع:ahmad-al-sharaa', 'موسكو:moscow',
+    ]);
+  });
+
+  it('is the vaccine among the vaccine’s words, even on the story’s page', () => {
+    expect(marks('وصل الرئيس الشرع إلى موسكو. وأعلنت الوزارة توفر جرعات سبوتنيك في المراكز.')).toEqual([
+      ['الشرع', 'ahmad-al-sharaa'],
+      ['موسكو', 'moscow'],
+    ]);
+  });
+});
+
+describe('paragraph and document evidence', () => {
+  it('reads a bare Moscow as Idaho’s in a paragraph about Moscow, Idaho, and in the headline over it', () => {
+    const text = 'Moscow votes on a new sales tax\nMOSCOW, Idaho — The council met on Tuesday. Moscow residents will pay more.\n';
+    expect(marks(text)).toEqual([]);
+  });
+
+  it('reads it as the capital in a paragraph with the story’s names, despite a sidebar about Idaho', () => {
+    const text = 'Al-Sharaa flew to Moscow on Wednesday.\nMOSCOW, Idaho — The council met on Tuesday.\n';
+    expect(marks(text)).toEqual([['Al-Sharaa', 'ahmad-al-sharaa'], ['Moscow', 'moscow']]);
+  });
+
+  it('takes a needs-evidence name joined to another person of the story by "and"', () => {
+    expect(marks('وصل الرئيس ومعه الشيباني وأبو قصرة.')).toEqual([['الشيباني', 'asaad-al-shaibani'], ['أبو قصرة', 'murhaf-abu-qasra']]);
+    expect(marks('وقيل إن الشيباني سافر.')).toEqual([]);
+  });
+
+  it('splits a text at line breaks that end a sentence, not inside a wrapped one', () => {
+    const text = 'Syrian President Ahmad\nal-Sharaa met Putin.\nNext.\n\nLast';
+    expect(paragraphs(text).map((at) => text.slice(at, at + 4))).toEqual(['Syri', 'Next', '\nLas', 'Last', '']);
+  });
+});
+
+describe('explain', () => {
+  it('gives every candidate, marked or not, with what decided it', () => {
+    const text = 'التقى بشار الأسد وزير الدفاع. وفي حديقة الحيوان زأر الأسد. وتابعت نصيب الأسد.';
+    const rows = explain(matcher, text).map((c) => [c.text, c.marked, c.ambiguity]);
+    expect(rows).toEqual([
+      ['بشار الأسد', true, 'always'],
+      ['حديقة الحيوان', false, 'sense'],
+      ['الأسد', false, 'needs-evidence'],
+      ['نصيب الأسد', false, 'blocker'],
+    ]);
+  });
+});
