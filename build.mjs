@@ -311,6 +311,7 @@ const benchPageOptions = {
   outdir: join(root, 'dist'),
   format: 'iife',
   target: esbuildTarget('chrome'),
+  define: { ...common.define, __BROWSER__: '"chrome"' },
   plugins: [matchDataModule, foldDataModule],
 };
 

@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
 // browsers on two cores is enough).
 export default defineConfig({
   // Build-time modules (build.mjs): in Node the tests compute what the build would embed.
+  define: { __BROWSER__: '"node"' },
   resolve: { alias: { 'hashiya:fold-data': fileURLToPath(new URL('src/match/fold-data.ts', import.meta.url)) } },
   test: {
     projects: [

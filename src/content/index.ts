@@ -2,7 +2,7 @@ import BUNDLED from 'hashiya:bundled-matcher';
 import { expandMatchData, type CompactMatchData, type MatchData } from '../data/match-data';
 import { compileMatcher, lazyMatcher, precompiledMatcher, type PageMatcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
-import { HIGHLIGHT_KEYS } from '../settings/mark-styles';
+import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
 import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
@@ -70,7 +70,8 @@ function report(counts: Record<string, number>): void {
   const had = holdsAny();
   state.reported = counts;
   if (had || holdsAny()) send(counts);
-  // The marks' rules come with the first marks: a page with no name of the story is never restyled.
+  // Elsewhere the marks' rules come with the first marks: a page with no name of the story is
+  // never restyled (apply: Chromium's top frame asks for them at start).
   if (holdsAny()) styleHighlights();
 }
 
@@ -115,6 +116,10 @@ function apply(settings: Settings): void {
     state.page.marked.update(settings);
     return;
   }
+  // Rules added once a page is laid out restyle all of it (on the stress page, 500-1 200 ms in one
+  // task). In Chromium, where they hang on the root and cost the page's style nothing
+  // (mark-styles.ts HIGHLIGHT_SCOPE), the top frame asks for them while the page is still parsing.
+  if (HIGHLIGHT_SCOPE && window === window.top) styleHighlights();
   state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
 }
 
