@@ -65,7 +65,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet 
     if (marked) {
       const box = await page.evaluate(() => {
         let first: AbstractRange | undefined;
-        CSS.highlights.forEach((h) => h.forEach((r) => void (first ??= r as AbstractRange)));
+        CSS.highlights.forEach((h) => h.forEach((r) => void (first ??= r)));
         const range = new Range();
         range.setStart(first!.startContainer, first!.startOffset);
         range.setEnd(first!.endContainer, first!.endOffset);
