@@ -279,8 +279,9 @@ export class Matcher {
         return -1;
       }
       if (lead.context.length > 0 && !sentenceHas(text, start, end, lead.context)) return OUT_OF_CONTEXT;
+      // A document blocker tells the whole text, and its own block as a span blocker does.
       if (lead.blockerScope === 'document') for (const id of lead.blocks) blocked.add(id);
-      else for (const id of lead.blocks) this.#markOther(id, stamp);
+      for (const id of lead.blocks) this.#markOther(id, stamp);
       this.#trace?.push({ start, end, rule: lead, why: lead.blockerScope === 'document' ? 'document-blocker' : 'blocker' });
       return -1;
     }

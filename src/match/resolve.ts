@@ -281,9 +281,10 @@ export function judge(rules: readonly Rule[], i: number, bits: number, scan: Sca
   if (((bits >> (AGAINST_SHIFT + i)) & 1) === 1) return WHY.against;
   if (scan.strong.includes(r.entity)) return WHY.block;
   if (scan.other.includes(r.entity)) return WHY.blockOther;
-  if (doc.blocked.has(r.entity)) return WHY.documentBlocker;
-  // The story's other names in the same block: al-Sharaa left Moscow.
+  // The story's other names in the same block: al-Sharaa left Moscow, AFP reported (even on a
+  // page whose sidebar has the Australian Federal Police).
   if (scan.strong.length > 0 || scan.probable.some((id) => id !== r.entity)) return WHY.story;
+  if (doc.blocked.has(r.entity)) return WHY.documentBlocker;
   if (doc.strong.has(r.entity)) return WHY.document;
   if (doc.other.has(r.entity)) return WHY.documentOther;
   if (r.ambiguity === UNLESS_BLOCKED) return WHY.plain;

@@ -88,3 +88,34 @@ describe('explain', () => {
     ]);
   });
 });
+
+describe('a document blocker informs, the paragraph decides', () => {
+  const page = 'The Australian Federal Police arrested two men; AFP officers seized phones.\n\nAFP reported that al-Sharaa arrived in Moscow on Wednesday.';
+
+  it('marks the agency where the story’s names stand with it, not the police in their own paragraph', () => {
+    expect(marks(page)).toEqual([
+      ['AFP', 'afp'],
+      ['al-Sharaa', 'ahmad-al-sharaa'],
+      ['Moscow', 'moscow'],
+    ]);
+    expect(matcher.find(page).toArray()[0]!.start).toBe(page.lastIndexOf('AFP'));
+  });
+
+  it('keeps the police unmarked even with a name of the story in their paragraph', () => {
+    expect(marks('In Moscow, the Australian Federal Police (AFP) met Russian officers.')).toEqual([['Moscow', 'moscow']]);
+  });
+
+  it('keeps the police unmarked on a page with no other name of the story', () => {
+    expect(marks('The Australian Federal Police arrested two men.\n\nAFP officers seized phones.')).toEqual([]);
+  });
+});
+
+describe('the Arabic names of places that are also things and towns', () => {
+  it('leaves the cocktail, the tobacco and the Idaho town unmarked, the capital and the province marked', () => {
+    expect(marks('وصل الشرع إلى موسكو ثم زار اللاذقية.\n\nكوكتيل موسكو ميول وعلبة تبغ اللاذقية.\n\nموسكو تصوت على ضريبة جديدة\nصوت مجلس موسكو في ولاية أيداهو على الضريبة.')).toEqual([
+      ['الشرع', 'ahmad-al-sharaa'],
+      ['موسكو', 'moscow'],
+      ['اللاذقية', 'latakia'],
+    ]);
+  });
+});

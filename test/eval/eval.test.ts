@@ -40,8 +40,17 @@ describe('evaluation on labelled texts', () => {
     return { file, gold, found, score: score(gold.mentions, found) };
   });
 
-  it('has at least 12 texts, each with mentions or look-alikes, every gold entity id in the bundled pack', () => {
+  it('has at least 12 texts, ten of them pages that mix the story with other senses, each with mentions or look-alikes, every gold entity id in the bundled pack', () => {
     expect(files.length).toBeGreaterThanOrEqual(12);
+    // The pages that mix the story with other senses of its names: Arabic, English and both.
+    const senses = files.filter((f) => f.startsWith('senses-'));
+    expect(senses.filter((f) => f.startsWith('senses-ar-')).length).toBeGreaterThanOrEqual(4);
+    expect(senses.filter((f) => f.startsWith('senses-en-')).length).toBeGreaterThanOrEqual(4);
+    expect(senses.filter((f) => f.startsWith('senses-mixed-')).length).toBeGreaterThanOrEqual(2);
+    for (const f of senses) {
+      const gold = results.find((r) => r.file === f)!.gold;
+      expect(gold.mentions.length > 0 && gold.traps.length > 0, `${f} mixes the story with look-alikes`).toBe(true);
+    }
     for (const r of results) expect(r.gold.mentions.length + r.gold.traps.length, r.file).toBeGreaterThan(0);
     expect(results.reduce((n, r) => n + r.gold.mentions.length, 0)).toBeGreaterThan(0);
     const ids = new Set(pack.entities.map((e) => e.id));
