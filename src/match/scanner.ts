@@ -67,7 +67,7 @@ export interface SpellingMatches {
 const enum Kind {
   /** A letter that can begin a name or a proclitic. */
   Start = 1,
-  /** A mark or an apostrophe: the word goes on across it. Also the search's "in a word". */
+  /** A mark: the word goes on across it (an apostrophe does not: l'AFP). Also the search's "in a word". */
   Transparent = 4,
   /** A word character: a letter, a digit or a ligature. */
   Letter = 64,
@@ -80,7 +80,9 @@ const enum Shift {
 
 /** The kind (Kind bits) of the units with symbol `s`. */
 export function kindOfSymbol(s: number, t: Pick<Tables, 'ligature' | 'startOk'>): number {
-  return s >= t.ligature ? (t.startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s <= S_APOS ? Kind.Transparent : 0;
+  // A word may start after an apostrophe: French and Italian elide the article (l'AFP, d'Assad,
+  // dell'AFP). Across one, a name goes on (Sana'a), and a possessive ends it (wordEnd).
+  return s >= t.ligature ? (t.startOk[s] === 1 ? Kind.Letter | Kind.Start : Kind.Letter) : s < S_APOS ? Kind.Transparent : 0;
 }
 
 /** The kind (Kind bits) of every code unit, from the symbol table (or as decoded with it). */

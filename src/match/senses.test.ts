@@ -119,3 +119,18 @@ describe('the Arabic names of places that are also things and towns', () => {
     ]);
   });
 });
+
+describe('a name after an elided article', () => {
+  it('starts after the apostrophe of l’, d’ and dell’, and a name still goes on across one', () => {
+    expect(marks("Selon l'AFP, il a été question d’Assad au Kremlin ; secondo fonti dell’AFP.")).toEqual([
+      ['AFP', 'afp'],
+      ['Assad', 'bashar-al-assad'],
+      ['Kremlin', 'kremlin'],
+      ['AFP', 'afp'],
+    ]);
+    expect(marks("Flights to Sana'a resumed; the Kremlin's spokesman and Putin’s aide said nothing.")).toEqual([
+      ['Kremlin', 'kremlin'],
+      ['Putin', 'vladimir-putin'],
+    ]);
+  });
+});
