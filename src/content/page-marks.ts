@@ -64,12 +64,14 @@ export class PageMarks {
     return this.#blockOf.get(text);
   }
 
-  /** Scans a block just read; a block with names is kept, to be decided. */
+  /** Scans a block just read; a block with names is kept, to be decided, and one with a blocker as evidence. */
   add(text: TextBlock, root: Root): void {
     const scan = this.#matcher.scan(text.text);
     // Most blocks hold no name: they are not kept. A later change to their text is found through
-    // the DOM (the mutation's block), not through this list.
-    if (scan.count === 0) return;
+    // the DOM (the mutation's block), not through this list. A block whose only phrase is a
+    // blocker ("Moscow, Idaho", "Australian Federal Police") is kept for what it tells the page
+    // and the heading over it.
+    if (scan.count === 0 && scan.other.length === 0 && scan.blocked.length === 0) return;
     const block: Block = { container: text.container, nodes: text.nodes, starts: text.starts, text: text.text, root, scan, shown: [] };
     this.#blocks.push(block);
     this.#undecided.push(block);
@@ -124,7 +126,7 @@ export class PageMarks {
     const targets = (all || key !== this.#lastEvidence ? this.#blocks : this.#undecided).filter((b) => !b.removed && (b.scan.count > 0 || b.shown.length > 0));
     this.#lastEvidence = key;
     this.#undecided = [];
-    const decided = decide(targets.map((b) => b.scan), evidence);
+    const decided = decide(targets.map((b) => this.#underHeading(b)), evidence);
     targets.forEach((block, i) => {
       const wanted = (decided[i]?.toArray() ?? []).filter((m) => this.#settings.categories[this.#categoryOf(m)]);
       // A newer decision replaces one not drawn yet.
@@ -132,6 +134,30 @@ export class PageMarks {
       if (!sameMentions(block.shown, wanted)) this.#toDraw.set(block, wanted);
     });
     this.#draw();
+  }
+
+  /**
+   * A heading reads with the text under it, as a line with no end of sentence does in a text file
+   * (matcher.ts paragraphs): a headline "Moscow votes on a new sales tax" over the story of Moscow,
+   * Idaho takes that story's sense, not the page's. Its scan, with the evidence of the blocks in
+   * the element after it (or after its nearest ancestor that has one, a <header> say).
+   */
+  #underHeading(block: Block): Scan {
+    let at = headingOf(block.container);
+    if (!at) return block.scan;
+    let next: Element | null = null;
+    for (let up = 0; up < 3 && at && !(next = at.nextElementSibling); up++) at = at.parentElement;
+    if (!next) return block.scan;
+    const strong = new Set(block.scan.strong);
+    const probable = new Set(block.scan.probable);
+    const other = new Set(block.scan.other);
+    for (const b of this.#blocks) {
+      if (b === block || b.removed || !(b.container === next || next.contains(b.container))) continue;
+      for (const id of b.scan.strong) strong.add(id);
+      for (const id of b.scan.probable) probable.add(id);
+      for (const id of b.scan.other) other.add(id);
+    }
+    return { ...block.scan, strong: [...strong], probable: [...probable], other: [...other] };
   }
 
   /**
@@ -198,4 +224,11 @@ function rangeOf(block: TextBlock, mention: Mention): StaticRange {
   const start = locate(block, mention.start)!;
   const end = locate(block, mention.end, true)!;
   return new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+}
+
+/** The heading element a block's text flows in (h1-h6, or an element with role="heading"), or null. */
+function headingOf(container: Node): Element | null {
+  const element = container as Partial<Element>;
+  if (typeof element.localName !== 'string') return null;
+  return /^h[1-6]$/.test(element.localName) || element.getAttribute?.('role') === 'heading' ? (container as Element) : null;
 }

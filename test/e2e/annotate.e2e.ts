@@ -44,6 +44,13 @@ const frameMarks = (page: TestPage, id: string) =>
   }, id);
 
 forEachBrowser('page annotation', (browser) => {
+  it('reads a heading with the text under it: the headline over Moscow, Idaho is not the capital', async () => {
+    const page = await browser().open('/fixtures/headings.html');
+    // The story's heading (in a <header>) takes the story's sense; the two headlines over the
+    // Idaho town (English, Arabic) take that story's, though the page is about the Russian capital.
+    expect(await marked(browser(), page)).toEqual(['Moscow', 'Putin', 'al-Sharaa', 'Moscow']);
+  });
+
   it('joins inline elements and line breaks into one mention, and keeps blocks apart', async () => {
     const page = await browser().open('/fixtures/inline.html');
     const texts = await marked(browser(), page);
