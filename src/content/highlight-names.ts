@@ -13,18 +13,32 @@ export interface HighlightNames {
   readonly css: string;
 }
 
+/** Letters in a name: 26^12 names, none a page could guess. */
+const NAME_LENGTH = 12;
+
 let names: HighlightNames | null = null;
 
 /** This document's highlight names, made on first use. */
 export function pageHighlightNames(): HighlightNames {
   if (names) return names;
+  // All the letters in one draw; a name drawn twice (one chance in 10^15) is drawn again.
+  const pool = randomLetters(NAME_LENGTH * HIGHLIGHT_KEYS.length);
   const list: string[] = [];
-  while (list.length < HIGHLIGHT_KEYS.length) {
-    const name = randomLetters(12);
-    if (!list.includes(name)) list.push(name);
+  for (let at = 0; at < pool.length; at += NAME_LENGTH) {
+    let name = pool.slice(at, at + NAME_LENGTH);
+    while (list.includes(name)) name = randomLetters(NAME_LENGTH);
+    list.push(name);
   }
   const byKey = new Map(HIGHLIGHT_KEYS.map((key, i) => [key, list[i]!]));
   const of = (key: string) => byKey.get(key)!;
-  names = { list, of, css: highlightCss(of) };
+  // The rules as text are for a frame the background cannot style (rare): written when asked.
+  let css: string | undefined;
+  names = {
+    list,
+    of,
+    get css() {
+      return (css ??= highlightCss(of));
+    },
+  };
   return names;
 }
