@@ -151,8 +151,12 @@ export class PageMarks {
     const strong = new Set(block.scan.strong);
     const probable = new Set(block.scan.probable);
     const other = new Set(block.scan.other);
-    for (const b of this.#blocks) {
-      if (b === block || b.removed || !(b.container === next || next.contains(b.container))) continue;
+    // The blocks of the element's first text nodes (a page of many headlines must not make every
+    // heading look at every block).
+    const walker = (next.ownerDocument ?? document).createTreeWalker(next, NodeFilter.SHOW_TEXT);
+    let b: Block | undefined;
+    for (let n = walker.nextNode(), k = 0; n && k < HEADING_TEXT_NODES; n = walker.nextNode(), k++) {
+      if ((b = this.#blockOf.get(n as Text)) === undefined || b === block || b.removed) continue;
       for (const id of b.scan.strong) strong.add(id);
       for (const id of b.scan.probable) probable.add(id);
       for (const id of b.scan.other) other.add(id);
@@ -225,6 +229,9 @@ function rangeOf(block: TextBlock, mention: Mention): StaticRange {
   const end = locate(block, mention.end, true)!;
   return new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
 }
+
+/** How many text nodes of the element after a heading are read for its evidence. */
+const HEADING_TEXT_NODES = 64;
 
 /** The heading element a block's text flows in (h1-h6, or an element with role="heading"), or null. */
 function headingOf(container: Node): Element | null {
