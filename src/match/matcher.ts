@@ -105,13 +105,12 @@ export class Matcher {
   find(text: string): Mentions {
     const found = this.#scan(text);
     if (this.#spare.starts.length < found.count) this.#spare = candidates(Math.max(found.count, 2 * this.#spare.starts.length));
-    const bounds = paragraphs(text);
     const whole = this.#collect(text, found, this.#spare);
     // Paragraphs change the decision only where some name's other sense stands, a document
     // blocker, or a needs-evidence name that found no evidence before it: else the text is one block.
-    if (bounds.length === 2 || (whole.other.length === 0 && whole.blocked.length === 0 && (!this.#unsure || this.#allSure(whole)))) {
-      return resolve([whole])[0]!;
-    }
+    if (whole.other.length === 0 && whole.blocked.length === 0 && (!this.#unsure || this.#allSure(whole))) return resolve([whole])[0]!;
+    const bounds = paragraphs(text);
+    if (bounds.length === 2) return resolve([whole])[0]!;
     // One scan of the whole text, its candidates then taken paragraph by paragraph (a paragraph
     // without any adds nothing), into consecutive parts of the same arrays.
     const scans: Scan[] = [];
@@ -406,18 +405,20 @@ export class Matcher {
       }
       return undefined;
     };
+    const person = (id: string): boolean => this.#entities.get(id)?.type === 'person';
+    const joined = (r: Rule, j: number, gap: string): boolean => {
+      const other = sure(j);
+      return other !== undefined && other.entity !== r.entity && person(other.entity) && COORDINATION.test(gap);
+    };
     for (let k = 0; k < count; k++) {
       const rules = table[into.groups[k]!]!;
       const b = into.bits[k]!;
       for (let i = 0; i < rules.length && i < MAX_RULES; i++) {
         const r = rules[i]!;
         if (((b >> i) & 1) === 0 || r.ambiguity !== NEEDS_EVIDENCE || ((b >> CUE_SHIFT) >> i) & 1 || ((b >> AGAINST_SHIFT) >> i) & 1) continue;
-        if (this.#entities.get(r.entity)?.type !== 'person') continue;
-        const joined = (j: number, gap: string): boolean => {
-          const other = sure(j);
-          return other !== undefined && other.entity !== r.entity && this.#entities.get(other.entity)?.type === 'person' && COORDINATION.test(gap);
-        };
-        if (joined(k + 1, text.slice(into.ends[k], into.starts[k + 1] ?? 0)) || joined(k - 1, text.slice(into.ends[k - 1] ?? 0, into.starts[k]))) {
+        // Already sure in this block (أحمد الشرع before it): being joined would add nothing.
+        if (this.#strong[r.entityIndex] === stamp || !person(r.entity)) continue;
+        if (joined(r, k + 1, text.slice(into.ends[k], into.starts[k + 1] ?? 0)) || joined(r, k - 1, text.slice(into.ends[k - 1] ?? 0, into.starts[k]))) {
           into.bits[k] = b | (1 << (CUE_SHIFT + i));
           this.#mark(this.#strong, r.entityIndex, stamp);
         }
