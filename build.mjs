@@ -47,9 +47,10 @@ const esbuildTarget = (browser) => [`${browser}${BROWSER_TARGETS[browser]}`];
  * 136 KB since a name's own context decides its sense (the other sense's words, blockers with a
  * context, the paragraph's and the story's evidence: 7 KB of code and words); 140 KB since the
  * Arabic names of Moscow and Latakia have blockers of their own (the cocktail, the Idaho town, the
- * tobacco), as the English ones had.
+ * tobacco), as the English ones had; 144 KB since places, bases and people of the same names
+ * elsewhere (Russia, Ohio; Ain al-Asad; Damascus Gate; the Reuters Institute…) have theirs.
  */
-export const CONTENT_SCRIPT_BUDGET = 140 * 1024;
+export const CONTENT_SCRIPT_BUDGET = 144 * 1024;
 
 const extensionEntries = {
   background: 'src/background/index.ts',

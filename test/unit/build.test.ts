@@ -48,9 +48,9 @@ describe('the build', () => {
     }
   });
 
-  it('keeps the content script, data included, within 140 KB', () => {
+  it('keeps the content script, data included, within 144 KB', () => {
     for (const browser of ['chrome', 'firefox']) {
-      expect(statSync(join(root, 'dist', browser, 'content.js')).size).toBeLessThanOrEqual(140 * 1024);
+      expect(statSync(join(root, 'dist', browser, 'content.js')).size).toBeLessThanOrEqual(144 * 1024);
     }
   });
 
