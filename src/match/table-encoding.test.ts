@@ -9,7 +9,7 @@ import { parseGold } from '../../test/eval/gold';
 import { compileTables, type Tables } from './compile';
 import { compileMatcher, encodeMatcher, precompiledMatcher } from './matcher';
 import { kindTable, pairTable } from './scanner';
-import { decodeTables, encodeTables } from './table-encoding';
+import { decodeTables, encodeTables, wordsOf } from './table-encoding';
 
 const BUNDLED = toMatchData(bundled as unknown as Pack);
 
@@ -73,5 +73,42 @@ describe('tables compiled at build time', () => {
   it('refuses data that does not cover every code unit', () => {
     const encoded = encodeTables(compileTables([FIXTURE]), new Map());
     expect(() => decodeTables({ ...encoded, bin: btoa(atob(encoded.bin).slice(0, 10)) })).toThrow(/match tables/);
+  });
+
+  it('refuses data cut short anywhere, or a trie whose edge leaves a later state', () => {
+    const encoded = encodeTables(compileTables([FIXTURE]), new Map());
+    const bytes = atob(encoded.bin);
+    // Cut at a whole word anywhere past the symbol runs, and at half a word.
+    for (const keep of [bytes.length - 2, bytes.length - 40, Math.floor(bytes.length / 2) & ~1, bytes.length - 1]) {
+      expect(() => decodeTables({ ...encoded, bin: btoa(bytes.slice(0, keep)) }), `${keep} of ${bytes.length} bytes`).toThrow(/match tables/);
+    }
+    // The first edge (state 1) said to come from state 1 itself.
+    const words = wordsOf(encoded.bin);
+    let at = 0;
+    for (let c = 0; c < 65536; at += 2) c += words[at]! + 1;
+    const bad = Uint16Array.from(words);
+    bad[at + 1] = 1;
+    expect(() => decodeTables({ ...encoded, bin: Buffer.from(bad.buffer).toString('base64') })).toThrow(/bad edge/);
+  });
+
+  it('read the words natively where the browser decodes base64, and byte by byte where it does not', () => {
+    const { bin } = encodeMatcher([BUNDLED]);
+    const native = vi.fn((encoded: string) => new Uint8Array(Buffer.from(encoded, 'base64')));
+    const viaBase64 = wordsOf(bin, native);
+    expect(native).toHaveBeenCalledTimes(1);
+    const byByte = wordsOf(bin, undefined);
+    const expected = Buffer.from(bin, 'base64');
+    expect(byByte.length).toBe(expected.length / 2);
+    for (let i = 0; i < byByte.length; i++) expect(byByte[i]).toBe(expected[2 * i]! | (expected[2 * i + 1]! << 8));
+    expect([...viaBase64]).toEqual([...byByte]);
+    // A native decoder that hands back a view at an odd offset is copied, not misread.
+    const odd = (encoded: string) => {
+      const raw = Buffer.from(encoded, 'base64');
+      const buffer = new Uint8Array(raw.length + 1);
+      buffer.set(raw, 1);
+      return buffer.subarray(1);
+    };
+    expect([...wordsOf(bin, odd)]).toEqual([...byByte]);
+    expect(() => wordsOf(btoa('abc'), undefined)).toThrow(/truncated/);
   });
 });
