@@ -79,13 +79,16 @@ function report(counts: Record<string, number>): void {
 const holdsAny = () => Object.keys(state.reported).length > 0;
 
 /** This document's token in its reports (messages.ts DOCUMENT_TOKEN). */
-const DOCUMENT = randomLetters(16);
+let documentToken: string | undefined;
+// Made at the first report, not at start: a frame that finds nothing (most ad frames) never
+// reports, and the first call into crypto costs a frame 1-3 ms (a profile of twenty ad frames).
+const documentTokenOf = () => (documentToken ??= randomLetters(16));
 
 function send(counts: Record<string, number>): void {
   // A prerendered page has no tab yet (the background would drop the report): it tells what it
   // holds when it is shown (prerenderingchange, below).
   if ((document as { prerendering?: boolean }).prerendering) return;
-  const message: FrameEntitiesMessage = { type: 'frame-entities', document: DOCUMENT, counts };
+  const message: FrameEntitiesMessage = { type: 'frame-entities', document: documentTokenOf(), counts };
   void ext.runtime.sendMessage(message).catch(() => undefined); // the background may be restarting
 }
 
@@ -102,9 +105,12 @@ document.addEventListener('prerenderingchange', (event) => {
   if (event.isTrusted && holdsAny()) send(state.reported);
 });
 
+/** Whether Hashiya reads a frame of `sites` (its own and its top frame's) under `settings`. */
+const isOn = (settings: Settings, sites: readonly string[]) => settings.enabled && !sites.some((site) => isSiteDisabled(settings, site));
+
 function apply(settings: Settings): void {
   state.settings = settings;
-  const wanted = settings.enabled && !state.sites.some((site) => isSiteDisabled(settings, site));
+  const wanted = isOn(settings, state.sites);
   const matcher = wanted ? matcherFor(settings) : null;
   if (!matcher || (state.page && state.page.matcher !== matcher)) {
     state.page?.marked.stop();
@@ -116,10 +122,6 @@ function apply(settings: Settings): void {
     state.page.marked.update(settings);
     return;
   }
-  // Rules added once a page is laid out restyle all of it (on the stress page, 500-1 200 ms in one
-  // task). In Chromium, where they hang on the root and cost the page's style nothing
-  // (mark-styles.ts HIGHLIGHT_SCOPE), the top frame asks for them while the page is still parsing.
-  if (HIGHLIGHT_SCOPE && window === window.top) styleHighlights();
   state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
 }
 
@@ -194,8 +196,19 @@ const domReady =
         document.addEventListener('DOMContentLoaded', onReady);
       })
     : Promise.resolve();
+const settingsLoaded = loadSettings();
 const sites = frameSites(window === window.top, location.hostname, self.origin, () => ask({ type: 'get-top-site' } satisfies GetTopSiteMessage));
-void Promise.all([loadSettings(), loadImportedMatchData(), sites, domReady]).then(([settings, data, frameSiteList]) => {
+// Rules added once a page is laid out restyle all of it (on the stress page, 500-1 200 ms in one
+// task; 20-30 ms on wikipedia-2, which has no name of the story). In Chromium, where they hang on
+// the root and cost the page's style nothing (mark-styles.ts HIGHLIGHT_SCOPE), the top frame asks
+// for them as soon as it knows it is on, while the page is still parsing: asked for after
+// DOMContentLoaded, they came back from the background after the first layout.
+if (HIGHLIGHT_SCOPE && window === window.top) {
+  void Promise.all([settingsLoaded, sites]).then(([settings, frameSiteList]) => {
+    if (isOn(settings, frameSiteList)) styleHighlights();
+  });
+}
+void Promise.all([settingsLoaded, loadImportedMatchData(), sites, domReady]).then(([settings, data, frameSiteList]) => {
   state.sites = frameSiteList;
   state.imported = data;
   apply(settings);

@@ -92,4 +92,39 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet 
     }
     expect(marked.marksDrawn).toBe(true);
   });
+
+  it('is asked for while the page is still parsing, before DOMContentLoaded, and not where Hashiya is off', async () => {
+    /** The order in which the injected sheet and DOMContentLoaded reach the protocol, on a page whose parsing waits 1.5 s. */
+    const order = async () => {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      const events: string[] = [];
+      cdp.on('CSS.styleSheetAdded', ({ header }) => {
+        if (header.origin === 'injected') events.push('sheet');
+      });
+      cdp.on('Page.domContentEventFired', () => events.push('DOMContentLoaded'));
+      await cdp.send('Page.enable');
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      await page.goto(server.origin + '/fixtures/slow-parse.html', { waitUntil: 'load' });
+      await page.waitForTimeout(1000);
+      await page.close();
+      return events;
+    };
+    // Asked for after DOMContentLoaded (as before), the rules came back after the first layout and
+    // restyled the whole page.
+    expect(await order()).toEqual(['sheet', 'DOMContentLoaded']);
+    const [worker] = context.serviceWorkers();
+    const setEnabled = (enabled: boolean) =>
+      worker!.evaluate(async (on) => {
+        const stored = await chrome.storage.sync.get<Record<string, unknown>>(null);
+        await chrome.storage.sync.set({ ...stored, enabled: on });
+      }, enabled);
+    await setEnabled(false);
+    try {
+      expect(await order()).toEqual(['DOMContentLoaded']);
+    } finally {
+      await setEnabled(true);
+    }
+  });
 });

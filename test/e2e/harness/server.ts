@@ -8,7 +8,9 @@ import { dirname, extname, join, normalize } from 'node:path';
 //   /demo/…      test/demo/pages/        (the demo news pages)
 //   /corpus/…    test/corpus/pages/      (real news pages, served with `script-src 'none'` so
 //                                         that their own inline scripts cannot change the DOM)
-// A fixture may ask for a header with ?csp=… (the value is used as the Content-Security-Policy).
+// A fixture may ask for a header with ?csp=… (the value is used as the Content-Security-Policy),
+// and for its answer to wait with ?delay=… (milliseconds, at most 10 s): a page whose parsing a
+// slow script holds back.
 
 /** The project's root: the nearest folder above this code with package.json (also when bundled). */
 export const PROJECT_ROOT = (() => {
@@ -69,6 +71,8 @@ export async function startServer(port = 0): Promise<TestServer> {
           // policy (Firefox never keeps a no-store page in its back/forward cache).
           'cache-control': url.searchParams.get('cache') ?? 'no-store',
         };
+        const delay = Math.min(Number(url.searchParams.get('delay')) || 0, 10_000);
+        if (delay > 0) await new Promise((wait) => setTimeout(wait, delay));
         const csp = url.searchParams.get('csp') ?? base.csp;
         if (csp) headers['content-security-policy'] = csp;
         res.writeHead(200, headers);
