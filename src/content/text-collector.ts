@@ -34,6 +34,16 @@ const SKIPPED = new Set([
 ]);
 
 /**
+ * The elements that may host a shadow root (the DOM standard's attachShadow list), besides custom
+ * elements (whose names hold a hyphen): asking any other element for its shadow root is a call into
+ * the DOM per element that can only answer null.
+ */
+const SHADOW_HOSTS = new Set([
+  'article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main',
+  'nav', 'p', 'section', 'span',
+]);
+
+/**
  * A `hidden` subtree or an editable region (whose text is the reader's own), as one selector:
  * matched element by element when climbing, queried once per walk when walking.
  */
@@ -134,8 +144,11 @@ export class BlockWalker {
         }
       } else if (node.nodeType === 1) {
         const element = node as Element;
-        if (this.#onShadowRoot && element.shadowRoot && !this.#ownTextOnly) this.#onShadowRoot(element.shadowRoot);
         const tag = element.localName;
+        if (this.#onShadowRoot && !this.#ownTextOnly && (SHADOW_HOSTS.has(tag) || tag.includes('-'))) {
+          const shadow = element.shadowRoot;
+          if (shadow) this.#onShadowRoot(shadow);
+        }
         if (tag === 'br') {
           if (this.#nodes.length > 0 && this.#container === this.#current) {
             this.#parts.push('\n');
@@ -152,12 +165,15 @@ export class BlockWalker {
           continue;
         }
       }
-      // On to the next sibling, climbing out of finished elements.
-      while (node && node !== this.#root && !node.nextSibling) {
+      // On to the next sibling, climbing out of finished elements (each asked for it once).
+      let sibling: Node | null = null;
+      while (node && node !== this.#root) {
+        sibling = node.nextSibling;
+        if (sibling) break;
         node = node.parentNode;
         this.#current = this.#containers.pop() ?? this.#root;
       }
-      node = node && node !== this.#root ? node.nextSibling : null;
+      node = node && node !== this.#root ? sibling : null;
       if (--budget === 0) budget = this.#pause(node, shouldYield) ?? 256;
       if (budget < 0) return blocks;
     }

@@ -87,6 +87,7 @@ forEachBrowser('page annotation', (browser) => {
     const texts = await marked(browser(), page);
     expect(texts).toContain('Reuters');
     expect(texts).toContain('Vladimir Putin'); // inside the shadow root
+    expect(texts).toContain('Damascus'); // inside a custom element's shadow root
     expect(texts).toContain('Moscow');
     await page.waitFor(() => {
       const seen = (id: string) => {
