@@ -57,7 +57,10 @@ export class Annotator {
         if (this.#watcher.observe(root)) this.#marks.highlights.styleRoot(root);
       },
       block: (block, root) => this.#marks.add(block, root),
-      draw: () => this.#marks.decide(),
+      draw: () => {
+        this.#marks.decide();
+        return this.#marks.showsAny;
+      },
       current: () => generation === this.#generation,
     };
   }

@@ -87,6 +87,11 @@ export class PageMarks {
     this.#toDraw.clear();
   }
 
+  /** True when the page shows at least one mark (drawn, not only decided). */
+  get showsAny(): boolean {
+    return this.#counts.size > 0;
+  }
+
   /** True when every decision made has been drawn. */
   get drawn(): boolean {
     return this.#toDraw.size === 0;

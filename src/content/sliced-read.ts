@@ -1,7 +1,7 @@
 // The sliced read: walks the page's text blocks a slice at a time (scheduler.ts), so that the
 // page stays responsive, and says when to draw what has been found. Also the order of a read: on
 // a page already scrolled, the part in view comes first.
-import { sliceDeadline, yieldToPage } from './scheduler';
+import { FIRST_SLICE_MS, sliceDeadline, yieldToPage } from './scheduler';
 import { BlockWalker, isInSkippedSubtree, type TextBlock } from './text-collector';
 
 /** Where text is read and drawn: the document or an open shadow root. */
@@ -16,8 +16,11 @@ export interface ReadSteps {
   enter(root: Root): void;
   /** One text block of `root`, in reading order. */
   block(block: TextBlock, root: Root): void;
-  /** Time to draw what has been read so far: the first slice, once a second, and at the end. */
-  draw(): void;
+  /**
+   * Time to draw what has been read so far: after every slice until the page shows a mark, then
+   * once a second, and at the end. Returns whether the page shows a mark now.
+   */
+  draw(): boolean;
   /** False once the read has been superseded: it then stops at its next slice. */
   current(): boolean;
 }
@@ -30,13 +33,16 @@ export async function readSliced(roots: readonly Node[], steps: ReadSteps, readF
   const walkers: { walker: BlockWalker; root: Root }[] = [];
   for (const root of roots) enqueue(root, walkers, steps, readFirst.has(root) ? undefined : readFirst, ownTextOnly.has(root));
   let drawn = -Infinity;
+  let showing = false;
   // The blocks a walk has found and not yet handed on: a long text comes as many blocks
   // (text-collector.ts MAX_BLOCK), and each slice takes only as many as its time allows.
   let found: { blocks: TextBlock[]; next: number; root: Root } = { blocks: [], next: 0, root: document };
   const more = () => found.next < found.blocks.length;
-  while (walkers.length > 0 || more()) {
-    const shouldYield = sliceDeadline();
-    while ((walkers.length > 0 || more()) && !shouldYield()) {
+  for (let slice = 0; walkers.length > 0 || more(); slice++) {
+    const shouldYield = slice === 0 ? sliceDeadline(FIRST_SLICE_MS.walk) : sliceDeadline();
+    // The first slice hands on what its walk found even when the walk used the slice up.
+    const handedOn = slice === 0 ? sliceDeadline(FIRST_SLICE_MS.handOn) : shouldYield;
+    while ((walkers.length > 0 || more()) && !(more() ? handedOn() : shouldYield())) {
       if (more()) {
         steps.block(found.blocks[found.next++]!, found.root);
         continue;
@@ -46,12 +52,15 @@ export async function readSliced(roots: readonly Node[], steps: ReadSteps, readF
       if (walker.walker.done) walkers.shift();
     }
     // Every change to a registered highlight makes the browser repaint-check the whole page
-    // (Chromium 156's PrePaint: ~60 ms on the 6 MB stress page), so the first slice — the top
-    // of the page, what a fresh load shows — is drawn at once, the rest when the read ends (or
-    // once a second on a page that takes longer).
+    // (Chromium 156's PrePaint: ~60 ms on the 6 MB stress page), so once the page shows a mark
+    // the rest is drawn when the read ends (or once a second on a page that takes longer). Until
+    // then every slice is drawn: the top of the page, what a fresh load shows, may hold only
+    // names that wait for evidence from the slices after it, and a decision that draws nothing
+    // costs the page nothing. (Drawn once a second from the first slice on, the stress page's
+    // first marks came a second after its first slice.)
     const done = walkers.length === 0 && !more();
-    if (done || performance.now() - drawn >= DRAW_INTERVAL_MS) {
-      steps.draw();
+    if (done || !showing || performance.now() - drawn >= DRAW_INTERVAL_MS) {
+      showing = steps.draw();
       drawn = performance.now();
     }
     if (done) break;
