@@ -22,7 +22,7 @@ const messages = vi.hoisted(() => {
   };
   return sent;
 });
-const { CardController, chunkLoader, isShortcut } = await import('./card-controller');
+const { CardController, isShortcut } = await import('./card-controller');
 
 describe('card shortcut', () => {
   const keydown = (key: string, code: string, mods: { alt?: boolean; shift?: boolean; ctrl?: boolean; meta?: boolean } = { alt: true, shift: true }) =>
@@ -42,60 +42,6 @@ describe('card shortcut', () => {
     expect(keydown('ن', 'KeyK')).toBe(true); // an Arabic layout
     expect(keydown('T', 'KeyK')).toBe(false); // Dvorak types t there: Alt+Shift+T is another shortcut's
     expect(keydown('ن', 'KeyJ')).toBe(false);
-  });
-});
-
-/** import() as Firefox 153 does it: an address whose fetch failed fails again, without a fetch. */
-function moduleMap(failures: number) {
-  const fetched: string[] = [];
-  const failed = new Set<string>();
-  const importChunk = (url: string): Promise<unknown> => {
-    if (failed.has(url)) return Promise.reject(new TypeError(`error loading dynamically imported module: ${url}`));
-    fetched.push(url);
-    if (fetched.length <= failures) {
-      failed.add(url);
-      return Promise.reject(new TypeError(`error loading dynamically imported module: ${url}`));
-    }
-    return Promise.resolve({ createCardView: () => ({}) });
-  };
-  return { fetched, importChunk };
-}
-
-describe('card chunk loader', () => {
-  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
-  afterEach(() => vi.useRealTimers());
-
-  it('loads card.js at its own address when nothing fails', async () => {
-    const map = moduleMap(0);
-    await expect(chunkLoader(map.importChunk)('chrome-extension://hashiya/card.js')).resolves.toHaveProperty('createCardView');
-    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js']);
-  });
-
-  it('retries a failed import at a new address, which the module map has not marked as failed', async () => {
-    const map = moduleMap(1);
-    const load = chunkLoader(map.importChunk)('chrome-extension://hashiya/card.js');
-    await vi.advanceTimersByTimeAsync(50);
-    await expect(load).resolves.toHaveProperty('createCardView');
-    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js', 'chrome-extension://hashiya/card.js?attempt=1']);
-  });
-
-  it('after a load that failed twice, the next load asks again at yet another address', async () => {
-    const map = moduleMap(2);
-    const load = chunkLoader(map.importChunk);
-    const first = load('chrome-extension://hashiya/card.js');
-    const failed = expect(first).rejects.toThrow(/error loading dynamically imported module/);
-    await vi.advanceTimersByTimeAsync(50);
-    await failed;
-    await expect(load('chrome-extension://hashiya/card.js')).resolves.toHaveProperty('createCardView');
-    // No address was asked twice: a repeat would only have met the recorded failure.
-    expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js', 'chrome-extension://hashiya/card.js?attempt=1', 'chrome-extension://hashiya/card.js?attempt=2']);
-  });
-
-  it('refuses a module that is not the card chunk', async () => {
-    const load = chunkLoader(() => Promise.resolve({}))('chrome-extension://hashiya/card.js');
-    const refused = expect(load).rejects.toThrow(/is not the card chunk/);
-    await vi.advanceTimersByTimeAsync(50);
-    await refused;
   });
 });
 

@@ -6,6 +6,7 @@ import type { GetEntityMessage, OpenReaderMessage } from '../messages';
 import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { createCardHost, isIntact, type CardHost } from './card-host';
+import { chunkLoader } from './chunk-loader';
 import { ask, ext } from '../ext';
 import { t } from '../ui/i18n';
 
@@ -303,42 +304,8 @@ export interface CardChunk {
   readonly createCardView: CreateCardView;
 }
 
-/**
- * A loader of card.js that can recover from a failed import(). A load tries twice (Firefox once
- * failed it under heavy load, "error loading dynamically imported module"); when both fail, the
- * next load — the next card — goes on counting.
- *
- * Workaround: Firefox 153 ESR keeps a failed module fetch in the document's module map, so a
- * second import() of the same address fails again without fetching
- * (https://github.com/whatwg/html/issues/6768; Chromium refetches, as HTML specifies since
- * https://github.com/whatwg/html/pull/10327, tested by web-platform-tests/wpt#55505). So every
- * attempt after the first asks for a new address, `card.js?attempt=N`, which the extension serves
- * as the same file.
- * Remove when: the minimum Firefox passes wpt html/semantics/scripting-1/the-script-element/module
- * dynamic-import "not cached for HTTP error" tests (keep the retry, drop the `attempt` address).
- */
-export function chunkLoader(importChunk: (url: string) => Promise<unknown> = (url) => import(url)): (url: string) => Promise<CardChunk> {
-  let attempts = 0;
-  const attempt = async (url: string) => {
-    const n = attempts++;
-    const address = new URL(url);
-    if (n > 0) address.searchParams.set('attempt', String(n));
-    const chunk = (await importChunk(address.href)) as Partial<CardChunk> | null;
-    if (typeof chunk?.createCardView !== 'function') throw new Error(`${address.href} is not the card chunk`);
-    return chunk as CardChunk;
-  };
-  return async (url) => {
-    try {
-      return await attempt(url);
-    } catch {
-      await new Promise((ok) => setTimeout(ok, 50));
-      return attempt(url);
-    }
-  };
-}
-
 /** The content script's one loader: its attempt count outlives a controller rebuilt by a settings change. */
-const loadCardChunk = chunkLoader();
+const loadCardChunk = chunkLoader<CardChunk>('createCardView');
 
 function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;

@@ -18,6 +18,14 @@ const NAME_LENGTH = 12;
 
 let names: HighlightNames | null = null;
 
+/**
+ * Takes `given` as this document's names: the engine chunk (engine.ts), a module of its own, uses
+ * the names the content script made, under which its rules were added.
+ */
+export function usePageHighlightNames(given: HighlightNames): void {
+  names = given;
+}
+
 /** This document's highlight names, made on first use. */
 export function pageHighlightNames(): HighlightNames {
   if (names) return names;

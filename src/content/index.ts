@@ -1,66 +1,49 @@
-import BUNDLED from 'hashiya:bundled-matcher';
-import { expandMatchData, type CompactMatchData, type MatchData } from '../data/match-data';
-import { compileMatcher, lazyMatcher, precompiledMatcher, type PageMatcher } from '../match/matcher';
 import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
-import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
-import { BUNDLED_PACK_ID, isSiteDisabled, type Settings } from '../settings/settings';
+import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
+import { chunkLoader } from './chunk-loader';
+import type { Engine, EngineChunk } from './engine';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
-import { liveRange } from './hit-test';
-import { markPage, type MarkedPage } from './mark-page';
+import { mayBringText, mayHoldText } from './text-collector';
 
-// Content script entry: reads the frame's text, marks the story's names, and tells the background
-// what it found. It changes none of the page's own nodes: all it adds is the card's host element
-// (card-host.ts) and the highlight rules adopted by open shadow roots (highlights.ts). Switched off
-// (globally or for this site) it keeps no page listener and no highlight: only the settings
-// listener that can switch it on again.
+// Content script entry, run in every page and frame: a loader. It reads the settings, the frame's
+// sites and whether the frame has text, and only where Hashiya is on and there is text to read does
+// it import the engine (engine.js: the matcher, the annotator, the card controller), which reads
+// the frame's text, marks the story's names, and reports through report() below. It changes none of
+// the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
+// highlight rules adopted by open shadow roots (highlights.ts). Switched off (globally or for this
+// site) it keeps no page listener and no highlight: only the settings listener that can switch it
+// on again.
 
 /** Everything the content script keeps, in one place. */
 const state: {
-  /** The enabled imported packs' match data, from storage (see match-store.ts). */
-  imported: readonly MatchData[];
-  /** Bumped whenever the stored match data changes. */
-  importedVersion: number;
-  /** The matcher of the enabled packs, and which set of them it was compiled for. */
-  compiled: { readonly key: string; readonly matcher: PageMatcher };
   /** The settings last applied. */
   settings: Settings | null;
-  /** The page being marked (null while Hashiya is off here), and the matcher it runs. */
-  page: { readonly marked: MarkedPage; readonly matcher: PageMatcher } | null;
-  /** The counts last reported, kept to tell them again when the page is shown again. */
-  reported: Record<string, number>;
   /** The sites that switch Hashiya off here when the reader has switched them off (frame-site.ts). */
   sites: readonly string[];
+  /** The counts last reported, kept to tell them again when the page is shown again. */
+  reported: Record<string, number>;
+  /** The engine, once asked for (it is never asked for in a frame with no text). */
+  engine: Promise<Engine> | null;
+  /** The engine once it has loaded. */
+  loaded: Engine | null;
+  /** The DOM is complete (DOMContentLoaded has passed): the engine may read. */
+  ready: boolean;
+  /** Watches a frame with no text yet for its first (null when not watching). */
+  watcher: MutationObserver | null;
 } = {
-  imported: [],
-  importedVersion: 0,
-  // Decoded when the page first has text to read (lazyMatcher), not while the page waits to parse.
-  compiled: { key: 'true 0', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
   settings: null,
-  page: null,
-  reported: {},
   sites: [],
+  reported: {},
+  engine: null,
+  loaded: null,
+  ready: false,
+  watcher: null,
 };
-
-// The matcher of the enabled packs. The bundled pack alone (the usual case) was compiled at build
-// time; with imported packs (whose names come ready from storage, see match-store.ts) the page
-// compiles them, with the bundled pack's names when it is on, again only when that set changes.
-function matcherFor(settings: Settings): PageMatcher {
-  const bundledOn = settings.enabledPacks.includes(BUNDLED_PACK_ID);
-  const key = `${bundledOn} ${state.importedVersion}`;
-  if (state.compiled.key === key) return state.compiled.matcher;
-  const inputs = () => (bundledOn ? [bundledMatchData(), ...state.imported] : state.imported);
-  const matcher = bundledOn && state.imported.length === 0 ? () => precompiledMatcher(BUNDLED.tables) : () => compileMatcher(inputs());
-  state.compiled = { key, matcher: lazyMatcher(matcher) };
-  return state.compiled.matcher;
-}
-
-/** The bundled pack's match data, parsed only to be compiled with imported packs. */
-const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(BUNDLED.matchData) as CompactMatchData);
 
 /**
  * Tells the background what this frame holds now. A frame that has found nothing says nothing: an
@@ -110,19 +93,54 @@ const isOn = (settings: Settings, sites: readonly string[]) => settings.enabled 
 
 function apply(settings: Settings): void {
   state.settings = settings;
-  const wanted = isOn(settings, state.sites);
-  const matcher = wanted ? matcherFor(settings) : null;
-  if (!matcher || (state.page && state.page.matcher !== matcher)) {
-    state.page?.marked.stop();
-    state.page = null;
-    report({});
-    if (!matcher) return;
-  }
-  if (state.page) {
-    state.page.marked.update(settings);
+  if (!isOn(settings, state.sites)) {
+    state.watcher?.disconnect();
+    state.watcher = null;
+    state.loaded?.apply(null);
     return;
   }
-  state.page = { marked: markPage(matcher, settings, { onCounts: report, guardPage: true }), matcher };
+  // Chromium's top frame asks for the marks' rules as soon as it knows it is on (see below).
+  if (HIGHLIGHT_SCOPE && window === window.top) styleHighlights();
+  if (state.engine) sync();
+  else if (mayHoldText(document)) void loadEngine();
+  else if (!state.watcher) watchForText();
+}
+
+/** Gives the loaded engine the settings in force, once the DOM is complete. */
+function sync(): void {
+  const { loaded, settings } = state;
+  if (!loaded || !state.ready || !settings) return;
+  loaded.apply(isOn(settings, state.sites) ? settings : null);
+}
+
+const loadChunk = chunkLoader<EngineChunk>('startEngine');
+
+/** Imports the engine, once (a failed load is asked for again at the next change of settings). */
+function loadEngine(): Promise<Engine> {
+  state.watcher?.disconnect();
+  state.watcher = null;
+  state.engine ??= loadChunk(ext.runtime.getURL('engine.js'))
+    .then((chunk) => chunk.startEngine({ names: pageHighlightNames(), report }))
+    .then((engine) => {
+      state.loaded = engine;
+      sync();
+      return engine;
+    });
+  state.engine.catch(() => (state.engine = null));
+  return state.engine;
+}
+
+/**
+ * Waits for the frame's first text to read (a page that builds its text with script, an ad frame
+ * filled later), then loads the engine. Until then a frame costs a look at what is added.
+ */
+function watchForText(): void {
+  state.watcher = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData' ? mayBringText(record.target) : [...record.addedNodes].some(mayBringText)) return void loadEngine();
+    }
+  });
+  state.watcher.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 /**
@@ -147,30 +165,25 @@ function styleHighlights(): void {
 
 onMessage((raw) => {
   const message = parseContentMessage(raw);
-  // Read, drawn, and styled (when the rules have been asked for).
-  if (message?.type === 'get-page-read') return Promise.resolve((state.page?.marked.annotator.pageRead ?? false) && styled !== 'asked');
+  // Read, drawn, and styled (when the rules have been asked for). A frame with no text, where
+  // Hashiya is on, is read once its DOM is complete.
+  if (message?.type === 'get-page-read') {
+    const on = state.settings !== null && isOn(state.settings, state.sites);
+    return Promise.resolve(on && state.ready && (state.loaded ? state.loaded.pageRead : !state.engine) && styled !== 'asked');
+  }
   if (message?.type === 'get-highlight-names') {
     const names = pageHighlightNames();
     return Promise.resolve(Object.fromEntries(HIGHLIGHT_KEYS.map((key) => [key, names.of(key)])));
   }
-  if (!message || !state.page) return undefined;
-  const ranges = state.page.marked.annotator.mentionsOf(message.entity);
-  const range = ranges[message.index % Math.max(ranges.length, 1)];
-  if (!range) return Promise.resolve(false);
-  const element = range.startContainer.parentElement;
-  // Smooth scrolling is for a reader who watches: not under reduced motion, and not in a hidden
-  // tab, where Firefox does not advance it.
-  const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
-  element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
-  const live = liveRange(range);
-  setTimeout(() => state.page?.marked.card.open(live, false), smooth ? 600 : 0); // once the scroll has settled
-  return Promise.resolve(true);
+  if (!message || !state.loaded) return undefined;
+  return Promise.resolve(state.loaded.show(message.entity, message.index));
 });
 
 // Injected at document_start: the settings load while the page is still parsing, and the first
 // read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
-// costs hundreds of milliseconds on a large page. The matcher is decoded at the first text to
-// read, so that the page's parsing never waits for it, nor a frame with no text pays for it.
+// costs hundreds of milliseconds on a large page. The engine is loaded at the frame's first text
+// (apply), and its matcher decoded at the first read, so that the page's parsing never waits for
+// them, nor a frame with no text pays for them.
 const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => {
@@ -201,21 +214,18 @@ const sites = frameSites(window === window.top, location.hostname, self.origin, 
 // Rules added once a page is laid out restyle all of it (on the stress page, 500-1 200 ms in one
 // task; 20-30 ms on wikipedia-2, which has no name of the story). In Chromium, where they hang on
 // the root and cost the page's style nothing (mark-styles.ts HIGHLIGHT_SCOPE), the top frame asks
-// for them as soon as it knows it is on, while the page is still parsing: asked for after
+// for them as soon as it knows it is on (apply), while the page is still parsing: asked for after
 // DOMContentLoaded, they came back from the background after the first layout.
-if (HIGHLIGHT_SCOPE && window === window.top) {
-  void Promise.all([settingsLoaded, sites]).then(([settings, frameSiteList]) => {
-    if (isOn(settings, frameSiteList)) styleHighlights();
-  });
-}
-void Promise.all([settingsLoaded, loadImportedMatchData(), sites, domReady]).then(([settings, data, frameSiteList]) => {
+// The settings apply as soon as they are known, so that the engine loads while the page parses
+// (once its first text is in); it reads only once the DOM is complete.
+void Promise.all([settingsLoaded, sites]).then(([settings, frameSiteList]) => {
   state.sites = frameSiteList;
-  state.imported = data;
   apply(settings);
   onSettingsChanged(apply);
-  onImportedMatchDataChanged((next) => {
-    state.imported = next;
-    state.importedVersion++;
-    if (state.settings) apply(state.settings);
-  });
+});
+void domReady.then(() => {
+  state.ready = true;
+  // Text the watcher cannot see: a shadow root attached while the page parsed.
+  if (state.watcher && state.settings && mayHoldText(document)) void loadEngine();
+  sync();
 });

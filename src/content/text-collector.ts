@@ -70,6 +70,47 @@ export function isInSkippedSubtree(node: Node): boolean {
   return false;
 }
 
+/** A letter of any script: text without one holds no name. */
+const LETTER = /\p{L}/u;
+
+/**
+ * Whether `node`, just added to a document, may hold text to read: a text node with a letter, or
+ * an element whose subtree may hold some (mayHoldText), outside the elements never read. Hidden and
+ * editable regions count: they may be shown, or left, without a node being added.
+ */
+export function mayBringText(node: Node): boolean {
+  if (node.nodeType === 3 ? !LETTER.test((node as Text).data) : node.nodeType !== 1 || !mayHoldText(node, 500)) return false;
+  for (let el = node.parentElement; el; el = el.parentElement) if (SKIPPED.has(el.localName)) return false;
+  return true;
+}
+
+/**
+ * Whether the subtree of `root` (itself outside a skipped subtree) may hold text to read: a text
+ * node with a letter outside the subtrees never read, or an element that may host a shadow root.
+ * Quick and on the safe side (hidden and editable regions count, and past `budget` nodes the answer
+ * is yes): it decides only whether a frame loads the engine at all.
+ */
+export function mayHoldText(root: Node, budget = 2000): boolean {
+  if (root.nodeType === 1 && SKIPPED.has((root as Element).localName)) return false;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (--budget < 0) return true;
+    if (node.nodeType === 3) {
+      if (LETTER.test((node as Text).data)) return true;
+    } else if (node.nodeType === 1) {
+      const tag = (node as Element).localName;
+      if ((SHADOW_HOSTS.has(tag) || tag.includes('-')) && (node as Element).shadowRoot) return true;
+      if (node.firstChild && !SKIPPED.has(tag)) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return false;
+}
+
 /**
  * Walks the text blocks under `root` (a document, an element or a shadow root) a slice at a
  * time, skipping scripts, styles, form fields, code, editable regions, hidden subtrees and

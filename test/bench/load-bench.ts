@@ -191,6 +191,15 @@ const FRAMES_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Fra
   { length: FRAMES },
   (_, i) => `<iframe width="300" height="60" srcdoc="<!doctype html><meta charset=utf-8><p>Advertisement ${i}: garden chairs, half price this week only.</p>"></iframe>`,
 ).join('')}</body></html>`;
+/** The same frames with no text, as most ad frames are (an image, a script): no engine loads there. */
+const BLANK_FRAMES_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Frames</title></head><body>${Array.from(
+  { length: FRAMES },
+  (_, i) => `<iframe width="300" height="60" srcdoc="<!doctype html><meta charset=utf-8><img alt='' width=300 height=50 data-ad=${i}><script>void 0</script>"></iframe>`,
+).join('')}</body></html>`;
+
+/** The frames pages, measured in Firefox as pages (Chromium measures them as cold start-up). */
+const FRAME_PAGES: readonly BenchPage[] = ['frames', 'blank-frames'].map((name) => ({ name, path: `/generated/${name}.html`, probePath: `/generated/probe/${name}.html` }));
+const isFramesPage = (name: string) => FRAME_PAGES.some((page) => page.name === name);
 
 interface BenchPage {
   /** Shown in the tables. */
@@ -208,6 +217,8 @@ async function servePages(server: TestServer): Promise<BenchPage[]> {
   server.generated.set('blank.html', BLANK);
   server.generated.set('one-name.html', ONE_NAME);
   server.generated.set('frames.html', FRAMES_PAGE);
+  server.generated.set('blank-frames.html', BLANK_FRAMES_PAGE);
+  for (const page of FRAME_PAGES) server.generated.set(page.probePath.replace('/generated/', ''), withProbe(page.name === 'frames' ? FRAMES_PAGE : BLANK_FRAMES_PAGE, null));
   server.generated.set('warm.html', ONE_NAME);
   const pages: BenchPage[] = PAGES.includes(STRESS) ? [{ name: STRESS, path: '/generated/stress.html', probePath: '/generated/probe/stress.html' }] : [];
   for (const file of PAGES.filter((p) => p !== STRESS)) {
@@ -366,12 +377,16 @@ export interface ChromiumRow {
 export interface ChromiumResult {
   readonly version: string;
   readonly rows: readonly ChromiumRow[];
-  /** Added TaskDuration (ms) by Hashiya: blank page, one name, and the frames page per frame. */
-  readonly cold: { readonly blankMs: number; readonly oneNameMs: number; readonly perFrameMs: number; readonly framesMs: number };
+  /**
+   * Added TaskDuration (ms) by Hashiya: blank page, one name, and the frames page per frame (frames
+   * with a line of text each, and frames with none).
+   */
+  readonly cold: { readonly blankMs: number; readonly oneNameMs: number; readonly perFrameMs: number; readonly framesMs: number; readonly perBlankFrameMs: number };
   /** The same for the empty content script (the browser's own charge for any content script). */
   readonly emptyCold: { readonly blankMs: number; readonly perFrameMs: number };
-  /** Heap added by Hashiya on the frames page (MB). */
+  /** Heap added by Hashiya on the frames page (MB), and on the page of frames with no text. */
   readonly framesHeapMb: number;
+  readonly blankFramesHeapMb: number;
   /** Heap added by the empty content script on the frames page and on the blank page (MB). */
   readonly emptyHeapMb: { readonly frames: number; readonly blank: number };
   /** Heap added by Hashiya on the blank page (MB). */
@@ -449,7 +464,7 @@ async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs
     // (next to) nothing to read.
     const coldVariants = ['none', 'empty', 'hashiya'] as const;
     const cold = { none: {}, empty: {}, hashiya: {} } as Record<(typeof coldVariants)[number], Record<string, CostSample[]>>;
-    for (const name of ['blank', 'one-name', 'frames']) {
+    for (const name of ['blank', 'one-name', 'frames', 'blank-frames']) {
       for (const variant of coldVariants) cold[variant][name] = [];
       for (let run = 0; run < COLD_RUNS; run++) {
         for (const variant of coldVariants) cold[variant][name]!.push(await costLoad(contexts[variant], `${server.origin}/generated/${name}.html?run=${run}`));
@@ -462,9 +477,10 @@ async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs
     return {
       version,
       rows,
-      cold: { blankMs, oneNameMs: added('one-name', (s) => s.taskMs), framesMs, perFrameMs: (framesMs - blankMs) / FRAMES },
+      cold: { blankMs, oneNameMs: added('one-name', (s) => s.taskMs), framesMs, perFrameMs: (framesMs - blankMs) / FRAMES, perBlankFrameMs: (added('blank-frames', (s) => s.taskMs) - blankMs) / FRAMES },
       emptyCold: { blankMs: emptyBlankMs, perFrameMs: (added('frames', (s) => s.taskMs, 'empty') - emptyBlankMs) / FRAMES },
       framesHeapMb: added('frames', (s) => s.heapMb),
+      blankFramesHeapMb: added('blank-frames', (s) => s.heapMb),
       emptyHeapMb: { frames: added('frames', (s) => s.heapMb, 'empty'), blank: added('blank', (s) => s.heapMb, 'empty') },
       blankHeapMb: added('blank', (s) => s.heapMb),
     };
@@ -518,7 +534,7 @@ async function runFirefox(pages: readonly BenchPage[], dirs: Record<'floor' | 'n
       return /Firefox\/([\d.]+)/.exec(ua)?.[1] ?? ua;
     })();
     const rows: FirefoxRow[] = [];
-    for (const page of pages) {
+    for (const page of [...pages, ...FRAME_PAGES]) {
       const samples = Object.fromEntries(FIREFOX_VARIANTS.map((v) => [v, [] as ProbeResult[]])) as Record<FirefoxVariant, ProbeResult[]>;
       for (let run = 0; run < probeRuns(page); run++) {
         for (const variant of FIREFOX_VARIANTS) samples[variant].push(await firefoxProbeLoad(browsers[variant], `${page.probePath}?gap&run=${run}`));
@@ -589,19 +605,19 @@ export function printChromium(r: ChromiumResult, log: (line: string) => void = c
   log(`corpus pages together: floor ${plus(sum('floor'))} ms, naive ${plus(sum('naive'))} ms, Hashiya ${plus(sum('hashiya'))} ms`);
   log(
     `cold start-up of Hashiya's content script (added TaskDuration, best of ${COLD_RUNS}): blank page ${plus(r.cold.blankMs, 1)} ms, one sentence with a name ${plus(r.cold.oneNameMs, 1)} ms, ` +
-      `${FRAMES} small srcdoc frames ${plus(r.cold.framesMs, 1)} ms (${plus(r.cold.perFrameMs, 1)} ms a frame over the blank page)`,
+      `${FRAMES} small srcdoc frames ${plus(r.cold.framesMs, 1)} ms (${plus(r.cold.perFrameMs, 1)} ms a frame over the blank page; ${plus(r.cold.perBlankFrameMs, 1)} ms a frame with no text)`,
   );
   const news = r.rows.find((row) => row.page === 'cnn-arabic-syria');
   const newsHeap = news ? news.heapMb.hashiya - news.heapMb.none : NaN;
   log(`  the same for an empty content script injected as Hashiya's is (the browser's own charge): blank page ${plus(r.emptyCold.blankMs, 1)} ms, ${plus(r.emptyCold.perFrameMs, 1)} ms a frame`);
   log(
-    `JavaScript heap Hashiya adds (Runtime.getHeapUsage after a collection): cnn-arabic-syria ${plus(newsHeap, 2)} MB, page with ${FRAMES} srcdoc frames ${plus(r.framesHeapMb, 2)} MB, blank page ${plus(r.blankHeapMb, 2)} MB`,
+    `JavaScript heap Hashiya adds (Runtime.getHeapUsage after a collection): cnn-arabic-syria ${plus(newsHeap, 2)} MB, page with ${FRAMES} srcdoc frames ${plus(r.framesHeapMb, 2)} MB (${plus(r.blankFramesHeapMb, 2)} MB with no text in them), blank page ${plus(r.blankHeapMb, 2)} MB`,
   );
   log(`  the same for the empty content script: page with ${FRAMES} srcdoc frames ${plus(r.emptyHeapMb.frames, 2)} MB, blank page ${plus(r.emptyHeapMb.blank, 2)} MB; the naive one (top frame only) on cnn-arabic-syria ${plus(news ? news.heapMb.naive - news.heapMb.none : NaN, 2)} MB`);
   const stress = r.rows.find((row) => row.page === STRESS);
   log('targets (issue #17):');
   log(`  Hashiya adds no more than naive on every page: ${check(r.rows.every((row) => row.taskMs.hashiya <= row.taskMs.naive))}`);
-  log(`  cold start-up in a frame ≤ 5 ms: ${check(Math.max(r.cold.blankMs, r.cold.perFrameMs) <= 5)} (blank page ${plus(r.cold.blankMs, 1)}, a frame ${plus(r.cold.perFrameMs, 1)})`);
+  log(`  cold start-up in a frame ≤ 5 ms: ${check(Math.max(r.cold.blankMs, r.cold.perFrameMs) <= 5)} (blank page ${plus(r.cold.blankMs, 1)}, a frame ${plus(r.cold.perFrameMs, 1)}, a frame with no text ${plus(r.cold.perBlankFrameMs, 1)})`);
   log(`  heap ≤ 0.3 MB on a news page: ${check(newsHeap <= 0.3)} (${plus(newsHeap, 2)}); ≤ 1 MB with ${FRAMES} frames: ${check(r.framesHeapMb <= 1)} (${plus(r.framesHeapMb, 2)})`);
   log(`  no task over 50 ms that the bare page does not have: ${check(r.rows.every((row) => row.longestTaskMs.hashiya <= Math.max(50, row.longestTaskMs.none)))}`);
   log(`  DOMContentLoaded not later with Hashiya on any corpus page: ${check(corpus.every((row) => row.dclMs.hashiya <= row.dclMs.none))}`);
@@ -639,9 +655,14 @@ export function printFirefox(r: FirefoxResult, log: (line: string) => void = con
     );
   }
   log('targets (issue #17):');
-  log(`  Hashiya adds no more than naive on every page: ${check(r.rows.every((row) => row.blockedMs.hashiya <= row.blockedMs.naive))}`);
+  // The naive highlighter reads the top frame only: the frames pages are Hashiya's frame cost, not a race.
+  const pages = r.rows.filter((row) => !isFramesPage(row.page));
+  log(`  Hashiya adds no more than naive on every page: ${check(pages.every((row) => row.blockedMs.hashiya <= row.blockedMs.naive))}`);
   log(`  no task over 50 ms that the bare page does not have: ${check(r.rows.every((row) => row.longestMs.hashiya <= Math.max(50, row.longestMs.none)))}`);
-  log(`  DOMContentLoaded not later with Hashiya on any corpus page: ${check(r.rows.filter((row) => row.page !== STRESS).every((row) => row.dclMs.hashiya <= row.dclMs.none))}`);
+  log(`  DOMContentLoaded not later with Hashiya on any corpus page: ${check(pages.filter((row) => row.page !== STRESS).every((row) => row.dclMs.hashiya <= row.dclMs.none))}`);
+  const frames = (name: string) => r.rows.find((row) => row.page === name);
+  const perFrame = (name: string) => ((frames(name)?.blockedMs.hashiya ?? NaN) - (frames(name)?.blockedMs.none ?? NaN)) / FRAMES;
+  log(`  a frame costs: ${plus(perFrame('frames'), 1)} ms with a line of text, ${plus(perFrame('blank-frames'), 1)} ms with none (busy time added over ${FRAMES} srcdoc frames, per frame)`);
 }
 
 /** Runs the benchmark in the browsers asked for and prints its tables. */
