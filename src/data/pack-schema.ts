@@ -285,6 +285,12 @@ const ArticleSchema = v.pipe(
   v.object({
     title: v.pipe(L10nWithProvenanceSchema, v.description('Headline, in both languages.')),
     date: v.pipe(v.string(), v.isoDate('the article date is YYYY-MM-DD'), v.description('Publication date.')),
+    language: v.pipe(v.optional(v.picklist(['ar', 'en'])), v.description('The language of article.text; absent: Arabic.')),
+    outlet: v.pipe(v.optional(L10nSchema), v.description('The outlet that published the article, in both languages.')),
+    url: v.pipe(
+      v.optional(v.pipe(v.string(), v.url('the article address is a full URL'), v.regex(/^https?:\/\//, 'the article address starts with https:// or http://'), v.maxLength(2048))),
+      v.description('Where the article was published (an address shown as text and cited, never loaded).'),
+    ),
     placeLine: v.pipe(v.nullable(L10nSchema), v.description('The dateline place, or null when the article gives none.')),
     sources: v.pipe(
       v.array(
