@@ -36,6 +36,8 @@ export interface ToggleHashiyaMessage {
  */
 export interface OpenReaderMessage {
   readonly type: 'open-reader';
+  /** The pack whose article to open (the entity's story); the bundled one when absent. */
+  readonly pack?: string;
 }
 
 /**
@@ -106,7 +108,9 @@ export interface Replies {
 /** The reply to message `M`. */
 export type ReplyTo<M extends { readonly type: keyof Replies }> = Replies[M['type']];
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const ID = /^(?:[a-z0-9][a-z0-9-]{0,63}\/)?[a-z0-9][a-z0-9-]{0,63}$/;
+/** A pack id. */
+const PACK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_ENTITIES = 10_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -148,7 +152,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     case 'toggle-hashiya':
       return { type: 'toggle-hashiya' };
     case 'open-reader':
-      return { type: 'open-reader' };
+      if (value.pack === undefined) return { type: 'open-reader' };
+      return typeof value.pack === 'string' && PACK_ID.test(value.pack) ? { type: 'open-reader', pack: value.pack } : null;
     case 'get-top-site':
       return { type: 'get-top-site' };
     case 'style-highlights':

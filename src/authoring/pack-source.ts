@@ -10,6 +10,7 @@ import type { Pack, Provenance, Span } from '../data/pack-schema';
 import { PACK_FORMAT, PACK_VERSION } from '../data/pack-schema';
 import type { PathKey } from '../data/pack-error';
 import { validatePack } from '../data/validate-pack';
+import { foldString } from '../match/fold-table';
 import { compileMatcher } from '../match/matcher';
 import { paragraphSpans, sentenceSpans, sentencesAround, type Range } from './sentences';
 
@@ -93,6 +94,9 @@ class Builder {
       return { pack: null, problems: this.problems };
     }
     this.#placeholders(source, []);
+    for (const path of unknownKeys(source, SOURCE_SHAPE, [], [])) {
+      this.problem(path, `unknown field "${String(path.at(-1))}" (misspelt? a text holding ": " needs quotes)`);
+    }
     this.#article.text = text;
     this.#article.file = articleFile;
     const language = article['language'] ?? scriptOf(text);
@@ -139,7 +143,17 @@ class Builder {
     };
     this.#addMentions(pack as unknown as Pack);
     const checked = validatePack(pack);
-    if (!checked.ok) for (const error of checked.errors) this.problem(sourcePath(error.path), `${error.path}: ${error.message}`);
+    // The validator's view of what the build has already reported (a phrase or quote not placed,
+    // a paragraph with no translation, a TODO) is left out: one message per mistake.
+    const reported = new Set(this.problems.filter((p) => p.severity === 'error' && p.file === this.file).map((p) => p.line));
+    const translationFailed = this.problems.some((p) => p.severity === 'error' && p.file !== this.file);
+    if (!checked.ok) {
+      for (const error of checked.errors) {
+        const path = sourcePath(error.path);
+        if (reported.has(this.line(path)) || (translationFailed && error.path.startsWith('article.paragraphs'))) continue;
+        this.problem(path, `${error.path}: ${error.message}`);
+      }
+    }
     const failed = this.problems.some((p) => p.severity === 'error');
     return { pack: failed || !checked.ok ? null : checked.pack, problems: this.problems };
   }
@@ -165,12 +179,12 @@ class Builder {
       if (line.startsWith(TRANSLATE)) this.problems.push({ file, line: translated.slice(0, spans[i]![0]).split('\n').length, message: `paragraph ${i + 1} is still to translate`, severity: 'error' });
     });
     if (lines.length !== paragraphs.length) {
-      const at = Math.min(lines.length, paragraphs.length);
-      const lineOf = (t: string, [s]: Range | undefined = [t.length, t.length]) => t.slice(0, s).split('\n').length;
+      // Where they part only the author can tell: both files' paragraphs are listed by line.
+      const lineOf = (t: string, s: number) => t.slice(0, s).split('\n').length;
       this.problems.push({
         file,
-        line: lineOf(translated, paragraphSpans(translated)[at]),
-        message: `the translation has ${lines.length} paragraphs and ${this.#article.file} has ${paragraphs.length}: from here they no longer pair (${this.#article.file} line ${lineOf(text, paragraphs[at])})`,
+        line: 0,
+        message: `the translation has ${lines.length} paragraphs and ${this.#article.file} has ${paragraphs.length}; each paragraph (a non-empty line) needs one line of translation, in order (paragraphs start at lines ${spans.map(([s]) => lineOf(translated, s)).join(', ')} here, ${paragraphs.map(([s]) => lineOf(text, s)).join(', ')} in ${this.#article.file})`,
         severity: 'error',
       });
     }
@@ -325,6 +339,22 @@ class Builder {
     return out;
   }
 
+  /** The article folded as the engine folds names, words one space apart, for #occursAsWord. */
+  #folded: string | null = null;
+
+  /**
+   * Whether `name`, folded as the engine folds (case, diacritics, letter forms, gaps), stands as
+   * whole words in the article, maybe after Arabic proclitics (وبموسكو finds موسكو).
+   */
+  #occursAsWord(name: string): boolean {
+    this.#folded ??= ` ${foldString(this.#article.text)} `;
+    const folded = foldString(name);
+    if (folded === '') return false;
+    const proclitics = PROCLITICS.map(foldString).join('');
+    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\p{L}\\p{N}])[${proclitics}]{0,2}${escaped}(?![\\p{L}\\p{N}])`, 'u').test(this.#folded);
+  }
+
   /** The spellings the engine marked in the article (lower-cased, trimmed). */
   #spelled = new Set<string>();
 
@@ -338,12 +368,56 @@ class Builder {
     if (!anyMention) this.problem(['entities', i], `${id}: the engine finds no mention of it in ${this.#article.file}; say where the article refers to it with alsoIn`, 'warning');
     entity.aliases.forEach((alias, j) => {
       if (alias.lang !== language || alias.provenance) return;
-      const text = this.#article.text;
-      if (!this.#spelled.has(foldKey(alias.text)) && !text.includes(alias.text)) {
+      if (!this.#spelled.has(foldKey(alias.text)) && !this.#occursAsWord(alias.text)) {
         this.problem(['entities', i, 'aliases', j], `the alias "${alias.text}" never occurs in ${this.#article.file}: check its spelling, or say where it comes from with source:`, 'warning');
       }
     });
   }
+}
+
+/** The fields a source may have, level by level: anything else is a typo the pack would lose. */
+const L10N = { ar: null, en: null } as const;
+const PROVENANCE = { in: null, source: null } as const;
+type Shape = { readonly [key: string]: Shape | readonly [Shape] | null };
+const SOURCE_SHAPE: Shape = {
+  id: null,
+  title: L10N,
+  description: L10N,
+  article: {
+    file: null, translation: null, language: null, title: { ...L10N, ...PROVENANCE }, outlet: L10N, url: null, date: null,
+    placeLine: L10N, joinLines: null, sources: [{ name: L10N, entity: null }],
+  },
+  entities: [
+    {
+      id: null, type: null, name: L10N, wikidata: null, candidate: null, alsoIn: null,
+      aliases: [{ text: null, lang: null, kind: null, ambiguity: null, caseSensitive: null, ...PROVENANCE }],
+      cues: { before: null, after: null, against: null },
+      role: { ...L10N, ...PROVENANCE },
+      summary: { ...L10N, evidence: [PROVENANCE] },
+      relations: [{ type: null, target: null, ...PROVENANCE }],
+      dates: [{ value: null, precision: null, label: L10N, ...PROVENANCE }],
+      coordinates: { lat: null, lon: null, ...PROVENANCE },
+    },
+  ],
+  quotes: [{ id: null, text: null, occurrence: null, speaker: null, audience: null, place: null, via: null, attribution: L10N, indirect: null, date: { value: null, precision: null }, en: null }],
+  blockers: [{ text: null, lang: null, reason: L10N, scope: null, entities: null, context: null }],
+};
+
+/** Each key of `value` that `shape` does not know, with its path. */
+function unknownKeys(value: unknown, shape: Shape | readonly [Shape] | null, path: PathKey[], out: PathKey[][]): PathKey[][] {
+  if (shape === null) return out;
+  if (Array.isArray(shape)) {
+    const [item] = shape as readonly [Shape];
+    if (Array.isArray(value)) (value as unknown[]).forEach((v, i) => unknownKeys(v, item, [...path, i], out));
+    return out;
+  }
+  if (!isObj(value)) return out;
+  const known = shape as Shape;
+  for (const [key, item] of Object.entries(value)) {
+    if (!Object.hasOwn(known, key)) out.push([...path, key]);
+    else unknownKeys(item, known[key]!, [...path, key], out);
+  }
+  return out;
 }
 
 /** `value` without the keys `keys`. */
@@ -358,6 +432,8 @@ function normaliseDate(value: Obj): Obj {
 }
 
 const foldKey = (text: string) => text.trim().toLowerCase();
+/** The Arabic proclitics written attached to a name (pack-format.md). */
+const PROCLITICS = ['و', 'ف', 'ب', 'ك', 'ل'];
 const shorten = (text: string) => (text.length > 50 ? `${text.slice(0, 47)}…` : text).replace(/\n/g, '⏎');
 
 /** The source path of a pack error's path (`entities[3].aliases[0].lang` → ['entities', 3, 'aliases', 0, 'lang']). */
@@ -368,8 +444,12 @@ function sourcePath(path: string): PathKey[] {
     else if (m[2] !== undefined) out.push(Number(m[2]));
     else if (m[3] !== undefined) out.push(JSON.parse(`"${m[3]}"`) as string);
   }
-  // Offsets the build computed have no place in the source: the nearest one that does.
-  while (out.length > 0 && ['start', 'end', 'provenance', 'mentions', 'paragraphs', 'ar', 'text'].includes(String(out.at(-1)))) out.pop();
+  // What the build computed stands for what the source wrote: a summary's provenance for its
+  // evidence, a quote's offsets and words for its text; other offsets for the nearest field.
+  const at = out.indexOf('provenance');
+  if (at > 0 && out[at - 1] === 'summary') out[at] = 'evidence';
+  if (out[0] === 'quotes' && out.length === 3 && ['start', 'end', 'ar'].includes(String(out[2]))) out[2] = 'text';
+  while (out.length > 0 && ['start', 'end', 'provenance', 'mentions', 'paragraphs'].includes(String(out.at(-1)))) out.pop();
   return out;
 }
 

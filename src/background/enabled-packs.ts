@@ -1,51 +1,49 @@
-// The imported packs the settings enable, validated again, as match data (for the content
-// scripts) and card data (for the card): what the background hands out, not matching itself.
+// The packs the settings enable, validated again, as one ordered set (pack-links.ts): their match
+// data for the content scripts and their card data for the card, under run-time ids. What the
+// background hands out, not matching itself.
 
-import { cardDataFor, type CardData } from '../data/card-data';
-import { toMatchData, type MatchData } from '../data/match-data';
+import type { CardData } from '../data/card-data';
+import type { MatchData } from '../data/match-data';
+import { linkedCardData, linkedMatchData, packSetOf, type PackSet } from '../data/pack-links';
 import type { Pack } from '../data/pack-schema';
 import { validatePackText } from '../data/validate-pack';
 import type { StoredPack } from '../settings/packs-store';
 import type { Settings } from '../settings/settings';
 
 /**
- * The match data of the imported packs that `settings` enables. Each pack is validated again: a
- * stored pack that no longer passes (edited by hand, from an older validator) is left out rather
- * than trusted.
+ * The enabled packs: `bundled` first when the settings enable it, then the enabled imported packs
+ * by id. Each imported pack is validated again: a stored pack that no longer passes (edited by
+ * hand, from an older validator) is left out rather than trusted.
  */
-export function enabledMatchData(settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string> = new Set()): MatchData[] {
-  return enabledPacks(settings, packs, taken).map(toMatchData);
+export function enabledPackSet(settings: Settings, packs: Readonly<Record<string, StoredPack>>, bundled: Pack): PackSet {
+  const imported = Object.values(packs)
+    .filter((p) => settings.enabledPacks.includes(p.id))
+    .flatMap((p) => {
+      const pack = parsedPack(p.text);
+      return pack && pack.id === p.id ? [pack] : [];
+    });
+  return packSetOf(bundled, settings.enabledPacks, imported);
 }
 
-/** The card data of `id` from the first enabled imported pack that holds it. */
-export function importedCardData(id: string, settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string> = new Set()): CardData | null {
-  for (const pack of enabledPacks(settings, packs, taken)) {
-    const data = cardDataFor(pack, id);
-    if (data) return data;
-  }
-  return null;
+/** The match data of the enabled imported packs, linked to the others (the bundled pack's is built in). */
+export function enabledMatchData(set: PackSet): MatchData[] {
+  return linkedMatchData(set);
+}
+
+/** The card data of the entity with run-time id `id`, every story that holds it included. */
+export function enabledCardData(set: PackSet, id: string): CardData | null {
+  return linkedCardData(set, id);
 }
 
 // A pack's text is validated once per text: a derived cache, rebuilt from storage after a restart.
 const parsed = new Map<string, Pack | null>();
 
-// The matcher merges names by entity id, so a pack whose entity ids are `taken` (the built-in
-// pack's) or used by an earlier pack would add its names to another pack's records. The options
-// page refuses such a pack; one stored before it did is left out here.
-function enabledPacks(settings: Settings, packs: Readonly<Record<string, StoredPack>>, taken: ReadonlySet<string>): Pack[] {
-  const used = new Set(taken);
-  return Object.values(packs)
-    .filter((p) => settings.enabledPacks.includes(p.id))
-    .sort((a, b) => a.id.localeCompare(b.id))
-    .flatMap((p) => {
-      if (!parsed.has(p.text)) {
-        if (parsed.size > 20) parsed.clear();
-        const result = validatePackText(p.text);
-        parsed.set(p.text, result.ok ? result.pack : null);
-      }
-      const pack = parsed.get(p.text);
-      if (!pack || pack.entities.some((e) => used.has(e.id))) return [];
-      for (const e of pack.entities) used.add(e.id);
-      return [pack];
-    });
+/** The pack stored as `text`, validated (null when it no longer passes). */
+export function parsedPack(text: string): Pack | null {
+  if (!parsed.has(text)) {
+    if (parsed.size > 20) parsed.clear();
+    const result = validatePackText(text);
+    parsed.set(text, result.ok ? result.pack : null);
+  }
+  return parsed.get(text) ?? null;
 }

@@ -9,13 +9,11 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../settings/sto
 import { HIGHLIGHT_KEYS, highlightCss } from '../settings/mark-styles';
 import { showBadge } from './badge';
 import { isOwnPage, reportingFrame } from './senders';
-import { enabledMatchData, importedCardData } from './enabled-packs';
+import { enabledCardData, enabledMatchData, enabledPackSet, parsedPack } from './enabled-packs';
 import { forgetTab, recordFrame, tabState } from './tab-state';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
-/** The built-in pack's entity ids, which no imported pack may take. */
-const BUNDLED_ENTITY_IDS: ReadonlySet<string> = new Set(pack.entities.map((e) => e.id));
 
 // The background keeps no state of its own in memory: every handler reads storage, so a stopped
 // and restarted service worker (Chrome) or event page (Firefox) loses nothing.
@@ -40,9 +38,13 @@ async function toggleHashiya(): Promise<boolean> {
   return next.enabled;
 }
 
-/** Opens the reader page in a new tab, next to `from` (the tab whose card asked) when there is one. */
-async function openReader(from: Tabs.Tab | undefined): Promise<void> {
-  const url = browser.runtime.getURL('reader.html');
+/**
+ * Opens the reader page in a new tab, next to `from` (the tab whose card asked) when there is one,
+ * on the article of pack `packId` (the bundled one when absent or not installed).
+ */
+async function openReader(from: Tabs.Tab | undefined, packId: string | undefined): Promise<void> {
+  const installed = packId !== undefined && packId !== pack.id && parsedPack((await loadPacks())[packId]?.text ?? '') !== null;
+  const url = browser.runtime.getURL(installed ? `reader.html?pack=${encodeURIComponent(packId)}` : 'reader.html');
   await browser.tabs.create(from?.id === undefined ? { url } : { url, index: from.index + 1, openerTabId: from.id, windowId: from.windowId });
 }
 
@@ -69,16 +71,16 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       // Only Hashiya's own pages may ask; a content script has no business reading other tabs.
       return fromOwnPage(sender) ? tabState(message.tabId) : undefined;
     case 'get-entity':
-      // The bundled pack answers at once; imported packs are read from storage.local.
-      return Promise.resolve(cardDataFor(pack, message.id)).then(async (data) => {
-        if (data) return data;
-        const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-        return importedCardData(message.id, settings, packs, BUNDLED_ENTITY_IDS);
+      // Every enabled pack may hold a story of the entity (pack-links.ts): they are read from
+      // storage.local; with none imported, the bundled pack answers alone.
+      return Promise.all([loadSettings(), loadPacks()]).then(([settings, packs]) => {
+        const set = enabledPackSet(settings, packs, pack);
+        return set.packs.length === 1 && set.packs[0] === pack ? cardDataFor(pack, message.id) : enabledCardData(set, message.id);
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
     case 'open-reader':
-      return openReader(sender.tab);
+      return openReader(sender.tab, message.pack);
     case 'get-top-site': {
       // Told from the tab the message comes from: a page cannot fake it.
       if (!reportingFrame(sender, browser.runtime.id)) return undefined;
@@ -103,7 +105,7 @@ browser.commands.onCommand.addListener((command) => {
 /** Stores the names of the enabled imported packs, where the content scripts read them. */
 async function publishMatchData(): Promise<void> {
   const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
-  await saveImportedMatchData(enabledMatchData(settings, packs, BUNDLED_ENTITY_IDS));
+  await saveImportedMatchData(enabledMatchData(enabledPackSet(settings, packs, pack)));
 }
 
 onSettingsChanged(() => void Promise.all([refreshAllBadges(), publishMatchData()]));

@@ -17,7 +17,8 @@ export interface EntityCardProps {
   readonly pinned: boolean;
   readonly canGoBack: boolean;
   /** Opens the reader page; null where the card is on it already. */
-  readonly onReader: (() => void) | null;
+  /** Opens the article of a pack (the card's story's) in the reader page. */
+  readonly onReader: ((pack: string) => void) | null;
   readonly t: (key: string, substitutions?: string | string[]) => string;
   readonly onRelated: (id: string) => void;
   readonly onBack: () => void;
@@ -63,6 +64,8 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
   const names = { ar: namesOf(entity, 'ar'), en: namesOf(entity, 'en') };
   const typeName = t(`cardType_${entity.type}`);
   const dates = [...entity.dates].sort((a, b) => (a.value < b.value ? -1 : 1));
+  // Each story that holds the entity (linked packs), or the one article.
+  const stories = data.stories ?? [{ packId: data.packId, entityId: entity.id, article: data.article, sentences: data.sentences, quotes: data.quotes }];
   const part = (precision: string) => t(`cardDate_${precision.replace('-', '_')}`);
   return (
     <>
@@ -115,27 +118,36 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
           <RegionMap outline={outline} coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
         </section>
       )}
-      {data.sentences.length > 0 && (
-        <section>
-          <h2>{t('cardInArticle')}</h2>
-          <ul class="sentences">
-            {byParagraph(data.sentences).map((group) => (
-              <li key={group[0]!.start} data-part="sentence">
-                {group.map((s) => (
-                  <p key={s.start} {...langAttrs('ar')} data-part="sentence-ar">
-                    {marked(s.ar, names.ar)}
-                  </p>
-                ))}
-                {group[0]!.paragraphEn && (
-                  <p class="translation" {...langAttrs('en')}>
-                    {marked(group[0]!.paragraphEn, names.en)}
-                  </p>
-                )}
-                <p class="date">{formatDate({ value: data.article.date, precision: 'day' }, lead)}</p>
-              </li>
-            ))}
-          </ul>
-        </section>
+      {stories.map((story) =>
+        story.sentences.length === 0 ? null : (
+          <section key={story.packId} data-story={story.packId}>
+            <h2>{stories.length > 1 ? t('cardInStory', story.article.title[lead]) : t('cardInArticle')}</h2>
+            <ul class="sentences">
+              {byParagraph(story.sentences).map((group) => (
+                <li key={group[0]!.start} data-part="sentence">
+                  {group.map((s) => (
+                    <p key={s.start} {...langAttrs(story.article.language)} data-part="sentence-ar">
+                      {marked(s.ar, names[story.article.language])}
+                    </p>
+                  ))}
+                  {group[0]!.paragraphEn && story.article.language !== 'en' && (
+                    <p class="translation" {...langAttrs('en')}>
+                      {marked(group[0]!.paragraphEn, names.en)}
+                    </p>
+                  )}
+                  <p class="date">{formatDate({ value: story.article.date, precision: 'day' }, lead)}</p>
+                </li>
+              ))}
+            </ul>
+            {onReader && stories.length > 1 && (
+              <p>
+                <button type="button" class="link" onClick={() => onReader(story.packId)} data-action="reader" data-pack={story.packId}>
+                  {t('cardReader')}
+                </button>
+              </p>
+            )}
+          </section>
+        ),
       )}
       {entity.relations.length > 0 && (
         <section>
@@ -171,9 +183,9 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       <p class="matched" data-part="matched">
         {t('cardMatched', matched)}
       </p>
-      {onReader && (
+      {onReader && stories.length < 2 && (
         <p>
-          <button type="button" class="link" onClick={onReader} data-action="reader">
+          <button type="button" class="link" onClick={() => onReader(data.packId)} data-action="reader" data-pack={data.packId}>
             {t('cardReader')}
           </button>
         </p>

@@ -27,7 +27,8 @@ export interface CardHooks {
   /** The card data of another entity (related navigation); cached by the content script. */
   entity(this: void, id: string): Promise<CardData | null>;
   /** Opens the reader page (the bundled article) in a new tab; null on the reader page itself. */
-  readonly openReader: (() => void) | null;
+  /** Opens the article of pack `pack` in the reader page (null on the reader page itself). */
+  readonly openReader: ((pack: string) => void) | null;
   pin(this: void): void;
   close(this: void): void;
 }

@@ -129,6 +129,7 @@ describe('pack build', () => {
       ['    type: person\n    name: { ar: أحمد', '    candidate: found 3 times\n    type: person\n    name: { ar: أحمد', 'candidate:', /ahmad-al-sharaa is a candidate: keep it/],
       ['  file: story.txt', '  file: stroy.txt', 'file: stroy.txt', /cannot read the article stroy\.txt/],
       ['dates: []', 'dates: [', 'dates: [', /not YAML/],
+      ['{ text: Putin, kind: short }', '{ text: Putin, kind: short, ambiguty: needs-evidence }', 'ambiguty', /unknown field "ambiguty" \(misspelt\?/],
     ];
     for (const [from, to, at, message] of cases) {
       const source = broken(from, to);
@@ -148,18 +149,32 @@ describe('pack build', () => {
     expect(await runPack(['build', 'd/pack.yaml'], ok)).toBe(0);
     const short = memory({ 'd/pack.yaml': source, 'd/story.txt': ARTICLE, 'd/story.ar.txt': 'فلاديمير بوتين استقبل الشرع.\n\nقال الكرملين.\n' });
     expect(await runPack(['build', 'd/pack.yaml'], short)).toBe(1);
-    expect(short.errors[0]).toBe('d/story.ar.txt:4: error: the translation has 2 paragraphs and story.txt has 3: from here they no longer pair (story.txt line 5)');
+    expect(short.errors[0]).toBe('d/story.ar.txt: error: the translation has 2 paragraphs and story.txt has 3; each paragraph (a non-empty line) needs one line of translation, in order (paragraphs start at lines 1, 3 here, 1, 3, 5 in story.txt)');
+    expect(short.errors).toHaveLength(2); // and the summary line: no follow-on error of the validator's
     const untranslated = memory({ 'd/pack.yaml': source, 'd/story.txt': ARTICLE, 'd/story.ar.txt': TRANSLATION.replace('قال الكرملين.', 'TRANSLATE: The Kremlin said.') });
     expect(await runPack(['build', 'd/pack.yaml'], untranslated)).toBe(1);
     expect(untranslated.errors[0]).toBe('d/story.ar.txt:3: error: paragraph 2 is still to translate');
   });
 
-  it('warns of a name of the article\'s language that never occurs there, and still writes the pack', async () => {
-    const source = broken('  - { text: Putin, kind: short }', '  - { text: Putin, kind: short }\n      - { text: Pootin, kind: misspelling }');
+  it('warns of a name of the article\'s language that never occurs there as a word, folded as the engine folds, and still writes the pack', async () => {
+    const aliases = ['{ text: Pootin, kind: misspelling }', '{ text: PUTIN, kind: short }', '{ text: utin, kind: short }', '{ text: Krémlin, kind: short }'];
+    const source = broken('  - { text: Putin, kind: short }', ['  - { text: Putin, kind: short }', ...aliases.map((a) => `      - ${a}`)].join('\n'));
     const io = memory({ 'd/pack.yaml': source, 'd/story.txt': ARTICLE });
     expect(await runPack(['build', 'd/pack.yaml', '-o', 'out.json'], io)).toBe(0);
-    expect(io.errors).toEqual([`d/pack.yaml:${lineOf(source, 'Pootin')}: warning: the alias "Pootin" never occurs in story.txt: check its spelling, or say where it comes from with source:`]);
+    // PUTIN (case) and Krémlin (a diacritic) are in the article as the engine reads it; utin only inside a word.
+    const never = (name: string) => `d/pack.yaml:${lineOf(source, `text: ${name},`)}: warning: the alias "${name}" never occurs in story.txt: check its spelling, or say where it comes from with source:`;
+    expect(io.errors).toEqual([never('Pootin'), never('utin')]);
     expect(io.files['out.json']).toBeDefined();
+  });
+
+  it('says each mistake once: no follow-on message of the validator for what the build reported', async () => {
+    const twice = broken('text: We respect all agreements.', 'text: agreements');
+    const io = memory({ 'd/pack.yaml': twice, 'd/story.txt': ARTICLE.replace('leaders discussed', 'leaders discussed agreements and') });
+    expect(await runPack(['build', 'd/pack.yaml'], io)).toBe(1);
+    expect(io.errors).toEqual([`d/pack.yaml:${lineOf(twice, 'text: agreements')}: error: "agreements" occurs 2 times in story.txt: quote more of it, or say which with occurrence: 1 to 2`, 'd/pack.yaml: 1 error; no pack written']);
+    const todo = memory({ 'd/pack.yaml': broken('date: 2025-10-15\n  sources', 'date: TODO\n  sources'), 'd/story.txt': ARTICLE });
+    expect(await runPack(['build', 'd/pack.yaml'], todo)).toBe(1);
+    expect(todo.errors.filter((e) => e.includes('error:'))).toEqual([expect.stringMatching(/:7: error: TODO: fill this in$/)]);
   });
 
   it('says how it is used, and what it cannot read', async () => {

@@ -273,7 +273,7 @@ export class CardController {
       const hooks: CardHooks = {
         t,
         entity: (id) => this.#entity(id),
-        openReader: this.#onReaderPage ? null : () => void ask({ type: 'open-reader' } satisfies OpenReaderMessage).catch(() => undefined),
+        openReader: this.#onReaderPage ? null : (pack) => void ask({ type: 'open-reader', pack } satisfies OpenReaderMessage).catch(() => undefined),
         pin: () => this.#dispatch({ type: 'pin' }),
         close: () => this.#dispatch({ type: 'close' }),
       };

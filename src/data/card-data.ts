@@ -31,8 +31,16 @@ export interface CardData {
   readonly quotes: readonly Quote[];
   /** Every entity a relation of this one points at, by id. */
   readonly links: Readonly<Record<string, CardLink>>;
-  readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources'] };
+  readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources']; readonly language: 'ar' | 'en' };
+  /**
+   * When packs are linked (pack-links.ts): every story that holds the entity, this one first, each
+   * with its own article, sentences and quotes.
+   */
+  readonly stories?: readonly StoryContext[];
 }
+
+/** One story's context for an entity: which pack, its article, and what it says of the entity. */
+export type StoryContext = Pick<CardData, 'packId' | 'article' | 'sentences' | 'quotes'> & { readonly entityId: string };
 
 /** The card data of entity `id` in `pack`, or null when the pack has no such entity. */
 export function cardDataFor(pack: Pack, id: string): CardData | null {
@@ -54,7 +62,7 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
     sentences,
     quotes: pack.quotes.filter((q) => q.speaker === id),
     links,
-    article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources },
+    article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources, language: pack.article.language ?? 'ar' },
   };
 }
 

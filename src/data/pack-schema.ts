@@ -229,6 +229,10 @@ export const EntitySchema = v.pipe(
     relations: v.pipe(v.array(RelationSchema), v.description('Typed links to other entities of the pack.')),
     dates: v.pipe(v.array(EntityDateSchema), v.description('Dated facts for the card timeline.')),
     coordinates: v.optional(CoordinatesSchema),
+    wikidata: v.pipe(
+      v.optional(v.pipe(v.string(), v.regex(/^Q[1-9][0-9]{0,11}$/, 'a Wikidata id is Q and a number, e.g. Q44461'))),
+      v.description('The Wikidata item of the entity (its id as text, never fetched): entities of several packs with the same one are the same entity, marked once, their card telling each story.'),
+    ),
   }),
   v.description('A person, place, organisation or event of the story.'),
 );

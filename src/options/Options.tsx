@@ -21,6 +21,7 @@ export interface OptionsProps {
   readonly onPackFile: (file: File) => void;
   readonly onPackAccept: () => void;
   readonly onPackRemove: (id: string) => void;
+  readonly onPackExport: (id: string) => void;
   readonly onExport: () => void;
   readonly onImport: (file: File) => void;
   readonly onReset: () => void;
@@ -61,7 +62,7 @@ export function Options(props: OptionsProps) {
       <SettingsForm settings={settings} onChange={onChange} />
       <SitesSection settings={settings} onChange={onChange} />
       <PacksSection settings={settings} packs={props.packs} lang={props.lang} importing={props.importing} onChange={onChange}
-        onFile={props.onPackFile} onAccept={props.onPackAccept} onRemove={props.onPackRemove} />
+        onFile={props.onPackFile} onAccept={props.onPackAccept} onRemove={props.onPackRemove} onExportPack={props.onPackExport} />
       <Group id="backup" title={t('optionsGroupBackup')}>
         <p class="help">{t('optionsBackupHelp')}</p>
         <button type="button" id="export" onClick={props.onExport}>{t('optionsExport')}</button>

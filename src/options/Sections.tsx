@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { PackCheck } from '../settings/pack-import';
-import type { StoredPack } from '../settings/packs-store';
+import { storyOf, type StoredPack } from '../settings/packs-store';
 import { addSiteProblem, BUNDLED_PACK_ID, type Settings } from '../settings/settings';
 import { MAX_SITE_PATTERNS, normaliseSitePattern } from '../settings/site-patterns';
 import { t } from '../ui/i18n';
@@ -56,28 +56,48 @@ export function PacksSection(props: {
   onFile: (file: File) => void;
   onAccept: () => void;
   onRemove: (id: string) => void;
+  onExportPack: (id: string) => void;
 }) {
   const { settings, lang, importing } = props;
   const title = (p: StoredPack) => (lang === 'ar' ? p.title.ar : p.title.en);
   const toggle = (id: string, on: boolean) =>
     props.onChange({ ...settings, enabledPacks: on ? [...settings.enabledPacks, id] : settings.enabledPacks.filter((p) => p !== id) });
-  const row = (id: string, name: string, removable: boolean) => (
-    <li key={id} class="pack" data-pack={id}>
-      <input id={`pack-${id}`} type="checkbox" checked={settings.enabledPacks.includes(id)} onChange={(e) => toggle(id, e.currentTarget.checked)} />
-      <label for={`pack-${id}`}>{name}</label>
-      {removable && (
-        <button type="button" aria-label={t('optionsRemovePack', name)} onClick={() => props.onRemove(id)}>
-          {t('optionsRemove')}
-        </button>
-      )}
-    </li>
-  );
+  const row = (id: string, name: string, stored: StoredPack | null) => {
+    const story = stored && storyOf(stored);
+    return (
+      <li key={id} class="pack" data-pack={id}>
+        <input id={`pack-${id}`} type="checkbox" checked={settings.enabledPacks.includes(id)} onChange={(e) => toggle(id, e.currentTarget.checked)} />
+        <label for={`pack-${id}`}>{name}</label>
+        {stored && (
+          <>
+            <button type="button" aria-label={t('optionsExportPack', name)} onClick={() => props.onExportPack(id)} data-action="export-pack">
+              {t('optionsExportPackButton')}
+            </button>
+            <button type="button" aria-label={t('optionsRemovePack', name)} onClick={() => props.onRemove(id)}>
+              {t('optionsRemove')}
+            </button>
+          </>
+        )}
+        {story && stored && (
+          <p class="help pack-details" data-part="pack-details">
+            {t('optionsPackDetails', [
+              lang === 'ar' ? story.title.ar : story.title.en,
+              story.date,
+              t(story.language === 'ar' ? 'optionsLanguageAr' : 'optionsLanguageEn'),
+              String(stored.entities),
+              (stored.bytes / 1024).toFixed(1),
+            ])}
+          </p>
+        )}
+      </li>
+    );
+  };
   return (
     <Group id="packs" title={t('optionsGroupPacks')}>
       <p class="help">{t('optionsPacksHelp')}</p>
       <ul class="packs">
-        {row(BUNDLED_PACK_ID, t('optionsBundledPack'), false)}
-        {Object.values(props.packs).map((p) => row(p.id, title(p), true))}
+        {row(BUNDLED_PACK_ID, t('optionsBundledPack'), null)}
+        {Object.values(props.packs).map((p) => row(p.id, title(p), p))}
       </ul>
       <div class="field">
         <label for="pack-file">{t('optionsImportPack')}</label>

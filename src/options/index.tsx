@@ -44,6 +44,7 @@ function show(): void {
       onPackFile={(file) => void readPack(file)}
       onPackAccept={() => void acceptPack()}
       onPackRemove={(id) => void removePack(id)}
+      onPackExport={exportPack}
       onExport={exportAll}
       onImport={(file) => void importAll(file)}
       onReset={() => void resetAll()}
@@ -115,14 +116,24 @@ async function removePack(id: string): Promise<void> {
   await change({ ...settings, enabledPacks: settings.enabledPacks.filter((p) => p !== id) });
 }
 
-function exportAll(): void {
-  if (!settings) return;
-  const url = URL.createObjectURL(new Blob([backupText(settings, packs)], { type: 'application/json' }));
+/** Saves `text` as the file `name` (a download the browser asks about or files away). */
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = 'hashiya-settings.json';
+  a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function exportAll(): void {
+  if (settings) download(backupText(settings, packs), 'hashiya-settings.json');
+}
+
+/** Saves one installed pack as it was imported, to share or to import elsewhere. */
+function exportPack(id: string): void {
+  const pack = Object.hasOwn(packs, id) ? packs[id] : undefined;
+  if (pack) download(pack.text, `${pack.id}.json`);
 }
 
 async function importAll(file: File): Promise<void> {

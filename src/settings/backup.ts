@@ -31,7 +31,14 @@ export function storedPackFrom(
   const { pack } = result;
   return {
     ok: true,
-    pack: { id: pack.id, title: pack.title, entities: pack.entities.length, bytes: new TextEncoder().encode(text).length, text },
+    pack: {
+      id: pack.id,
+      title: pack.title,
+      entities: pack.entities.length,
+      bytes: new TextEncoder().encode(text).length,
+      text,
+      story: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, language: pack.article.language ?? 'ar' },
+    },
     ids: { id: pack.id, entityIds: pack.entities.map((e) => e.id) },
   };
 }
@@ -55,15 +62,13 @@ export function parseBackup(text: string, bundled: PackIds): BackupResult {
   const bad = [...reset, ...dropped.map((d) => `${d.key}: ${d.entry}`)];
   if (bad.length > 0) return { ok: false, problem: 'bad-settings', detail: bad.join(', ') };
   const packs = new Map<string, StoredPack>();
-  const ids: PackIds[] = [];
   for (const [i, t] of texts.entries()) {
     const pack = typeof t === 'string' ? storedPackFrom(t) : null;
-    // Each pack owns its ids: none may take the built-in pack's, another's in the file, or come twice.
+    // No pack may take the built-in pack's id, or come twice (entity ids are each pack's own).
     if (!pack?.ok) return { ok: false, problem: 'bad-pack', detail: `packs[${i}]` };
-    const why = packs.has(pack.pack.id) ? `the pack id "${pack.pack.id}" comes twice` : packConflicts(pack.ids, bundled, ids)[0]?.message;
+    const why = packs.has(pack.pack.id) ? `the pack id "${pack.pack.id}" comes twice` : packConflicts(pack.ids, bundled)[0]?.message;
     if (why !== undefined) return { ok: false, problem: 'bad-pack', detail: `packs[${i}]: ${why}` };
     packs.set(pack.pack.id, pack.pack);
-    ids.push(pack.ids);
   }
   return { ok: true, settings, packs: Object.fromEntries(packs) };
 }

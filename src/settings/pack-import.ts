@@ -2,10 +2,9 @@ import { MAX_PACK_BYTES } from '../data/validate-pack';
 import { storedPackFrom } from './backup';
 import type { StoredPack } from './packs-store';
 
-// What an imported pack may claim. The matcher merges names by entity id across every enabled
-// pack, so a pack reusing another pack's entity id would attach its names to that pack's record
-// (a hostile pack could make "Putin" open its own card). Each pack therefore owns its ids: the
-// pack id and every entity id must be its own. All lookups are Maps and Sets, never plain objects.
+// What an imported pack may claim. Its entity ids are its own at run time (data/pack-links.ts:
+// PACK/ENTITY), so they may be any, even another pack's; its pack id must not be the bundled
+// pack's, and a pack with an installed pack's id replaces that pack (the options page asks first).
 
 /** A pack's id and the ids of its entities. */
 export interface PackIds {
@@ -31,28 +30,12 @@ export function packIdsOf(pack: StoredPack): PackIds {
 }
 
 /**
- * Why `candidate` cannot sit beside `bundled` and `installed` ([] when it can). A pack with the
- * id of an installed one is not a problem here: it replaces that pack, whose entity ids are then
- * free (the options page asks first).
+ * Why `candidate` cannot sit beside `bundled` and the installed packs ([] when it can). A pack with
+ * the id of an installed one is not a problem here: it replaces that pack (the options page asks
+ * first). Entity ids never clash: each pack's are scoped by its id.
  */
-export function packConflicts(candidate: PackIds, bundled: PackIds, installed: Iterable<PackIds>): ImportProblem[] {
-  const problems: ImportProblem[] = [];
-  if (candidate.id === bundled.id) {
-    problems.push({ path: 'id', message: `"${candidate.id}" is the id of the pack built into Hashiya; give this pack an id of its own` });
-  }
-  const owner = new Map<string, string>();
-  for (const id of bundled.entityIds) owner.set(id, bundled.id);
-  for (const other of installed) {
-    if (other.id === candidate.id || other.id === bundled.id) continue;
-    for (const id of other.entityIds) if (!owner.has(id)) owner.set(id, other.id);
-  }
-  candidate.entityIds.forEach((id, i) => {
-    const taken = owner.get(id);
-    if (taken === undefined) return;
-    const whose = taken === bundled.id ? 'the pack built into Hashiya' : `the installed pack "${taken}"`;
-    problems.push({ path: `entities[${i}].id`, message: `the entity id "${id}" belongs to ${whose}; a pack may only describe entities of its own` });
-  });
-  return problems;
+export function packConflicts(candidate: PackIds, bundled: PackIds): ImportProblem[] {
+  return candidate.id === bundled.id ? [{ path: 'id', message: `"${candidate.id}" is the id of the pack built into Hashiya; give this pack an id of its own` }] : [];
 }
 
 /** What the options page shows of a chosen pack file: a pack to install (maybe replacing one), or why it is refused. */
@@ -77,7 +60,7 @@ export async function checkPackFile(file: Blob, bundled: PackIds, installed: rea
   try {
     const result = storedPackFrom(await file.text());
     if (!result.ok) return { ...NO_PACK, errors: result.errors };
-    const problems = packConflicts(result.ids, bundled, installed.map(packIdsOf));
+    const problems = packConflicts(result.ids, bundled);
     if (problems.length > 0) return { ...NO_PACK, errors: problems };
     return { pending: result.pack, replaces: installed.some((p) => p.id === result.pack.id), errors: [] };
   } catch (error) {

@@ -18,6 +18,19 @@ export interface StoredPack {
   /** Size of its JSON text in bytes. */
   readonly bytes: number;
   readonly text: string;
+  /** Its article's title, date and language (stored since packs live side by side; else read from `text`). */
+  readonly story?: { readonly title: L10n; readonly date: string; readonly language: 'ar' | 'en' };
+}
+
+/** What the options page tells of a stored pack's story (null when its text cannot be read). */
+export function storyOf(pack: StoredPack): NonNullable<StoredPack['story']> | null {
+  if (pack.story) return pack.story;
+  try {
+    const { article } = JSON.parse(pack.text) as { article: { title: L10n; date: string; language?: 'ar' | 'en' } };
+    return { title: { ar: article.title.ar, en: article.title.en }, date: article.date, language: article.language ?? 'ar' };
+  } catch {
+    return null;
+  }
 }
 
 const PREFIX = 'pack:';

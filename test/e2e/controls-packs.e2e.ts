@@ -39,7 +39,7 @@ forEachBrowser('imported packs on an open page', (browser) => {
     await waitForMarked(page, 'Vladimir Putin', true);
     // The background answers the imported names' card data: the popup lists them by name.
     const popup = await browser().openExtensionPage(`popup.html?tab=${await tabIdOf(browser(), PAGE)}`);
-    await popup.waitFor(() => document.querySelector('button[data-entity="queen-zenobia"]')?.textContent?.includes('Queen Zenobia'));
+    await popup.waitFor(() => document.querySelector('button[data-entity="fixture-palmyra/queen-zenobia"]')?.textContent?.includes('Queen Zenobia'));
     await popup.close();
 
     await click(options, '#pack-fixture-palmyra');
