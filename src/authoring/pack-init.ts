@@ -51,7 +51,7 @@ function arabicTitled(text: string): [string, Candidate['type'], number][] {
     if (quoted) j++;
     else for (let q = 0; q < 3 && isWord(j) && words[j]!.w.startsWith('ال'); q++) j++; // qualifiers
     const start = j;
-    while (isWord(j) && j - start < (quoted ? 4 : 3) && !ARABIC_STOPS.has(words[j]!.w) && !(j > start && /^(?:ال)?(?:يوم|أمس)/u.test(words[j]!.w))) {
+    while (isWord(j) && j - start < (quoted ? 4 : 3) && !ARABIC_STOPS.has(words[j]!.w) && !ARABIC_STOPS.has(words[j]!.w.replace(PROCLITIC, '')) && !(j > start && /^(?:ال)?(?:يوم|أمس)/u.test(words[j]!.w))) {
       if (j === start && (words[j]!.w.startsWith('ال') && !quoted)) break;
       j++;
     }

@@ -3,8 +3,8 @@ import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
-import { chunkLoader } from './chunk-loader';
-import type { Engine, EngineChunk } from './engine';
+import { engineChunk } from 'hashiya:engine';
+import type { Engine } from './engine';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
@@ -113,14 +113,14 @@ function sync(): void {
   loaded.apply(isOn(settings, state.sites) ? settings : null);
 }
 
-const loadChunk = chunkLoader<EngineChunk>('startEngine');
-
-/** Imports the engine, once (a failed load is asked for again at the next change of settings). */
+/** Starts the engine, once (one that failed to start is started again at the next change of settings). */
 function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
-  state.engine ??= loadChunk(ext.runtime.getURL('engine.js'))
-    .then((chunk) => chunk.startEngine({ names: pageHighlightNames(), report }))
+  // In a task of its own: its first run (compiling and evaluating the engine) is not added to
+  // the task that found the text.
+  state.engine ??= new Promise<void>((ok) => setTimeout(ok, 0))
+    .then(() => engineChunk().startEngine({ names: pageHighlightNames(), report }))
     .then((engine) => {
       state.loaded = engine;
       sync();

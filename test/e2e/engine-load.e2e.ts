@@ -54,9 +54,10 @@ forEachBrowser('the engine, loaded at the first text', (browser) => {
   });
 });
 
-describe.runIf(selectedBrowsers().includes('chromium'))('the engine, loaded at the first text [chromium]', () => {
-  // Chromium's DevTools protocol reports every script a page's frames evaluate, a content script's
-  // chunks included, which no page script can see.
+describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at the first text [chromium]', () => {
+  // Chromium's DevTools protocol lists the listeners on a window, a content script's included,
+  // which no page script can see. The engine, once started, follows the pointer (pointermove on
+  // the window); the loader alone listens for no pointer.
   let server: TestServer;
   let context: BrowserContext;
   let profile: string;
@@ -78,32 +79,41 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, loaded at t
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  /** Opens `path` and counts, until `then` has run and a second has passed, the engine.js chunks its frames evaluate. */
-  async function enginesEvaluated(path: string, then: (page: Page) => Promise<void> = () => Promise.resolve()): Promise<{ before: number; after: number }> {
-    const page = await context.newPage();
+  /**
+   * Whether the window of the page (null) or of the frame #id has a pointermove listener, asked in
+   * Hashiya's world there (the protocol lists a world's own listeners).
+   */
+  async function engineStarted(page: Page, frameId: string | null): Promise<boolean> {
     const cdp = await context.newCDPSession(page);
-    let engines = 0;
-    cdp.on('Debugger.scriptParsed', ({ url }) => {
-      if (/^chrome-extension:\/\/[a-z0-9-]+\/engine\.js(\?|$)/.test(url)) engines++;
+    const contexts: { id: number; frameId: string; type: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
+      const aux = c.auxData as { frameId: string; type: string };
+      contexts.push({ id: c.id, frameId: aux.frameId, type: aux.type });
     });
-    await cdp.send('Debugger.enable');
-    await page.goto(server.origin + path, { waitUntil: 'load' });
-    await page.waitForTimeout(1000);
-    const before = engines;
-    await then(page);
-    await page.waitForTimeout(1000);
-    await page.close();
-    return { before, after: engines };
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const frame = frameId === null ? frameTree.frame : frameTree.childFrames?.find((f) => f.frame.name === frameId || f.frame.id === frameId)?.frame;
+    const world = contexts.find((c) => c.frameId === frame?.id && c.type === 'isolated');
+    let started = false;
+    if (world) {
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: world.id });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      started = listeners.some((l) => l.type === 'pointermove');
+    }
+    await cdp.detach();
+    if (!world) throw new Error(`no world of Hashiya's in ${frameId ?? 'the page'}`);
+    return started;
   }
 
-  it('is not evaluated in a page or frames with no text, until text comes', async () => {
-    const counts = await enginesEvaluated('/fixtures/empty.html', (page) =>
-      page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.')),
-    );
-    expect(counts).toEqual({ before: 0, after: 1 }); // the top frame's, once; the ad frames none
-  });
-
-  it('is evaluated once on a page with text, and not in its empty frames', async () => {
-    expect(await enginesEvaluated('/fixtures/plain.html')).toEqual({ before: 1, after: 1 });
+  it('is not started in a page or frames with no text, and is once text comes', async () => {
+    const page = await context.newPage();
+    await page.goto(server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    const frames = ['ad-image', 'ad-empty'];
+    expect([await engineStarted(page, null), ...(await Promise.all(frames.map((id) => engineStarted(page, id))))]).toEqual([false, false, false]);
+    await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
+    await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
+    expect([await engineStarted(page, null), ...(await Promise.all(frames.map((id) => engineStarted(page, id))))]).toEqual([true, false, false]);
+    await page.close();
   });
 });

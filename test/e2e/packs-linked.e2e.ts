@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
+import bundledJson from '../../src/data/packs/sharaa-moscow-2025.json';
 import { clearStoredSettings } from './harness/extension';
 import { waitForMarked } from './harness/highlights';
 import { settleMarks } from './harness/settle';
@@ -17,6 +18,7 @@ type Api = typeof chrome;
 const PAGE = '/fixtures/linked-stories.html';
 const EXAMPLE_FILE = 'docs/examples/damascus-depots/damascus-depots.json';
 const example = JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8')) as Pack;
+const bundled = bundledJson as unknown as Pack;
 
 forEachBrowser('two packs side by side', (browser) => {
   afterEach(async () => {
@@ -79,6 +81,10 @@ forEachBrowser('two packs side by side', (browser) => {
       ['damascus-depots', 'page'],
     ]);
     expect(await settleMarks(reader)).toBeGreaterThanOrEqual(example.entities.length - 1); // its names marked there too
+    // The list leads back to the bundled story's article.
+    await reader.evaluate(() => (document.querySelector('nav [data-pack="sharaa-moscow-2025"]') as HTMLAnchorElement).click());
+    await reader.waitFor(() => document.querySelector('nav [aria-current="page"]')?.getAttribute('data-pack') === 'sharaa-moscow-2025');
+    await reader.waitFor((n) => document.querySelectorAll('[data-paragraph]').length === n, bundled.article.paragraphs.length);
     await reader.close();
     await page.close();
   });
