@@ -42,14 +42,19 @@ function usage(io: PackIo): number {
   return 2;
 }
 
-async function build(source: string, output: string | undefined, io: PackIo): Promise<number> {
-  let text: string;
+/** The text of `file`, or null once it has said why it cannot be read. */
+async function readOrSay(file: string, io: PackIo): Promise<string | null> {
   try {
-    text = await io.readText(source);
+    return await io.readText(file);
   } catch (error) {
-    io.err(`${source}: cannot read: ${reason(error)}`);
-    return 2;
+    io.err(`${file}: cannot read: ${reason(error)}`);
+    return null;
   }
+}
+
+async function build(source: string, output: string | undefined, io: PackIo): Promise<number> {
+  const text = await readOrSay(source, io);
+  if (text === null) return 2;
   const dir = dirname(source);
   const built = buildPack(text, source, { read: (path) => io.readTextSync(join(dir, path)) });
   for (const p of built.problems) {
@@ -74,13 +79,8 @@ async function build(source: string, output: string | undefined, io: PackIo): Pr
 }
 
 async function init(article: string, output: string | undefined, io: PackIo): Promise<number> {
-  let text: string;
-  try {
-    text = await io.readText(article);
-  } catch (error) {
-    io.err(`${article}: cannot read: ${reason(error)}`);
-    return 2;
-  }
+  const text = await readOrSay(article, io);
+  if (text === null) return 2;
   const stem = basename(article, extname(article)).replace(/\.(ar|en)$/, '');
   const out = output ?? join(dirname(article), `${stem}.pack.yaml`);
   const made = initSource(text, relative(dirname(out), article) || basename(article), stem);

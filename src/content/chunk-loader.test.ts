@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CardChunk } from './card-controller';
 import { chunkLoader } from './chunk-loader';
 
-// Loading a chunk (card.js, engine.js) when import() fails as it does in Firefox.
+// Loading a chunk (card.js) when import() fails as it does in Firefox.
 
 /** import() as Firefox 153 does it: an address whose fetch failed fails again, without a fetch. */
 function moduleMap(failures: number) {
@@ -50,8 +50,8 @@ describe('chunk loader', () => {
     expect(map.fetched).toEqual(['chrome-extension://hashiya/card.js', 'chrome-extension://hashiya/card.js?attempt=1', 'chrome-extension://hashiya/card.js?attempt=2']);
   });
 
-  it('refuses a module that is not the chunk asked for (the engine for the card)', async () => {
-    const load = chunkLoader<CardChunk>('createCardView', () => Promise.resolve({ startEngine: () => ({}) }))('chrome-extension://hashiya/card.js');
+  it('refuses a module that is not the chunk asked for', async () => {
+    const load = chunkLoader<CardChunk>('createCardView', () => Promise.resolve({ somethingElse: () => ({}) }))('chrome-extension://hashiya/card.js');
     const refused = expect(load).rejects.toThrow(/is not the chunk that exports createCardView/);
     await vi.advanceTimersByTimeAsync(50);
     await refused;

@@ -1,6 +1,6 @@
-// Loading the content script's chunks: the engine (engine.js, imported once a frame has text to
-// read) and the card (card.js, imported for the first card). Both are web-accessible ES modules at
-// runtime.getURL's address, which in Chromium is the dynamic one (use_dynamic_url).
+// Loading the card's chunk (card.js, imported for the first card, in a page and in the reader
+// page): a web-accessible ES module at runtime.getURL's address, which in Chromium is the dynamic
+// one (use_dynamic_url).
 
 /**
  * A loader of a chunk whose module exports the function `entry`, that can recover from a failed

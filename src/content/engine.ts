@@ -7,10 +7,11 @@ import { usePageHighlightNames, type HighlightNames } from './highlight-names';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 
-// engine.js: what reads and marks a frame, and its cards. The content script (index.ts) is a small
-// loader that every page and frame runs; it imports this chunk only once Hashiya is on there and the
-// frame has text to read, so a blank or empty frame (most ad frames) never evaluates the matcher,
-// its tables or the annotator.
+// The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
+// loader that every page and frame runs; the build embeds the engine in it inside a function
+// (build.mjs engineModule) that the loader calls only once Hashiya is on there and the frame has
+// text to read, so a blank or empty frame (most ad frames) never runs the matcher's, its tables' or
+// the annotator's code, nor makes their data.
 
 /** What the loader gives the engine. */
 export interface EngineHost {
@@ -30,7 +31,7 @@ export interface Engine {
   show(entity: string, index: number): boolean;
 }
 
-/** What engine.js exports. */
+/** What the embedded engine exports. */
 export interface EngineChunk {
   readonly startEngine: typeof startEngine;
 }

@@ -12,7 +12,8 @@ import { mayBringText, mayHoldText } from './text-collector';
 
 // Content script entry, run in every page and frame: a loader. It reads the settings, the frame's
 // sites and whether the frame has text, and only where Hashiya is on and there is text to read does
-// it import the engine (engine.js: the matcher, the annotator, the card controller), which reads
+// it start the engine (engine.ts: the matcher, the annotator, the card controller; the build embeds
+// it here inside a function, hashiya:engine, that nothing else calls), which reads
 // the frame's text, marks the story's names, and reports through report() below. It changes none of
 // the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
 // highlight rules adopted by open shadow roots (highlights.ts). Switched off (globally or for this

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './harness/browsers';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
-import { highlightNames, readHighlights, waitForMarked } from './harness/highlights';
+import { frameMarks, highlightNames, readHighlights, waitForMarked } from './harness/highlights';
 import { markCount, waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { MAX_BLOCK } from '../../src/content/text-collector';
@@ -25,23 +25,6 @@ const waitForCount = (page: TestPage, count: number) =>
     CSS.highlights.forEach((h) => (h.priority === 0 ? (drawn += h.size) : 0));
     return drawn === n;
   }, count);
-
-/** The marks inside a same-origin frame (by its element id), read through the parent page. */
-const frameMarks = (page: TestPage, id: string) =>
-  page.evaluate((frameId) => {
-    const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-    const out: string[] = [];
-    win.CSS.highlights.forEach((h) => {
-      if (h.priority !== 0) return;
-      for (const r of h) {
-        const range = win.document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range.toString());
-      }
-    });
-    return out;
-  }, id);
 
 forEachBrowser('page annotation', (browser) => {
   it('reads a heading with the text under it: the headline over Moscow, Idaho is not the capital', async () => {

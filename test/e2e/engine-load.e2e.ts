@@ -1,17 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import CHROMIUM_FLAGS from './harness/chromium-flags.json';
-import { DIST, EXECUTABLES } from './harness/common';
-import { waitForMarks } from './harness/highlights';
-import { startServer, type TestServer } from './harness/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromiumSuite } from './harness/chromium-suite';
+import { frameMarks, waitForMarks } from './harness/highlights';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser, selectedBrowsers } from './harness/suite';
 
-// The content script every page and frame runs is a small loader; the engine (engine.js: the
-// matcher, its tables, the annotator) is imported only where Hashiya is on and the frame has text
+// The content script every page and frame runs is a loader; the engine (embedded in it: the
+// matcher, its tables, the annotator) is started only where Hashiya is on and the frame has text
 // to read. A page or frame whose text comes later is marked when it comes.
 
 forEachBrowser('the engine, loaded at the first text', (browser) => {
@@ -28,28 +23,13 @@ forEachBrowser('the engine, loaded at the first text', (browser) => {
       const frame = (document.getElementById('ad-empty') as HTMLIFrameElement).contentDocument!;
       frame.body.innerHTML = '<p>Talks in <b>Damascus</b> resumed.</p>';
     });
-    const frameMarks = () =>
-      page.evaluate(() => {
-        const win = (document.getElementById('ad-empty') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-        const out: string[] = [];
-        win.CSS.highlights.forEach((h) => {
-          if (h.priority !== 0) return; // the focus mark
-          for (const r of h) {
-            const range = win.document.createRange();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            out.push(range.toString());
-          }
-        });
-        return out;
-      });
     await page.waitFor(() => {
       const win = (document.getElementById('ad-empty') as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
       let n = 0;
       win.CSS.highlights.forEach((h) => (n += h.size));
       return n > 0;
     });
-    expect(await frameMarks()).toEqual(['Damascus']);
+    expect(await frameMarks(page, 'ad-empty')).toEqual(['Damascus']);
     await page.close();
   });
 });
@@ -58,33 +38,14 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
   // Chromium's DevTools protocol lists the listeners on a window, a content script's included,
   // which no page script can see. The engine, once started, follows the pointer (pointermove on
   // the window); the loader alone listens for no pointer.
-  let server: TestServer;
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
-    server = await startServer();
-    profile = mkdtempSync(join(tmpdir(), 'hashiya-engine-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: EXECUTABLES.chromium,
-      headless: true,
-      args: [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`, ...CHROMIUM_FLAGS],
-    });
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  const suite = useChromiumSuite();
 
   /**
    * Whether the window of the page (null) or of the frame #id has a pointermove listener, asked in
    * Hashiya's world there (the protocol lists a world's own listeners).
    */
   async function engineStarted(page: Page, frameId: string | null): Promise<boolean> {
-    const cdp = await context.newCDPSession(page);
+    const cdp = await suite().context.newCDPSession(page);
     const contexts: { id: number; frameId: string; type: string }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
       const aux = c.auxData as { frameId: string; type: string };
@@ -106,8 +67,8 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
   }
 
   it('is not started in a page or frames with no text, and is once text comes', async () => {
-    const page = await context.newPage();
-    await page.goto(server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
+    const page = await suite().context.newPage();
+    await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
     await page.waitForTimeout(1000);
     const frames = ['ad-image', 'ad-empty'];
     expect([await engineStarted(page, null), ...(await Promise.all(frames.map((id) => engineStarted(page, id))))]).toEqual([false, false, false]);

@@ -37,6 +37,18 @@ forEachBrowser('two packs side by side', (browser) => {
     const details = await options.evaluate(() => document.querySelector('[data-pack="damascus-depots"] [data-part="pack-details"]')!.textContent);
     expect(details).toContain(example.article.date);
     expect(details).toContain(`${example.entities.length}`);
+    // Export saves the pack as it was imported.
+    const exported = await options.evaluate(() => {
+      const saved = new Promise<{ name: string; text: string }>((ok) => {
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          void fetch(this.href).then((r) => r.text()).then((text) => ok({ name: this.download, text }));
+        };
+      });
+      (document.querySelector('[data-pack="damascus-depots"] [data-action="export-pack"]') as HTMLButtonElement).click();
+      return saved;
+    });
+    expect(exported.name).toBe('damascus-depots.json');
+    expect(JSON.parse(exported.text)).toEqual(example);
     await options.close();
 
     const page = await browser().open(PAGE);

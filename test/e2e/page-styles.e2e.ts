@@ -1,11 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import CHROMIUM_FLAGS from './harness/chromium-flags.json';
-import { DIST, EXECUTABLES } from './harness/common';
-import { startServer, type TestServer } from './harness/server';
+import { describe, expect, it } from 'vitest';
+import { useChromiumSuite } from './harness/chromium-suite';
 import { selectedBrowsers } from './harness/suite';
 
 // A stylesheet of ::highlight() rules added to a page once it is laid out restyles the whole
@@ -16,38 +10,19 @@ import { selectedBrowsers } from './harness/suite';
 // "injected"), which no page script can see.
 
 describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet [chromium]', () => {
-  let server: TestServer;
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
-    server = await startServer();
-    profile = mkdtempSync(join(tmpdir(), 'hashiya-styles-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: EXECUTABLES.chromium,
-      headless: true,
-      args: [`--disable-extensions-except=${DIST.chromium}`, `--load-extension=${DIST.chromium}`, ...CHROMIUM_FLAGS],
-    });
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 15_000 });
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+  const suite = useChromiumSuite();
 
   /** How many stylesheets an extension injected into `path` and the rules they match, read once Hashiya has had time to read it. */
   async function injectedSheets(path: string, marked: boolean): Promise<{ sheets: number; rules: { root: string[]; paragraph: string[] }; marksDrawn?: boolean }> {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
+    const page = await suite().context.newPage();
+    const cdp = await suite().context.newCDPSession(page);
     let sheets = 0;
     cdp.on('CSS.styleSheetAdded', ({ header }) => {
       if (header.origin === 'injected') sheets++;
     });
     await cdp.send('DOM.enable');
     await cdp.send('CSS.enable');
-    await page.goto(server.origin + path, { waitUntil: 'load' });
+    await page.goto(suite().server.origin + path, { waitUntil: 'load' });
     // Marks drawn (or, on a page with none, the read long over), then a moment for the background's answer.
     if (marked) await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
     await page.waitForTimeout(1000);
@@ -96,8 +71,8 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet 
   it('is asked for while the page is still parsing, before DOMContentLoaded, and not where Hashiya is off', async () => {
     /** The order in which the injected sheet and DOMContentLoaded reach the protocol, on a page whose parsing waits 1.5 s. */
     const order = async () => {
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
+      const page = await suite().context.newPage();
+      const cdp = await suite().context.newCDPSession(page);
       const events: string[] = [];
       cdp.on('CSS.styleSheetAdded', ({ header }) => {
         if (header.origin === 'injected') events.push('sheet');
@@ -106,7 +81,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet 
       await cdp.send('Page.enable');
       await cdp.send('DOM.enable');
       await cdp.send('CSS.enable');
-      await page.goto(server.origin + '/fixtures/slow-parse.html', { waitUntil: 'load' });
+      await page.goto(suite().server.origin + '/fixtures/slow-parse.html', { waitUntil: 'load' });
       await page.waitForTimeout(1000);
       await page.close();
       return events;
@@ -114,7 +89,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the marks\' stylesheet 
     // Asked for after DOMContentLoaded (as before), the rules came back after the first layout and
     // restyled the whole page.
     expect(await order()).toEqual(['sheet', 'DOMContentLoaded']);
-    const [worker] = context.serviceWorkers();
+    const [worker] = suite().context.serviceWorkers();
     const setEnabled = (enabled: boolean) =>
       worker!.evaluate(async (on) => {
         const stored = await chrome.storage.sync.get<Record<string, unknown>>(null);

@@ -79,3 +79,21 @@ export function waitForMarked(page: TestPage, text: string, present: boolean): P
     [text, present] as const,
   );
 }
+
+/** The marks inside a same-origin frame (by its element id), read through the parent page. */
+export function frameMarks(page: TestPage, id: string): Promise<string[]> {
+  return page.evaluate((frameId) => {
+    const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
+    const out: string[] = [];
+    win.CSS.highlights.forEach((h) => {
+      if (h.priority !== 0) return;
+      for (const r of h) {
+        const range = win.document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(range.toString());
+      }
+    });
+    return out;
+  }, id);
+}
