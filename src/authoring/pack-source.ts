@@ -10,7 +10,7 @@ import type { Pack, Provenance, Span } from '../data/pack-schema';
 import { PACK_FORMAT, PACK_VERSION } from '../data/pack-schema';
 import type { PathKey } from '../data/pack-error';
 import { validatePack } from '../data/validate-pack';
-import { foldString } from '../match/fold-table';
+import { foldString, hasNameAsWords } from '../match/fold-table';
 import { compileMatcher } from '../match/matcher';
 import { paragraphSpans, sentenceSpans, sentencesAround, type Range } from './sentences';
 
@@ -339,20 +339,13 @@ class Builder {
     return out;
   }
 
-  /** The article folded as the engine folds names, words one space apart, for #occursAsWord. */
+  /** The article folded as the engine folds names, for hasNameAsWords. */
   #folded: string | null = null;
 
-  /**
-   * Whether `name`, folded as the engine folds (case, diacritics, letter forms, gaps), stands as
-   * whole words in the article, maybe after Arabic proclitics (وبموسكو finds موسكو).
-   */
+  /** Whether `name` stands as whole words in the article, folded as the engine folds (maybe after proclitics). */
   #occursAsWord(name: string): boolean {
-    this.#folded ??= ` ${foldString(this.#article.text)} `;
-    const folded = foldString(name);
-    if (folded === '') return false;
-    const proclitics = PROCLITICS.map(foldString).join('');
-    const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(?<![\\p{L}\\p{N}])[${proclitics}]{0,2}${escaped}(?![\\p{L}\\p{N}])`, 'u').test(this.#folded);
+    this.#folded ??= foldString(this.#article.text);
+    return hasNameAsWords(this.#folded, name);
   }
 
   /** The spellings the engine marked in the article (lower-cased, trimmed). */
@@ -432,8 +425,6 @@ function normaliseDate(value: Obj): Obj {
 }
 
 const foldKey = (text: string) => text.trim().toLowerCase();
-/** The Arabic proclitics written attached to a name (pack-format.md). */
-const PROCLITICS = ['و', 'ف', 'ب', 'ك', 'ل'];
 const shorten = (text: string) => (text.length > 50 ? `${text.slice(0, 47)}…` : text).replace(/\n/g, '⏎');
 
 /** The source path of a pack error's path (`entities[3].aliases[0].lang` → ['entities', 3, 'aliases', 0, 'lang']). */

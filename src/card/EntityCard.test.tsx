@@ -42,6 +42,24 @@ describe('EntityCard', () => {
     expect(out).not.toContain('س<mark>');
   });
 
+  it('shows the quotes the entity said, then those said to it or naming it: the words, their English, who said them and when', () => {
+    const data = cardDataFor(pack as Pack, 'ahmad-al-sharaa')!;
+    const out = html('ahmad-al-sharaa');
+    const shown = [...out.matchAll(/data-quote="([^"]+)" data-said="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(shown).toEqual(data.quotes.map((q) => [q.id, q.said ? 'by' : 'to-or-of']));
+    expect(shown.length).toBeGreaterThan(1);
+    const first = data.quotes[0]!;
+    expect(out).toContain(`<blockquote lang="ar" dir="rtl">${first.ar}</blockquote>`);
+    expect(out).toContain(`<p class="quote-en" lang="en" dir="ltr">${first.en}</p>`);
+    expect(out.match(/class="quote-en"/g)).toHaveLength(data.quotes.length);
+    // An Arabic card shows the words as the article has them, with no English of their own.
+    expect(html('ahmad-al-sharaa', { language: 'ar' })).not.toContain('class="quote-en"');
+    // Putin's card: al-Sharaa's words to him, attributed as the article does.
+    const putin = html('vladimir-putin');
+    expect(putin).toContain('data-quote="sharaa-new-syria" data-said="to-or-of"');
+    expect(putin).toContain('Ahmad al-Sharaa, as quoted by Al-Ikhbariya');
+  });
+
   it('draws the map for a place and a Back button only when there is history', () => {
     expect(html('latakia')).toContain('<figure class="map"');
     expect(html('vladimir-putin')).not.toContain('class="map"');

@@ -139,6 +139,29 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
                 </li>
               ))}
             </ul>
+            {story.quotes.length > 0 && (
+              <>
+                <h3>{t('cardQuotes')}</h3>
+                <ul class="quotes">
+                  {story.quotes.map((q) => (
+                    <li key={q.id} data-part="quote" data-quote={q.id} data-said={q.said ? 'by' : 'to-or-of'}>
+                      <blockquote {...langAttrs(story.article.language)}>{q.ar}</blockquote>
+                      {langs.includes('en') && story.article.language !== 'en' && (
+                        <p class="quote-en" {...langAttrs('en')}>
+                          {q.en}
+                        </p>
+                      )}
+                      <p class="source" data-part="quote-source">
+                        <span {...langAttrs(lead)}>{(q.attribution ?? q.speakerName)[lead]}</span>
+                        {q.viaName && !q.attribution && <span {...langAttrs(lead)}>{` · ${t('cardQuoteVia', q.viaName[lead])}`}</span>}
+                        {' · '}
+                        <span class="date">{formatDate(q.date, lead, part)}</span>
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {onReader && stories.length > 1 && (
               <p>
                 <button type="button" class="link" onClick={() => onReader(story.packId)} data-action="reader" data-pack={story.packId}>

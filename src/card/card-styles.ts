@@ -63,10 +63,14 @@ button:hover { border-color: var(--accent); }
 button:focus-visible, .card:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .card:focus { outline: none; }
 button[aria-pressed="true"] { background: var(--accent); color: var(--bg); }
-h2 { font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); margin: 12px 0 4px; }
+h2, h3 { font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); margin: 12px 0 4px; }
 p { margin: 4px 0; }
 ul { margin: 0; padding: 0; list-style: none; }
 .sentences li { border-inline-start: 3px solid var(--line); padding-inline-start: 8px; margin: 6px 0; }
+.quotes li { margin: 6px 0; }
+.quotes blockquote { margin: 0; padding-inline-start: 8px; border-inline-start: 3px solid var(--accent); }
+.quote-en, .quotes .source { color: var(--muted); margin: 2px 0 0; padding-inline-start: 11px; }
+.quotes .source { font-size: 0.85em; }
 .translation { color: var(--muted); }
 .date { color: var(--muted); font-size: 0.85em; }
 mark { background: var(--mark); color: inherit; border-radius: 2px; }

@@ -53,11 +53,13 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   } = {
     imported: await loadImportedMatchData(),
     importedVersion: 0,
-    // Decoded when the page first has text to read (lazyMatcher).
-    compiled: { key: 'true 0', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
+    // The bundled pack's matcher, decoded when the page first has text to read (lazyMatcher): the
+    // matcher of the bundled pack alone (key 'true 0'), unless packs are imported already.
+    compiled: { key: '', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
     settings: null,
     page: null,
   };
+  if (state.imported.length === 0) state.compiled = { ...state.compiled, key: 'true 0' };
 
   // The matcher of the enabled packs. The bundled pack alone (the usual case) was compiled at build
   // time; with imported packs (whose names come ready from storage, see match-store.ts) the page

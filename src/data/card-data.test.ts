@@ -16,8 +16,16 @@ describe('cardDataFor', () => {
     }
     // Most sentences name him; some refer to him by title only (نظيره الروسي).
     expect(card.sentences.filter((s) => /بوتين/.test(s.ar)).length).toBeGreaterThan(card.sentences.length / 2);
-    expect(card.quotes.length).toBeGreaterThan(0);
-    expect(card.quotes.every((q) => q.speaker === 'vladimir-putin')).toBe(true);
+    // The quotes he said, then those said to him or naming him, each with its speaker's names.
+    const said = card.quotes.filter((q) => q.said);
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.every((q) => q.speaker === 'vladimir-putin' && q.speakerName.en === 'Vladimir Putin')).toBe(true);
+    expect(card.quotes.slice(0, said.length)).toEqual(said);
+    const heard = card.quotes.filter((q) => !q.said);
+    expect(heard.map((q) => q.id)).toContain('sharaa-new-syria'); // al-Sharaa to Putin (audience)
+    expect(heard.find((q) => q.id === 'sharaa-new-syria')?.speakerName.en).toBe('Ahmad al-Sharaa');
+    expect(heard.every((q) => q.speaker !== 'vladimir-putin' && (q.audience === 'vladimir-putin' || /بوتين/.test(q.ar)))).toBe(true);
+    for (const q of card.quotes) expect(pack.article.text.slice(q.start, q.end)).toBe(q.ar);
     expect(card.entity.relations.length).toBeGreaterThan(0);
     for (const relation of card.entity.relations) expect(card.links[relation.target]?.id).toBe(relation.target);
     expect(card.article.date).toBe('2025-10-15');

@@ -2,6 +2,7 @@
 // that mention it (with their English: the translation is aligned by paragraph, and within a
 // paragraph by sentence where both sides have as many), the quotes it spoke, and the names of the entities it is linked to. The background
 // builds it on demand; the content script never holds the whole pack.
+import { foldString, hasNameAsWords } from '../match/fold-table';
 import type { Entity, EntityType, L10n, Pack, Quote } from './pack-schema';
 
 /** One article sentence that mentions the entity. */
@@ -24,11 +25,21 @@ export interface CardLink {
   readonly name: L10n;
 }
 
+/** A quote of the article on the card: said by the entity, or to it or naming it. */
+export interface CardQuote extends Quote {
+  /** True when the entity said it; false when it was said to the entity or names it. */
+  readonly said: boolean;
+  /** The speaker's names (and the outlet's it came through), to show without another request. */
+  readonly speakerName: L10n;
+  readonly viaName?: L10n;
+}
+
 export interface CardData {
   readonly packId: string;
   readonly entity: Entity;
   readonly sentences: readonly CardSentence[];
-  readonly quotes: readonly Quote[];
+  /** The quotes it said, then those said to it or naming it, in article order each. */
+  readonly quotes: readonly CardQuote[];
   /** Every entity a relation of this one points at, by id. */
   readonly links: Readonly<Record<string, CardLink>>;
   readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources']; readonly language: 'ar' | 'en' };
@@ -60,10 +71,30 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
     packId: pack.id,
     entity,
     sentences,
-    quotes: pack.quotes.filter((q) => q.speaker === id),
+    quotes: quotesOf(pack, entity),
     links,
     article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources, language: pack.article.language ?? 'ar' },
   };
+}
+
+/**
+ * The quotes of `entity`: those it said, then those said to it (audience) or whose words name it
+ * (one of its Arabic names, folded as the engine folds, as a whole word).
+ */
+function quotesOf(pack: Pack, entity: Entity): CardQuote[] {
+  const names = [entity.name.ar, ...entity.aliases.filter((a) => a.lang === 'ar').map((a) => a.text)];
+  const nameOf = (id: string | undefined) => pack.entities.find((e) => e.id === id)?.name;
+  const namesIn = (words: string) => {
+    const folded = foldString(words);
+    return names.some((name) => hasNameAsWords(folded, name));
+  };
+  const card = (q: Quote, said: boolean): CardQuote => {
+    const via = nameOf(q.via);
+    return { ...q, said, speakerName: nameOf(q.speaker) ?? { ar: q.speaker, en: q.speaker }, ...(via ? { viaName: via } : {}) };
+  };
+  const said = pack.quotes.filter((q) => q.speaker === entity.id);
+  const about = pack.quotes.filter((q) => q.speaker !== entity.id && (q.audience === entity.id || namesIn(q.ar)));
+  return [...said.map((q) => card(q, true)), ...about.map((q) => card(q, false))];
 }
 
 /** Where a sentence (or a bullet point: " - ") ends and the next begins. */

@@ -51,3 +51,18 @@ export function foldString(text: string): string {
   }
   return out;
 }
+
+/** Arabic proclitics, as they are written attached to a name (وبموسكو: و ب موسكو). */
+const PROCLITIC_LETTERS = 'وفبكل';
+
+/**
+ * Whether `name` stands in `folded` (a text folded by foldString) as whole words, maybe after
+ * Arabic proclitics: the slow check of tools and cards (a phrase or a quote), never a page's read.
+ */
+export function hasNameAsWords(folded: string, name: string): boolean {
+  const want = foldString(name);
+  if (want === '') return false;
+  const proclitics = foldString(PROCLITIC_LETTERS);
+  const escaped = want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])[${proclitics}]{0,2}${escaped}(?![\\p{L}\\p{N}])`, 'u').test(folded);
+}

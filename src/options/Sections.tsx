@@ -73,7 +73,7 @@ export function PacksSection(props: {
             <button type="button" aria-label={t('optionsExportPack', name)} onClick={() => props.onExportPack(id)} data-action="export-pack">
               {t('optionsExportPackButton')}
             </button>
-            <button type="button" aria-label={t('optionsRemovePack', name)} onClick={() => props.onRemove(id)}>
+            <button type="button" aria-label={t('optionsRemovePack', name)} onClick={() => props.onRemove(id)} data-action="remove-pack">
               {t('optionsRemove')}
             </button>
           </>

@@ -43,6 +43,19 @@ forEachBrowser('hover card content', (browser) => {
     expect(person.dates).toBe(p.dates.length);
     expect(person.matched).toContain('Putin');
     expect(person.map.paths).toBe(0);
+    // The quotes he said, then those said to him or naming him: the words, their English, who and when.
+    const quotes = await page.evaluate((key) => {
+      const root = (window as unknown as Record<string, CardRef>)[key]!.root;
+      return [...root.querySelectorAll('[data-quote]')].map((q) => ({
+        id: q.getAttribute('data-quote'),
+        said: q.getAttribute('data-said'),
+        words: q.querySelector('blockquote')?.textContent,
+        dir: q.querySelector('blockquote')?.getAttribute('dir'),
+        en: q.querySelector('.quote-en')?.textContent,
+      }));
+    }, CARD);
+    expect(quotes).toEqual(entity('vladimir-putin').quotes.map((q) => ({ id: q.id, said: q.said ? 'by' : 'to-or-of', words: q.ar, dir: 'rtl', en: q.en })));
+    expect(quotes.map((q) => q.said)).toEqual(expect.arrayContaining(['by', 'to-or-of']));
 
     await page.keyboard.press('Escape'); // the card covers the paragraphs below
     const [khmeimim] = await rectsOf(page, 'place', 'Khmeimim');

@@ -121,7 +121,7 @@ forEachBrowser('options page by keyboard, reset and backup', (browser) => {
     });
     expect(file.name).toBe('hashiya-settings.json');
     await answerConfirm(options, true);
-    await options.evaluate(() => document.getElementById('pack-fixture-minimal')!.parentElement!.querySelector('button')!.click());
+    await options.evaluate(() => document.querySelector<HTMLButtonElement>('[data-pack="fixture-minimal"] [data-action="remove-pack"]')!.click());
     await options.evaluate(() => document.getElementById('reset')!.click());
     await options.waitFor(() => (document.getElementById('theme') as HTMLSelectElement).value === 'auto' && document.querySelector('[data-pack="fixture-minimal"]') === null);
     await eventually(async () => expect((await stored(browser())).sync).toEqual({ version: 2 }));
