@@ -19,11 +19,11 @@ export const KNOWN_WARNINGS = [
     'Unsafe assignment to innerHTML',
     "Preact's renderer, which supports dangerouslySetInnerHTML; Hashiya never uses it, and renders every string from a page or a pack as text",
   ]),
-  ...['content.js', 'reader.js'].map((file) => [
+  ...['engine.js', 'reader.js'].map((file) => [
     'UNSAFE_VAR_ASSIGNMENT',
     file,
     'Unsafe call to import for argument 0',
-    "the dynamic import() of the card's own chunk, card.js, from the extension's own files (runtime.getURL('card.js') in the content script, the file beside it in the reader page); nothing remote is imported",
+    "the dynamic import() of the card's own chunk, card.js, from the extension's own files (runtime.getURL('card.js') in the engine the content script loads, the file beside it in the reader page); nothing remote is imported",
   ]),
 ];
 

@@ -55,7 +55,23 @@ export interface GetTopSiteMessage {
   readonly type: 'get-top-site';
 }
 
-export type BackgroundMessage = FrameEntitiesMessage | GetTabStateMessage | GetEntityMessage | ToggleHashiyaMessage | OpenReaderMessage | StyleHighlightsMessage | GetTopSiteMessage;
+/**
+ * Sent by a frame's content script (the loader) once Hashiya is on there and the frame has text to
+ * read: inject the engine (engine.js) into this frame, in the content script's world.
+ */
+export interface LoadEngineMessage {
+  readonly type: 'load-engine';
+}
+
+export type BackgroundMessage =
+  | FrameEntitiesMessage
+  | GetTabStateMessage
+  | GetEntityMessage
+  | ToggleHashiyaMessage
+  | OpenReaderMessage
+  | StyleHighlightsMessage
+  | GetTopSiteMessage
+  | LoadEngineMessage;
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -97,6 +113,8 @@ export interface Replies {
   /** Whether the rules were added (false: the content script adds them itself). */
   'style-highlights': boolean;
   'get-top-site': string;
+  /** Whether the engine was injected into the asking frame. */
+  'load-engine': boolean;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   /** Whether the frame's page is read: no read under way and no change waiting (for tests). */
@@ -156,6 +174,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return typeof value.pack === 'string' && PACK_ID.test(value.pack) ? { type: 'open-reader', pack: value.pack } : null;
     case 'get-top-site':
       return { type: 'get-top-site' };
+    case 'load-engine':
+      return { type: 'load-engine' };
     case 'style-highlights':
       return isHighlightNames(value.names) ? { type: 'style-highlights', names: value.names } : null;
     default:

@@ -95,6 +95,17 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
         () => false, // a frame the extension may not reach: the content script adopts the rules itself
       );
     }
+    case 'load-engine': {
+      // Into the frame that asks, and only for Hashiya's own content script. At once, not at
+      // document_idle: the top frame asks while its page is still parsing.
+      const frame = reportingFrame(sender, browser.runtime.id);
+      if (!frame) return undefined;
+      const target = { tabId: frame.tabId, frameIds: [frame.frameId] };
+      return browser.scripting.executeScript({ target, files: ['engine.js'], injectImmediately: true }).then(
+        () => true,
+        () => false, // the frame is gone, or has navigated to a page Hashiya may not reach
+      );
+    }
   }
 }
 

@@ -8,10 +8,10 @@ import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
-// loader that every page and frame runs; the build embeds the engine in it inside a function
-// (build.mjs engineModule) that the loader calls only once Hashiya is on there and the frame has
-// text to read, so a blank or empty frame (most ad frames) never runs the matcher's, its tables' or
-// the annotator's code, nor makes their data.
+// loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
+// the background injects into a frame only when its loader asks, once Hashiya is on there and the
+// frame has text to read. A blank or empty frame (most ad frames) never compiles the matcher's,
+// its tables' or the annotator's code, nor makes their data.
 
 /** What the loader gives the engine. */
 export interface EngineHost {
@@ -31,7 +31,7 @@ export interface Engine {
   show(entity: string, index: number): boolean;
 }
 
-/** What the embedded engine exports. */
+/** What engine.js exports (in the content script's world, as `hashiyaEngine`). */
 export interface EngineChunk {
   readonly startEngine: typeof startEngine;
 }

@@ -1,10 +1,9 @@
-import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type StyleHighlightsMessage } from '../messages';
+import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type LoadEngineMessage, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
-import { engineChunk } from 'hashiya:engine';
-import type { Engine } from './engine';
+import type { Engine, EngineChunk } from './engine';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
@@ -12,8 +11,8 @@ import { mayBringText, mayHoldText } from './text-collector';
 
 // Content script entry, run in every page and frame: a loader. It reads the settings, the frame's
 // sites and whether the frame has text, and only where Hashiya is on and there is text to read does
-// it start the engine (engine.ts: the matcher, the annotator, the card controller; the build embeds
-// it here inside a function, hashiya:engine, that nothing else calls), which reads
+// it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
+// the background injects into the frame when asked, build.mjs engineOptions), which reads
 // the frame's text, marks the story's names, and reports through report() below. It changes none of
 // the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
 // highlight rules adopted by open shadow roots (highlights.ts). Switched off (globally or for this
@@ -118,10 +117,15 @@ function sync(): void {
 function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
-  // In a task of its own: its first run (compiling and evaluating the engine) is not added to
-  // the task that found the text.
-  state.engine ??= new Promise<void>((ok) => setTimeout(ok, 0))
-    .then(() => engineChunk().startEngine({ names: pageHighlightNames(), report }))
+  // The background injects engine.js into this frame, in this world, where it leaves its exports
+  // in a global of this world (which no page script can see or set); its first run is a task of
+  // its own, not the one that found the text.
+  state.engine ??= ask({ type: 'load-engine' } satisfies LoadEngineMessage)
+    .then((injected) => {
+      const chunk = injected && Object.hasOwn(globalThis, ENGINE_GLOBAL) ? (globalThis as { [ENGINE_GLOBAL]?: EngineChunk })[ENGINE_GLOBAL] : undefined;
+      if (!chunk) throw new Error('Hashiya: the engine was not loaded');
+      return chunk.startEngine({ names: pageHighlightNames(), report });
+    })
     .then((engine) => {
       state.loaded = engine;
       sync();
@@ -130,6 +134,9 @@ function loadEngine(): Promise<Engine> {
   state.engine.catch(() => (state.engine = null));
   return state.engine;
 }
+
+/** Where engine.js leaves its exports (build.mjs engineOptions' globalName). */
+const ENGINE_GLOBAL = 'hashiyaEngine';
 
 /**
  * Waits for the frame's first text to read (a page that builds its text with script, an ad frame

@@ -11,9 +11,3 @@ declare module 'hashiya:bundled-matcher' {
   const bundled: { readonly tables: import('../match/table-encoding').EncodedTables; readonly matchData: string };
   export default bundled;
 }
-
-// The engine (src/content/engine.ts), embedded by the build (build.mjs engineModule) in a function
-// the content script calls only in a frame with text to read.
-declare module 'hashiya:engine' {
-  export function engineChunk(): import('./engine').EngineChunk;
-}

@@ -5,9 +5,10 @@ import { frameMarks, waitForMarks } from './harness/highlights';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser, selectedBrowsers } from './harness/suite';
 
-// The content script every page and frame runs is a loader; the engine (embedded in it: the
-// matcher, its tables, the annotator) is started only where Hashiya is on and the frame has text
-// to read. A page or frame whose text comes later is marked when it comes.
+// The content script every page and frame runs is a loader; the engine (engine.js: the matcher,
+// its tables, the annotator), which the background injects when a loader asks, is loaded and
+// started only where Hashiya is on and the frame has text to read. A page or frame whose text
+// comes later is marked when it comes.
 
 forEachBrowser('the engine, loaded at the first text', (browser) => {
   it('marks a page, and a frame, whose text comes after it has loaded', async () => {
@@ -41,10 +42,11 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
   const suite = useChromiumSuite();
 
   /**
-   * Whether the window of the page (null) or of the frame #id has a pointermove listener, asked in
-   * Hashiya's world there (the protocol lists a world's own listeners).
+   * Of the window of the page (null) or of the frame #id, asked in Hashiya's world there (the
+   * protocol lists a world's own listeners and globals): whether engine.js has been run there (its
+   * exports, `hashiyaEngine`) and whether the engine has started (it follows the pointer).
    */
-  async function engineStarted(page: Page, frameId: string | null): Promise<boolean> {
+  async function engineState(page: Page, frameId: string | null): Promise<{ loaded: boolean; started: boolean }> {
     const cdp = await suite().context.newCDPSession(page);
     const contexts: { id: number; frameId: string; type: string }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
@@ -55,26 +57,46 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const frame = frameId === null ? frameTree.frame : frameTree.childFrames?.find((f) => f.frame.name === frameId || f.frame.id === frameId)?.frame;
     const world = contexts.find((c) => c.frameId === frame?.id && c.type === 'isolated');
-    let started = false;
+    const state = { loaded: false, started: false };
     if (world) {
+      const loaded = await cdp.send('Runtime.evaluate', { expression: "Object.hasOwn(globalThis, 'hashiyaEngine')", contextId: world.id, returnByValue: true });
+      state.loaded = loaded.result.value === true;
       const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: world.id });
       const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-      started = listeners.some((l) => l.type === 'pointermove');
+      state.started = listeners.some((l) => l.type === 'pointermove');
     }
     await cdp.detach();
     if (!world) throw new Error(`no world of Hashiya's in ${frameId ?? 'the page'}`);
-    return started;
+    return state;
   }
 
-  it('is not started in a page or frames with no text, and is once text comes', async () => {
+  it('is neither loaded nor started in a page or frames with no text, and is once text comes', async () => {
     const page = await suite().context.newPage();
     await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
     await page.waitForTimeout(1000);
     const frames = ['ad-image', 'ad-empty'];
-    expect([await engineStarted(page, null), ...(await Promise.all(frames.map((id) => engineStarted(page, id))))]).toEqual([false, false, false]);
+    const states = async () => [await engineState(page, null), ...(await Promise.all(frames.map((id) => engineState(page, id))))];
+    const none = { loaded: false, started: false };
+    expect(await states()).toEqual([none, none, none]);
     await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
     await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
-    expect([await engineStarted(page, null), ...(await Promise.all(frames.map((id) => engineStarted(page, id))))]).toEqual([true, false, false]);
+    expect(await states()).toEqual([{ loaded: true, started: true }, none, none]);
+    await page.close();
+  });
+
+  it('has a page script see no engine, and a fake one in the page change nothing', async () => {
+    const page = await suite().context.newPage();
+    // A page that sets the engine's global name itself, before and after Hashiya's loader runs.
+    await page.addInitScript(() => {
+      (globalThis as Record<string, unknown>).hashiyaEngine = { startEngine: () => { throw new Error('fake engine'); } };
+    });
+    await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
+    await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
+    await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
+    expect(await engineState(page, null)).toEqual({ loaded: true, started: true });
+    // The page's own global is its own: Hashiya's exports are not there, nor anything of its world.
+    expect(await page.evaluate(() => String(Object.keys((globalThis as { hashiyaEngine?: object }).hashiyaEngine ?? {})))).toBe('startEngine');
+    expect(await page.evaluate(() => String((globalThis as { hashiyaEngine?: { startEngine: () => unknown } }).hashiyaEngine?.startEngine).includes('fake engine'))).toBe(true);
     await page.close();
   });
 });
