@@ -35,8 +35,18 @@ describe('parseBackgroundMessage', () => {
   });
 });
 
+describe('step-mentions', () => {
+  it('names a tab and a direction, 1 or -1', () => {
+    expect(parseBackgroundMessage({ type: 'step-mentions', tabId: 4, direction: 1 })).toEqual({ type: 'step-mentions', tabId: 4, direction: 1 });
+    for (const junk of [{ type: 'step-mentions', tabId: 4, direction: 0 }, { type: 'step-mentions', tabId: 'x', direction: 1 }]) expect(parseBackgroundMessage(junk)).toBeNull();
+  });
+});
+
 describe('parseContentMessage', () => {
-  it('accepts reveal-mention, get-page-read and get-highlight-names, nothing else', () => {
+  it('accepts reveal-mention, step-mention, close-card, get-page-read and get-highlight-names, nothing else', () => {
+    expect(parseContentMessage({ type: 'step-mention', direction: -1, fromEdge: true })).toEqual({ type: 'step-mention', direction: -1, fromEdge: true });
+    expect(parseContentMessage({ type: 'close-card', extra: 1 })).toEqual({ type: 'close-card' });
+    for (const junk of [{ type: 'step-mention', direction: 2, fromEdge: false }, { type: 'step-mention', direction: 1 }]) expect(parseContentMessage(junk)).toBeNull();
     expect(parseContentMessage({ type: 'reveal-mention', entity: 'moscow', index: 2 })).toEqual({ type: 'reveal-mention', entity: 'moscow', index: 2 });
     expect(parseContentMessage({ type: 'report-again' })).toBeNull(); // a background never asks every frame again
     expect(parseContentMessage({ type: 'get-highlight-names' })).toEqual({ type: 'get-highlight-names' });

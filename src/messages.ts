@@ -71,7 +71,18 @@ export type BackgroundMessage =
   | OpenReaderMessage
   | StyleHighlightsMessage
   | GetTopSiteMessage
-  | LoadEngineMessage;
+  | LoadEngineMessage
+  | StepMentionsMessage;
+
+/**
+ * Sent by Hashiya's own pages (the next/previous-mention shortcuts go through the same path): move
+ * to the next (1) or previous (-1) mention on tab `tabId`, across its frames.
+ */
+export interface StepMentionsMessage {
+  readonly type: 'step-mentions';
+  readonly tabId: number;
+  readonly direction: 1 | -1;
+}
 
 /** Sent to a tab's frames: scroll to the `index`-th mention of `entity` (counting from 0). */
 export interface RevealMentionMessage {
@@ -93,7 +104,23 @@ export interface GetHighlightNamesMessage {
   readonly type: 'get-highlight-names';
 }
 
-export type ContentMessage = RevealMentionMessage | GetPageReadMessage | GetHighlightNamesMessage;
+/**
+ * Sent to one frame of a tab: show the next (1) or previous (-1) mention in document order, from
+ * the one shown last (or, with none shown yet, from what is in view), or, `fromEdge`, the frame's
+ * first (1) or last (-1). Answered false when the frame has no mention that way.
+ */
+export interface StepMentionMessage {
+  readonly type: 'step-mention';
+  readonly direction: 1 | -1;
+  readonly fromEdge: boolean;
+}
+
+/** Sent to one frame of a tab: close its card (the shortcuts go on to a mention in another frame). */
+export interface CloseCardMessage {
+  readonly type: 'close-card';
+}
+
+export type ContentMessage = RevealMentionMessage | GetPageReadMessage | GetHighlightNamesMessage | StepMentionMessage | CloseCardMessage;
 
 /** The background's answer to `get-tab-state`. */
 export interface TabState {
@@ -113,6 +140,10 @@ export interface Replies {
   /** Whether the rules were added (false: the content script adds them itself). */
   'style-highlights': boolean;
   'get-top-site': string;
+  /** Whether a mention was shown: in the tab (step-mentions), in the frame (step-mention). */
+  'step-mentions': boolean;
+  'step-mention': boolean;
+  'close-card': void;
   /** Whether the engine was injected into the asking frame. */
   'load-engine': boolean;
   /** Whether this frame had the mention and revealed it. */
@@ -155,6 +186,8 @@ function isHighlightNames(value: unknown): value is string[] {
   return Array.isArray(value) && value.length <= 64 && new Set(value).size === value.length && value.every((name) => typeof name === 'string' && HIGHLIGHT_NAME.test(name));
 }
 
+const isDirection = (value: unknown): value is 1 | -1 => value === 1 || value === -1;
+
 /** Returns the message if it has the shape of a background message, otherwise null. */
 export function parseBackgroundMessage(value: unknown): BackgroundMessage | null {
   if (!isRecord(value)) return null;
@@ -176,6 +209,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'get-top-site' };
     case 'load-engine':
       return { type: 'load-engine' };
+    case 'step-mentions':
+      return Number.isSafeInteger(value.tabId) && isDirection(value.direction) ? { type: 'step-mentions', tabId: value.tabId as number, direction: value.direction } : null;
     case 'style-highlights':
       return isHighlightNames(value.names) ? { type: 'style-highlights', names: value.names } : null;
     default:
@@ -188,6 +223,10 @@ export function parseContentMessage(value: unknown): ContentMessage | null {
   if (!isRecord(value)) return null;
   if (value.type === 'get-page-read') return { type: 'get-page-read' };
   if (value.type === 'get-highlight-names') return { type: 'get-highlight-names' };
+  if (value.type === 'close-card') return { type: 'close-card' };
+  if (value.type === 'step-mention') {
+    return isDirection(value.direction) && typeof value.fromEdge === 'boolean' ? { type: 'step-mention', direction: value.direction, fromEdge: value.fromEdge } : null;
+  }
   if (value.type !== 'reveal-mention') return null;
   const { entity, index } = value;
   return typeof entity === 'string' && ID.test(entity) && Number.isSafeInteger(index) && (index as number) >= 0

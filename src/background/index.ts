@@ -10,7 +10,8 @@ import { HIGHLIGHT_KEYS, highlightCss } from '../settings/mark-styles';
 import { showBadge } from './badge';
 import { isOwnPage, reportingFrame } from './senders';
 import { enabledCardData, enabledMatchData, enabledPackSet, parsedPack } from './enabled-packs';
-import { forgetTab, recordFrame, tabState } from './tab-state';
+import { forgetTab, framesWithMentions, recordFrame, tabState } from './tab-state';
+import { forgetSteps, stepMentions } from './step-mentions';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -79,6 +80,8 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
+    case 'step-mentions':
+      return fromOwnPage(sender) ? browser.tabs.get(message.tabId).then((tab) => stepInTab(tab, message.direction)) : undefined;
     case 'open-reader':
       return openReader(sender.tab, message.pack);
     case 'get-top-site': {
@@ -110,9 +113,17 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
 }
 
 browser.runtime.onMessage.addListener(onMessage);
-browser.commands.onCommand.addListener((command) => {
+browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-hashiya') void toggleHashiya();
+  if (command === 'next-mention' || command === 'previous-mention') void stepInTab(tab, command === 'next-mention' ? 1 : -1);
 });
+
+/** The next/previous-mention shortcuts in `tab` (the active tab when the browser does not say). */
+async function stepInTab(tab: Tabs.Tab | undefined, direction: 1 | -1): Promise<boolean> {
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return false;
+  return stepMentions(tabId, direction, await framesWithMentions(tabId), (frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }));
+}
 /** Stores the names of the enabled imported packs, where the content scripts read them. */
 async function publishMatchData(): Promise<void> {
   const [settings, packs] = await Promise.all([loadSettings(), loadPacks()]);
@@ -128,7 +139,10 @@ browser.storage.onChanged.addListener((changes, area) => {
 // tells them again. A tab that starts loading is not forgotten here: Firefox tells of a page
 // restored from the cache after the page has told its counts. A tab closed or discarded has no
 // page left, and one replaced by another (prerendering, instant pages) is gone.
-browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetSteps(tabId);
+  void forgetTab(tabId);
+});
 browser.tabs.onReplaced.addListener((_added, removed) => void forgetTab(removed));
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.discarded === true) void forgetTab(tabId).then(() => refreshBadge(tabId));

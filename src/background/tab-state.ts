@@ -46,6 +46,11 @@ export function forgetTab(tabId: number): Promise<void> {
   return inTurn(() => browser.storage.session.remove(key(tabId)));
 }
 
+/** The ids of the tab's frames that hold any mention. */
+export async function framesWithMentions(tabId: number): Promise<number[]> {
+  return Object.keys(await readFrames(tabId)).map(Number);
+}
+
 /** The tab's entities, counted once each across all its frames. */
 export async function tabState(tabId: number): Promise<TabState> {
   return summarise(tabId, await readFrames(tabId));

@@ -126,6 +126,11 @@ export class Annotator {
     return hitTest(this.#drawn, x, y);
   }
 
+  /** Every drawn mention, in document order. */
+  allMentions(): StaticRange[] {
+    return inDocumentOrder(this.#marks.blocks.flatMap((b) => b.shown.map((s) => s.range)));
+  }
+
   /** The drawn mentions of `entity`, in document order. */
   mentionsOf(entity: string): StaticRange[] {
     return inDocumentOrder(this.#marks.blocks.flatMap((b) => b.shown.filter((s) => s.mention.entity === entity).map((s) => s.range)));

@@ -116,12 +116,21 @@ export class CardController {
     };
   }
 
-  /** Opens the card for a mention (the popup's reveal-mention, the shortcut). */
+  /** Closes the card, if one is open (the shortcuts go on to another frame). */
+  close(): void {
+    if (this.#state.name !== 'idle') this.#dispatch({ type: 'close' });
+  }
+
+  /** Opens the card for a mention (the popup's reveal-mention, the shortcuts). */
   open(range: Range, focus: boolean): void {
     const rect = range.getClientRects()[0];
     const hit = rect && this.#annotator.hitTest(rect.left + rect.width / 2, rect.top + rect.height / 2);
     if (!hit || !rect) return;
-    if (focus) this.#returnFocus = deepActiveElement();
+    this.#annotator.showFocus(hit); // the mention is drawn as the one the card is about
+    // Focus goes back, when the card closes, to where it was before the first of the cards that
+    // took it (the shortcuts go from card to card).
+    const active = deepActiveElement();
+    if (focus && !(this.#host && active === this.#host.host)) this.#returnFocus = active;
     this.#dispatch({ type: 'activate', target: this.#remember(hit, rect.left + rect.width / 2, rect.top + rect.height / 2) }, focus);
   }
 
@@ -244,7 +253,8 @@ export class CardController {
       ({ view, host: { host } }) => {
         const hadFocus = host.matches(':focus-within') || document.activeElement === host;
         view.hide();
-        if (hadFocus) this.#returnFocus?.focus();
+        // Without scrolling: the page may be on its way to the next name (the shortcuts).
+        if (hadFocus) this.#returnFocus?.focus({ preventScroll: true });
         this.#returnFocus = null;
       },
       () => undefined, // never shown: nothing to hide

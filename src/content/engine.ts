@@ -29,6 +29,13 @@ export interface Engine {
   readonly pageRead: boolean;
   /** Scrolls to the `index`-th mention of `entity` and opens its card; false when there is none. */
   show(entity: string, index: number): boolean;
+  /**
+   * Scrolls to the next (1) or previous (-1) mention in document order and opens its card, with
+   * the keyboard's focus; false when the frame has none that way (messages.ts StepMentionMessage).
+   */
+  step(direction: 1 | -1, fromEdge: boolean): boolean;
+  /** Closes the card, if one is open. */
+  closeCard(): void;
 }
 
 /** What engine.js exports (in the content script's world, as `hashiyaEngine`). */
@@ -50,6 +57,8 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     settings: Settings | null;
     /** The page being marked (null while Hashiya is off here), and the matcher it runs. */
     page: { readonly marked: MarkedPage; readonly matcher: PageMatcher } | null;
+    /** The mention the next/previous shortcut showed last, while it is still drawn. */
+    stepped: AbstractRange | null;
   } = {
     imported: await loadImportedMatchData(),
     importedVersion: 0,
@@ -58,6 +67,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     compiled: { key: '', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
     settings: null,
     page: null,
+    stepped: null,
   };
   if (state.imported.length === 0) state.compiled = { ...state.compiled, key: 'true 0' };
 
@@ -102,21 +112,67 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
       return state.page?.marked.annotator.pageRead ?? false;
     },
     show(entity, index) {
-      const page = state.page;
-      if (!page) return false;
-      const ranges = page.marked.annotator.mentionsOf(entity);
+      const ranges = state.page?.marked.annotator.mentionsOf(entity) ?? [];
       const range = ranges[index % Math.max(ranges.length, 1)];
       if (!range) return false;
-      const element = range.startContainer.parentElement;
-      // Smooth scrolling is for a reader who watches: not under reduced motion, and not in a hidden
-      // tab, where Firefox does not advance it.
-      const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
-      element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
-      const live = liveRange(range);
-      setTimeout(() => state.page?.marked.card.open(live, false), smooth ? 600 : 0); // once the scroll has settled
+      reveal(range, true); // the popup closes, and the reader is on the page, in the card
       return true;
     },
+    step(direction, fromEdge) {
+      const all = state.page?.marked.annotator.allMentions() ?? [];
+      const from = state.stepped;
+      const at = fromEdge || !from ? -1 : all.findIndex((r) => r.startContainer === from.startContainer && r.startOffset === from.startOffset);
+      // With none shown yet (or the one shown gone), from what is in view: the first mention that
+      // is not above it, or the last that is not below it.
+      const index =
+        at >= 0 ? at + direction
+        : fromEdge ? (direction > 0 ? 0 : all.length - 1)
+        : direction > 0 ? all.findIndex((r) => liveRange(r).getBoundingClientRect().bottom > 0)
+        : all.findLastIndex((r) => liveRange(r).getBoundingClientRect().top < innerHeight);
+      const range = all[index];
+      if (!range) return false;
+      state.stepped = range;
+      reveal(range, true);
+      return true;
+    },
+    closeCard() {
+      state.page?.marked.card.close();
+    },
   };
+
+  /** Scrolls the mention into view and opens its card (taking the keyboard's focus, `focus`). */
+  function reveal(range: AbstractRange, focus: boolean): void {
+    const card = state.page?.marked.card;
+    const live = liveRange(range);
+    const inView = () => {
+      const r = live.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+    };
+    if (inView()) return void card?.open(live, focus);
+    // The card shown (another name's) closes first: it would close as its name scrolls away, and
+    // give the focus back, once the next card had opened.
+    card?.close();
+    // Smooth scrolling is for a reader who watches: not under reduced motion, and not in a hidden
+    // tab, where Firefox does not advance it.
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
+    const scroll = (behavior: ScrollBehavior) => range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior });
+    scroll(smooth ? 'smooth' : 'instant');
+    if (!smooth) return void setTimeout(() => card?.open(live, focus), 0);
+    // The card opens where the name has come to rest: when the scroll ends (its length depends on
+    // the distance), or after a second at the latest, the name then put in view at once (a page
+    // that draws no frames, or that scrolled elsewhere meanwhile).
+    let opened = false;
+    const settle = (event?: Event) => {
+      if (opened || (event && !event.isTrusted)) return;
+      opened = true;
+      removeEventListener('scrollend', settle, true);
+      clearTimeout(timer);
+      if (!inView()) scroll('instant');
+      card?.open(live, focus);
+    };
+    addEventListener('scrollend', settle, true);
+    const timer = setTimeout(settle, 1000);
+  }
 }
 
 /** The bundled pack's match data, parsed only to be compiled with imported packs. */

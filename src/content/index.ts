@@ -183,7 +183,11 @@ onMessage((raw) => {
     const names = pageHighlightNames();
     return Promise.resolve(Object.fromEntries(HIGHLIGHT_KEYS.map((key) => [key, names.of(key)])));
   }
-  if (!message || !state.loaded) return undefined;
+  if (!message) return undefined;
+  // A frame with no engine (nothing to read, or Hashiya off) has no mention to show.
+  if (message.type === 'step-mention') return Promise.resolve(state.loaded?.step(message.direction, message.fromEdge) ?? false);
+  if (message.type === 'close-card') return Promise.resolve(state.loaded?.closeCard());
+  if (!state.loaded) return undefined;
   return Promise.resolve(state.loaded.show(message.entity, message.index));
 });
 

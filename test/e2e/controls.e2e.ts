@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clearStoredSettings, setStoredSettings, tabStateOf } from './harness/extension';
 import { waitForMarks } from './harness/highlights';
 import { forEachBrowser } from './harness/suite';
-import { waitForCard } from './card-page';
+import { waitForCard, waitForFocusInCard } from './card-page';
 import { badgeOf, click, inExtension, tabIdOf, waitForBadge, waitForMarkCount } from './controls-helpers';
 import { markCount } from './harness/settle';
 
@@ -64,7 +64,7 @@ forEachBrowser('toolbar and background', (browser) => {
     await page.close();
   });
 
-  it('choosing a name in the popup scrolls the page to it, again to its next mention, and opens its card', async () => {
+  it('choosing a name in the popup scrolls the page to it, again to its next mention, and opens its card, focused', async () => {
     const page = await browser().open('/fixtures/tall.html');
     await waitForMarks(page, 2);
     const tabId = await tabIdOf(browser(), '/fixtures/tall.html');
@@ -79,6 +79,8 @@ forEachBrowser('toolbar and background', (browser) => {
       return scrollY > 0 && rect.top >= 0 && rect.bottom <= innerHeight;
     });
     await waitForCard(page, 'vladimir-putin');
+    // The reader chose with the keyboard or the mouse in the popup, and is now in the card.
+    await waitForFocusInCard(page);
     await page.close();
   });
 
