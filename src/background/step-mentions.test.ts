@@ -16,7 +16,7 @@ function tab(mentions: Record<number, number>) {
       return Promise.resolve();
     }
     const n = mentions[frameId]!;
-    const from = message.fromEdge || at[frameId] === undefined ? (message.direction > 0 ? -1 : n) : at[frameId]!;
+    const from = message.fromEdge || at[frameId] === undefined ? (message.direction > 0 ? -1 : n) : at[frameId];
     const next = from + message.direction;
     if (next < 0 || next >= n) return Promise.resolve(false);
     at[frameId] = next;
