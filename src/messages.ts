@@ -72,7 +72,13 @@ export type BackgroundMessage =
   | StyleHighlightsMessage
   | GetTopSiteMessage
   | LoadEngineMessage
-  | StepMentionsMessage;
+  | StepMentionsMessage
+  | GetNextShortcutMessage;
+
+/** Sent by a content script: the keys of the next-mention command, as the browser has them now. */
+export interface GetNextShortcutMessage {
+  readonly type: 'get-next-shortcut';
+}
 
 /**
  * Sent by Hashiya's own pages (the next/previous-mention shortcuts go through the same path): move
@@ -144,6 +150,8 @@ export interface Replies {
   'step-mentions': boolean;
   'step-mention': boolean;
   'close-card': void;
+  /** The keys ('' when the reader has taken them away). */
+  'get-next-shortcut': string;
   /** Whether the engine was injected into the asking frame. */
   'load-engine': boolean;
   /** Whether this frame had the mention and revealed it. */
@@ -209,6 +217,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'get-top-site' };
     case 'load-engine':
       return { type: 'load-engine' };
+    case 'get-next-shortcut':
+      return { type: 'get-next-shortcut' };
     case 'step-mentions':
       return Number.isSafeInteger(value.tabId) && isDirection(value.direction) ? { type: 'step-mentions', tabId: value.tabId as number, direction: value.direction } : null;
     case 'style-highlights':

@@ -80,6 +80,8 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       });
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
+    case 'get-next-shortcut':
+      return browser.commands.getAll().then((commands) => commands.find((c) => c.name === 'next-mention')?.shortcut ?? '');
     case 'step-mentions':
       return fromOwnPage(sender) ? browser.tabs.get(message.tabId).then((tab) => stepInTab(tab, message.direction)) : undefined;
     case 'open-reader':

@@ -6,6 +6,9 @@ import { BUNDLED_PACK_ID, type Settings } from '../settings/settings';
 import { usePageHighlightNames, type HighlightNames } from './highlight-names';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
+import { announceNames } from './announcer';
+import { ask } from '../ext';
+import type { GetNextShortcutMessage } from '../messages';
 
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
 // loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
@@ -97,7 +100,30 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
       state.page.marked.update(settings!);
       return;
     }
-    state.page = { marked: markPage(matcher, settings!, { onCounts: (counts) => host.report(counts), guardPage: true }), matcher };
+    const onCounts = (counts: Record<string, number>) => {
+      host.report(counts);
+      lastCounts = counts;
+      if (window === window.top && Object.keys(counts).length > 0) announceOnce();
+    };
+    state.page = { marked: markPage(matcher, settings!, { onCounts, guardPage: true }), matcher };
+  };
+
+  // Screen readers are told, once per page and politely, how many names the page holds and how to
+  // go to them: once its first read has settled (a second without a new count), from the top frame.
+  let announced = false;
+  let announceTimer = 0;
+  let lastCounts: Record<string, number> = {};
+  const announceOnce = () => {
+    if (announced) return;
+    clearTimeout(announceTimer);
+    announceTimer = window.setTimeout(() => {
+      const count = Object.keys(lastCounts).length;
+      if (announced || count === 0) return;
+      announced = true;
+      void ask({ type: 'get-next-shortcut' } satisfies GetNextShortcutMessage)
+        .catch(() => '')
+        .then((shortcut) => announceNames(count, shortcut));
+    }, 1000);
   };
 
   onImportedMatchDataChanged((next) => {

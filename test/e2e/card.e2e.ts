@@ -10,7 +10,8 @@ forEachBrowser('hover card', (browser) => {
   it('opens after the hover delay and not before, closes after the pointer leaves, on Escape and on scrolling far', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await waitForPageRead(browser(), page);
-    expect(await page.evaluate(() => [...document.documentElement.children].map((e) => e.localName))).toEqual(['head', 'body']); // the card's host comes on first use only
+    // The card's host (a popover) comes on first use only (the screen readers' count, announce.e2e.ts, is another element).
+    expect(await page.evaluate(() => [...document.documentElement.children].filter((e) => !e.localName.includes('-') || e.hasAttribute('popover')).map((e) => e.localName))).toEqual(['head', 'body']);
     const [putin] = await rectsOf(page, 'person', 'Putin');
     await page.mouse.move(...middle(putin!));
     expect(await shownAfter(page, INSIDE_HOVER_DELAY_MS)).toBe(false);
