@@ -215,6 +215,31 @@ const regionMapModule = buildTimeModule(
 );
 
 /**
+ * `import WORDS from 'hashiya:card-words'`: the card's own words (the `card…` messages of
+ * src/_locales) in English and in Arabic, so that a card follows the card language the reader chose
+ * whatever the browser's language (chrome.i18n gives the browser's only).
+ */
+const cardWordsModule = buildTimeModule(
+  'card-words',
+  async () => {
+    const words = {};
+    for (const lang of ['en', 'ar']) {
+      const messages = await readJson(`src/_locales/${lang}/messages.json`);
+      words[lang] = Object.fromEntries(
+        Object.entries(messages)
+          .filter(([key]) => key.startsWith('card'))
+          .map(([key, { message, placeholders }]) => {
+            if (placeholders) fail(`${key}: the card's words have no placeholders (card-words does not fill them)`);
+            return [key, message];
+          }),
+      );
+    }
+    return words;
+  },
+  ['src/_locales/en/messages.json', 'src/_locales/ar/messages.json'],
+);
+
+/**
  * A module `hashiya:NAME` whose value `compute` makes in Node at build time (from the `inputs`),
  * embedded as JSON, or as the module `wrap` makes of that JSON.
  */
@@ -304,7 +329,7 @@ function cardOptions(browser) {
     format: 'esm',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [regionMapModule, matchDataModule, foldDataModule, readerPage],
+    plugins: [regionMapModule, cardWordsModule, matchDataModule, foldDataModule, readerPage],
   };
 }
 

@@ -14,6 +14,11 @@ export interface CardRequest {
   /** The page's text of the mention ("matched: …"). */
   readonly matched: string;
   readonly language: CardLanguage;
+  /**
+   * The language of the card's own words (section titles, type names, buttons) when the reader has
+   * chosen the card's language (Arabic or English); absent: the browser's (CardHooks.t).
+   */
+  readonly words?: 'ar' | 'en';
   readonly theme: Theme;
   /** The card's text size in per cent (settings.textSize). */
   readonly textSize: number;

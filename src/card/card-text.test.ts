@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardLanguageFor, formatDate, markNames } from './card-text';
+import { cardLanguageFor, formatDate, markNames, wordsFrom } from './card-text';
 
 describe('card text', () => {
   it('picks the card language: a setting wins, auto follows the mention, then the page', () => {
@@ -33,5 +33,14 @@ describe('card text', () => {
     expect(formatDate({ value: '2025-01', precision: 'end-month' }, 'en', () => 'end of')).toBe('end of January 2025');
     expect(formatDate({ value: '2011', precision: 'year' }, 'en')).toBe('2011');
     expect(formatDate({ value: '2025-10-15', precision: 'day' }, 'ar')).toMatch(/15 .+ 2025/);
+  });
+});
+
+describe('wordsFrom', () => {
+  it("takes the card's words from the chosen language's table, anything else from the browser's", () => {
+    const browser = (key: string, substitutions?: string | string[]) => `browser:${key}:${String(substitutions ?? '')}`;
+    const t = wordsFrom({ cardClose: 'إغلاق' }, browser);
+    expect(t('cardClose')).toBe('إغلاق');
+    expect(t('lang', 'x')).toBe('browser:lang:x');
   });
 });

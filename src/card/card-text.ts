@@ -18,6 +18,11 @@ export function languagesOf(language: CardLanguage): readonly ('ar' | 'en')[] {
   return language === 'both' ? ['ar', 'en'] : [language];
 }
 
+/** The card's words from `table` (a language's card messages), any other from `fallback`. */
+export function wordsFrom<T extends (key: string, substitutions?: string | string[]) => string>(table: Readonly<Record<string, string>>, fallback: T): T {
+  return ((key: string, substitutions?: string | string[]) => table[key] ?? fallback(key, substitutions)) as T;
+}
+
 /** lang and dir attributes for text in `lang`. */
 export function langAttrs(lang: 'ar' | 'en'): { lang: string; dir: 'rtl' | 'ltr' } {
   return { lang, dir: lang === 'ar' ? 'rtl' : 'ltr' };

@@ -1,7 +1,9 @@
+import WORDS from 'hashiya:card-words';
 import outline from 'hashiya:region-map';
 import { render } from 'preact';
 import type { CardHooks, CardRequest, CardView, CreateCardView } from './card-api';
 import { EntityCard } from './EntityCard';
+import { wordsFrom } from './card-text';
 import { createFrame, dressFrame } from './frame';
 import { focusBack, focusRelated, keepTabInside } from './focus';
 import { CardHistory } from './history';
@@ -41,7 +43,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         pinned={request.pinned}
         canGoBack={history.canGoBack}
         onReader={hooks.openReader}
-        t={hooks.t}
+        t={request.words ? wordsFrom(WORDS[request.words], hooks.t) : hooks.t}
         onRelated={(id) => void follow(id)}
         onBack={back}
         onPin={hooks.pin}

@@ -245,7 +245,9 @@ export class CardController {
     const matched = seen.hit.range.toString().replace(/\s+/g, ' ').trim();
     const { cardLanguage, theme, textSize } = this.#settings;
     const language = cardLanguageFor(cardLanguage, matched, document.documentElement.lang);
-    return { data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, theme, textSize, pinned };
+    // The card's own words follow the card language the reader chose; otherwise the browser's.
+    const words = cardLanguage === 'ar' || cardLanguage === 'en' ? { words: cardLanguage } : {};
+    return { data, anchor: seen.hit.range, point: { x: seen.x, y: seen.y }, matched, language, ...words, theme, textSize, pinned };
   }
 
   #hide(): void {

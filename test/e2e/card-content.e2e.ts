@@ -3,6 +3,8 @@ import { markNames, namesOf } from '../../src/card/card-text';
 import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import AR from '../../src/_locales/ar/messages.json';
+import EN from '../../src/_locales/en/messages.json';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
@@ -140,6 +142,38 @@ forEachBrowser('hover card content', (browser) => {
     await waitForCard(page, 'kremlin', 1000);
     expect(await page.evaluate(() => (window as unknown as { closes: number }).closes)).toBe(0);
     await page.close();
+  });
+
+  it("speaks the card language the reader chose in its own words (type, buttons), the browser's otherwise", async () => {
+    // The browsers here are in English: an Arabic card's words are the Arabic messages.
+    const words = async () => {
+      await revealCard(page!);
+      return page!.evaluate((key) => {
+        const root = (window as unknown as Record<string, CardRef>)[key]!.root;
+        return {
+          kind: root.querySelector('[data-part="kind"]')?.firstChild?.textContent ?? '',
+          close: root.querySelector('[data-action="close"]')?.getAttribute('title') ?? '',
+          pin: root.querySelector('[data-action="pin"]')?.getAttribute('title') ?? '',
+        };
+      }, CARD);
+    };
+    const expected = (m: typeof EN | typeof AR) => ({ kind: m.cardType_person.message, close: m.cardClose.message, pin: m.cardPin.message });
+    let page: Awaited<ReturnType<ReturnType<typeof browser>['open']>> | undefined;
+    try {
+      for (const [cardLanguage, messages] of [['ar', AR], ['en', EN], ['both', EN]] as const) {
+        await setStoredSettings(browser(), { version: 2, cardLanguage });
+        page = await browser().open('/fixtures/card-basic.html');
+        await waitForPageRead(browser(), page);
+        const [putin] = await rectsOf(page, 'person', 'Putin');
+        await page.mouse.move(...middle(putin!));
+        await waitForCard(page, 'vladimir-putin');
+        expect(await words(), cardLanguage).toEqual(expected(messages));
+        await page.close();
+      }
+      expect(expected(AR)).not.toEqual(expected(EN));
+    } finally {
+      await clearStoredSettings(browser());
+    }
   });
 
   it('follows the options: hover delay, card language, theme, text size and the link modifier', async () => {
