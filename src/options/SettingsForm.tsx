@@ -2,6 +2,7 @@ import { COLOURS, UNDERLINE_STYLES, type Colour } from '../settings/mark-styles'
 import { CARD_LANGUAGES, CATEGORIES, CLICK_MODIFIERS, TEXT_SIZES, THEMES, type Settings } from '../settings/settings';
 import { t } from '../ui/i18n';
 import { Check, Choice, Group } from './Fields';
+import { MarkPreview, useMarkPreview } from './MarkPreview';
 
 const HOVER_DELAYS = [0, 150, 300, 500, 800, 1200] as const;
 const COLOUR_NAMES = Object.keys(COLOURS) as Colour[];
@@ -10,6 +11,7 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Every setting but sites and packs, grouped; each change is handed to `onChange` at once. */
 export function SettingsForm({ settings, onChange }: { settings: Settings; onChange: (next: Settings) => void }) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
+  useMarkPreview(settings);
   return (
     <>
       <Group id="general" title={t('optionsGroupGeneral')}>
@@ -30,6 +32,7 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
               name={(v) => t(`optionsStyle${cap(v)}`)} onChange={(v) => set('marks', { ...settings.marks, [c]: { ...settings.marks[c], style: v } })} />
             <Choice id={`colour-${c}`} label={t('optionsColour')} value={settings.marks[c].colour} values={COLOUR_NAMES}
               name={(v) => t(`optionsColour${cap(v)}`)} onChange={(v) => set('marks', { ...settings.marks, [c]: { ...settings.marks[c], colour: v } })} />
+            <MarkPreview category={c} />
           </fieldset>
         ))}
       </Group>

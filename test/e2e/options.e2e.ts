@@ -40,6 +40,42 @@ forEachBrowser('options page', (browser) => {
     await page.close();
   });
 
+  it('shows each category as pages will draw it, on a light page and a dark one, as its style changes', async () => {
+    const options = await browser().openExtensionPage('options.html');
+    await options.waitFor(() => document.querySelectorAll('[data-sample="person"]').length === 2);
+    /** The highlight keys that draw category `c`'s samples, and the rule of each. */
+    const drawn = (c: string) =>
+      options.evaluate((category) => {
+        const samples = [...document.querySelectorAll(`[data-sample="${category}"]`)];
+        const keys: string[] = [];
+        CSS.highlights.forEach((highlight, key) => {
+          const covered = samples.filter((el) => [...highlight].some((r) => r.startContainer === el && r.endOffset === el.childNodes.length));
+          if (covered.length > 0) keys.push(`${key}×${covered.length}`);
+        });
+        const rules = [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
+        const backgrounds = samples.map((el) => getComputedStyle(el.parentElement!).backgroundColor);
+        return { keys, rules: keys.map((k) => rules.find((r) => r.includes(`::highlight(${k.split('×')[0]!})`)) ?? ''), backgrounds };
+      }, c);
+    const before = await drawn('person');
+    const placeBefore = await drawn('place');
+    expect(placeBefore.keys).toHaveLength(1);
+    expect(before.keys).toEqual(['dotted-teal×2']); // the default: both samples, one highlight
+    expect(before.backgrounds).toEqual(['rgb(255, 255, 255)', 'rgb(22, 32, 38)']);
+    await choose(options, 'style-person', 'wavy');
+    await options.waitFor(() => CSS.highlights.has('wavy-teal')); // redrawn at once, as the reader watches
+    await choose(options, 'colour-person', 'magenta');
+    await expect.poll(async () => (await drawn('person')).keys).toEqual(['wavy-magenta×2']);
+    const after = await drawn('person');
+    expect(after.rules[0]).toMatch(/wavy/);
+    expect(after.rules[0]).toMatch(/rgb\(201, 71, 155\)|#c9479b/i);
+    expect((await drawn('place')).keys).toEqual(placeBefore.keys); // the other categories as they were
+    // A category switched off: its samples are not marked.
+    await options.evaluate(() => document.getElementById('category-person')!.click());
+    await options.waitFor(() => !CSS.highlights.has('wavy-magenta'));
+    expect((await drawn('person')).keys).toEqual([]);
+    await options.close();
+  });
+
   it('says which stored values were invalid and reset, and keeps the others', async () => {
     await setStoredSettings(browser(), { version: 2, theme: 'neon', hoverDelay: 800, categories: { place: 'no' } });
     const options = await browser().openExtensionPage('options.html');
