@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { SHOWN_HOST, waitForCard, waitForFocusInCard } from './card-page';
 import { tabIdOf } from './controls-helpers';
-import { frameMarks, waitForMarks } from './harness/highlights';
+import { frameMarks, highlightTexts, waitForMarks } from './harness/highlights';
 import type { TestPage } from './harness/browsers';
 import { forEachBrowser } from './harness/suite';
 
@@ -15,22 +15,7 @@ import { forEachBrowser } from './harness/suite';
 const STEPS = '/fixtures/steps.html';
 
 /** The text of the mention drawn as focused (the highlight of priority 1), in the page or in frame #id. */
-function focusedMention(page: TestPage, frameId: string | null): Promise<string[]> {
-  return page.evaluate((id) => {
-    const win = (id ? (document.getElementById(id) as HTMLIFrameElement).contentWindow : window) as Window & typeof globalThis;
-    const out: string[] = [];
-    win.CSS.highlights.forEach((h) => {
-      if (h.priority !== 1) return;
-      for (const r of h) {
-        const range = win.document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range.toString());
-      }
-    });
-    return out;
-  }, frameId);
-}
+const focusedMention = (page: TestPage, frameId: string | null) => highlightTexts(page, frameId, 1);
 
 /** Whether element #id is within the viewport. */
 const inView = (page: TestPage, id: string) =>

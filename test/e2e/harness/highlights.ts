@@ -82,18 +82,29 @@ export function waitForMarked(page: TestPage, text: string, present: boolean): P
 
 /** The marks inside a same-origin frame (by its element id), read through the parent page. */
 export function frameMarks(page: TestPage, id: string): Promise<string[]> {
-  return page.evaluate((frameId) => {
-    const win = (document.getElementById(frameId) as HTMLIFrameElement).contentWindow as Window & typeof globalThis;
-    const out: string[] = [];
-    win.CSS.highlights.forEach((h) => {
-      if (h.priority !== 0) return;
-      for (const r of h) {
-        const range = win.document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        out.push(range.toString());
-      }
-    });
-    return out;
-  }, id);
+  return highlightTexts(page, id, 0);
+}
+
+/**
+ * The texts of Hashiya's highlights of `priority` (0: the marks, 1: the mention drawn as focused)
+ * in the page (`id` null) or in its same-origin frame #id.
+ */
+export function highlightTexts(page: TestPage, id: string | null, priority: number): Promise<string[]> {
+  return page.evaluate(
+    ([frameId, wanted]) => {
+      const win = (frameId === null ? window : (document.getElementById(frameId) as HTMLIFrameElement).contentWindow) as Window & typeof globalThis;
+      const out: string[] = [];
+      win.CSS.highlights.forEach((h) => {
+        if (h.priority !== wanted) return;
+        for (const r of h) {
+          const range = win.document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push(range.toString());
+        }
+      });
+      return out;
+    },
+    [id, priority] as const,
+  );
 }
