@@ -118,7 +118,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     clearTimeout(announceTimer);
     announceTimer = window.setTimeout(() => {
       const count = Object.keys(lastCounts).length;
-      if (announced || count === 0) return;
+      if (announced || count === 0 || !state.page) return; // nothing to tell, or Hashiya switched off meanwhile
       announced = true;
       void ask({ type: 'get-next-shortcut' } satisfies GetNextShortcutMessage)
         .catch(() => '')

@@ -67,29 +67,30 @@ forEachBrowser('a hostile page', (browser) => {
     const [putin] = await rectsOf(page, 'person', 'Putin');
     const [kremlin] = await rectsOf(page, 'org', 'Kremlin');
     const [far] = await rectsOf(page, 'far', 'Far from');
-    const hostOnPage = () => page.evaluate(() => (window as unknown as { probe: { added: Element[] } }).probe.added.at(-1)!.isConnected);
+    // The card's elements as the page saw them come (popovers).
+    const hostOnPage = () => page.evaluate(() => (window as unknown as { probe: { popovers: Element[] } }).probe.popovers.at(-1)!.isConnected);
 
     await page.mouse.click(...middle(putin!));
     await waitForCard(page, 'vladimir-putin');
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
     // The page removes the card's element, as some frameworks do with unknown children of <html>.
-    await page.evaluate(() => (window as unknown as { probe: { added: Element[] } }).probe.added.at(-1)!.remove());
+    await page.evaluate(() => (window as unknown as { probe: { popovers: Element[] } }).probe.popovers.at(-1)!.remove());
     await page.mouse.click(...middle(kremlin!));
     await waitForCard(page, 'kremlin');
     expect(await hostOnPage()).toBe(true); // a new one
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
     // The page strips its popover attribute: the stripped element goes, a new one comes.
-    await page.evaluate(() => (window as unknown as { probe: { added: Element[] } }).probe.added.at(-1)!.removeAttribute('popover'));
+    await page.evaluate(() => (window as unknown as { probe: { popovers: Element[] } }).probe.popovers.at(-1)!.removeAttribute('popover'));
     await page.mouse.click(...middle(putin!));
     await waitForCard(page, 'vladimir-putin');
-    expect(await page.evaluate(() => (window as unknown as { probe: { added: Element[] } }).probe.added.map((e) => e.isConnected))).toEqual([false, false, true]);
+    expect(await page.evaluate(() => (window as unknown as { probe: { popovers: Element[] } }).probe.popovers.map((e) => e.isConnected))).toEqual([false, false, true]);
 
     // A fake card over the whole page, of the same name as the real one: the pointer over it is
     // not over Hashiya's card, which closes when the pointer leaves the name.
     await page.evaluate(() => {
-      const real = (window as unknown as { probe: { added: Element[] } }).probe.added.at(-1)!;
+      const real = (window as unknown as { probe: { popovers: Element[] } }).probe.popovers.at(-1)!;
       const fake = document.createElement(real.localName);
       const root = fake.attachShadow({ mode: 'open' });
       root.innerHTML = '<div class="card" role="dialog" style="position: fixed; inset: 0"></div>';
