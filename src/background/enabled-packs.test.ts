@@ -72,6 +72,23 @@ describe('the enabled packs', () => {
     expect(enabledCardData(on, 'fixture-palmyra/nobody')).toBeNull();
   });
 
+  it("give an imported pack's events, their people and their dates' events under run-time ids", () => {
+    const prov = { kind: 'article', start: 0, end: 24 } as const;
+    const withEvent = variant(palmyra, 'palmyra-events', (p) => {
+      const date = { value: '0272', precision: 'year', label: { ar: 'المعركة', en: 'The battle' }, provenance: prov } as const;
+      p.entities.push({ ...p.entities[1]!, id: 'battle-of-emesa', type: 'event', name: { ar: 'معركة حمص', en: 'Battle of Emesa' }, relations: [], dates: [date] });
+      (p.entities[0]!.relations as unknown[]).push({ type: 'participant', target: 'battle-of-emesa', provenance: prov });
+      (p.entities[0]!.dates as unknown[]).push(date);
+    });
+    const on = set(['palmyra-events'], { [withEvent.id]: withEvent });
+    const zenobia = enabledCardData(on, 'palmyra-events/queen-zenobia')!;
+    expect(zenobia.dateEvents).toEqual(['palmyra-events/battle-of-emesa']);
+    expect(Object.keys(zenobia.links)).toContain('palmyra-events/battle-of-emesa');
+    const battle = enabledCardData(on, 'palmyra-events/battle-of-emesa')!;
+    expect(battle.event).toEqual({ places: [], participants: ['palmyra-events/queen-zenobia'], tellers: [] });
+    expect(battle.links['palmyra-events/queen-zenobia']?.name.en).toBe('Queen Zenobia');
+  });
+
   it('make one entity of the same person in two stories (one Wikidata id): one id on the page, each story on the card', () => {
     // A second story of Putin's, linked to the bundled pack's by his Wikidata id.
     const story = variant(palmyra, 'putin-in-palmyra', (p) => {

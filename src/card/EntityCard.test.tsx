@@ -76,6 +76,31 @@ describe('EntityCard', () => {
     expect(out).not.toContain('data-related="constructor"');
   });
 
+  it("gives an event its date, place, participants and tellers as buttons to their cards, not again among related names", () => {
+    const out = html('sharaa-visit-to-moscow-2025');
+    const data = cardDataFor(pack as Pack, 'sharaa-visit-to-moscow-2025')!;
+    const row = (part: string) => [...(new RegExp(`data-part="${part}">(.*?)</dd>`).exec(out)?.[1] ?? '').matchAll(/data-related="([^"]+)"/g)].map((m) => m[1]);
+    expect(row('event-places')).toEqual(['moscow']);
+    expect(row('event-participants')).toEqual(['ahmad-al-sharaa', 'vladimir-putin']);
+    expect(row('event-tellers')).toEqual(data.event!.tellers);
+    expect(data.event!.tellers).toContain('kremlin');
+    expect(out).toMatch(/data-part="event-date"><span class="date">15 October 2025<\/span>/);
+    // Shown as the event's facts, so not listed again under related names.
+    expect(out.match(/data-related="moscow"/g)).toHaveLength(1);
+    expect(html('vladimir-putin')).not.toContain('data-part="event"');
+  });
+
+  it("leads from an entity to the events that name it, and from a timeline date to the event of that date", () => {
+    const moscow = html('moscow');
+    expect(moscow).toContain('data-related="sharaa-visit-to-moscow-2025"');
+    expect(moscow).toContain('data-related="shaibani-abu-qasra-moscow-2025"');
+    const timeline = [...moscow.matchAll(/data-event="([^"]+)"/g)].map((m) => m[1]);
+    expect(timeline).toEqual(['shaibani-abu-qasra-moscow-2025', 'sharaa-visit-to-moscow-2025']);
+    // A date of no event stays text.
+    expect(html('reuters')).not.toContain('data-event=');
+    expect(html('bashar-al-assad')).toContain('data-event="fall-of-assad"');
+  });
+
   it('renders pack strings as text, never as markup', () => {
     const hostile = structuredClone(pack) as Pack;
     const putin = hostile.entities.find((e) => e.id === 'vladimir-putin')!;

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import type { CardData, CardSentence } from '../data/card-data';
 import type { Provenance } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
@@ -63,7 +64,21 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
   const other = lead === 'ar' ? 'en' : 'ar';
   const names = { ar: namesOf(entity, 'ar'), en: namesOf(entity, 'en') };
   const typeName = t(`cardType_${entity.type}`);
-  const dates = [...entity.dates].sort((a, b) => (a.value < b.value ? -1 : 1));
+  // Each date with the event it leads to, earliest first.
+  const dates = entity.dates.map((date, i) => ({ date, event: data.dateEvents[i] ?? null })).sort((a, b) => (a.date.value < b.date.value ? -1 : 1));
+  const event = data.event;
+  // An event's place and people are shown as its own facts; related names are the rest.
+  const inEvent = new Set(event ? [...event.places, ...event.participants, ...event.tellers] : []);
+  const related = [...new Set([...entity.relations.map((r) => r.target), ...data.events])].filter((id) => !inEvent.has(id));
+  /** A button to the card of `id`, when the card has a record of it. */
+  const linkTo = (id: string) => {
+    const link = Object.hasOwn(data.links, id) ? data.links[id] : undefined; // not Object.prototype's `constructor`
+    return link ? (
+      <button type="button" key={id} data-related={id} data-type={link.type} onClick={() => onRelated(id)} {...langAttrs(lead)}>
+        {link.name[lead]}
+      </button>
+    ) : null;
+  };
   // Each story that holds the entity (linked packs), or the one article.
   const stories = data.stories ?? [{ packId: data.packId, entityId: entity.id, article: data.article, sentences: data.sentences, quotes: data.quotes }];
   const part = (precision: string) => t(`cardDate_${precision.replace('-', '_')}`);
@@ -113,6 +128,34 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
           <Added provenance={entity.summary.provenance} t={t} />
         </p>
       ))}
+      {event && (
+        <dl class="event" data-part="event">
+          {dates[0] && (
+            <>
+              <dt>{t('cardEventWhen')}</dt>
+              <dd data-part="event-date">
+                <span class="date">{formatDate(dates[0].date, lead, part)}</span>
+              </dd>
+            </>
+          )}
+          {(
+            [
+              ['cardEventWhere', event.places, 'event-places'],
+              ['cardEventWho', event.participants, 'event-participants'],
+              ['cardEventTold', event.tellers, 'event-tellers'],
+            ] as const
+          ).map(([word, ids, name]) =>
+            ids.length === 0 ? null : (
+              <Fragment key={word}>
+                <dt>{t(word)}</dt>
+                <dd class="related" data-part={name}>
+                  {ids.map(linkTo)}
+                </dd>
+              </Fragment>
+            ),
+          )}
+        </dl>
+      )}
       {entity.coordinates && (
         <section aria-label={t('cardMap')}>
           <RegionMap outline={outline} coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
@@ -172,30 +215,27 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
           </section>
         ),
       )}
-      {entity.relations.length > 0 && (
+      {related.length > 0 && (
         <section>
           <h2>{t('cardRelated')}</h2>
-          <div class="related">
-            {[...new Set(entity.relations.map((r) => r.target))].map((id) => {
-              const link = Object.hasOwn(data.links, id) ? data.links[id] : undefined; // not Object.prototype's `constructor`
-              return link ? (
-                <button type="button" key={id} data-related={id} onClick={() => onRelated(id)} {...langAttrs(lead)}>
-                  {link.name[lead]}
-                </button>
-              ) : null;
-            })}
-          </div>
+          <div class="related">{related.map(linkTo)}</div>
         </section>
       )}
       {dates.length > 0 && (
         <section>
           <h2>{t('cardTimeline')}</h2>
           <ul class="timeline">
-            {dates.map((d, i) => (
+            {dates.map(({ date: d, event: leadsTo }, i) => (
               <li key={i} data-part="date">
                 <span class="date">{formatDate(d, lead, part)}</span>
                 <span {...langAttrs(lead)}>
-                  {d.label[lead]}
+                  {leadsTo && Object.hasOwn(data.links, leadsTo) ? (
+                    <button type="button" class="link" data-event={leadsTo} onClick={() => onRelated(leadsTo)}>
+                      {d.label[lead]}
+                    </button>
+                  ) : (
+                    d.label[lead]
+                  )}
                   <Added provenance={[d.provenance]} t={t} />
                 </span>
               </li>

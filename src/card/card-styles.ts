@@ -76,6 +76,10 @@ ul { margin: 0; padding: 0; list-style: none; }
 mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .related { display: flex; flex-wrap: wrap; gap: 6px; }
 .timeline li { display: flex; gap: 8px; margin: 2px 0; }
+.event { display: grid; grid-template-columns: max-content 1fr; gap: 6px 10px; margin: 8px 0; align-items: baseline; }
+.event dt { color: var(--muted); font-size: 0.85em; }
+.event dd { margin: 0; }
+.event .date { font-size: 1em; color: inherit; }
 .timeline .date { flex: none; min-width: 6.5em; }
 .prov { color: var(--accent); font-size: 0.8em; vertical-align: super; cursor: help; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -83,6 +87,6 @@ mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .map path { fill: var(--land); stroke: var(--muted); stroke-width: 0.6; }
 .map .point { fill: #d2452b; stroke: var(--bg); stroke-width: 1.5; }
 .map text { fill: var(--fg); font-size: 10px; paint-order: stroke; stroke: var(--bg); stroke-width: 3px; }
-button.link { border: 0; padding: 0; color: var(--accent); text-decoration: underline; }
+button.link { border: 0; padding: 0; color: var(--accent); text-decoration: underline; text-align: start; }
 .matched { color: var(--muted); font-size: 0.85em; margin-top: 10px; }
 `;

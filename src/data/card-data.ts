@@ -40,8 +40,17 @@ export interface CardData {
   readonly sentences: readonly CardSentence[];
   /** The quotes it said, then those said to it or naming it, in article order each. */
   readonly quotes: readonly CardQuote[];
-  /** Every entity a relation of this one points at, by id. */
+  /** Every entity the card links to (relations, events, an event's place and people), by id. */
   readonly links: Readonly<Record<string, CardLink>>;
+  /** The events whose own relations name this entity (held there, taken part in, reported), in pack order. */
+  readonly events: readonly string[];
+  /**
+   * For each of `entity.dates`, in their order: the event of that date the entity is linked with
+   * (either way), so that the timeline leads to its card; null where there is none.
+   */
+  readonly dateEvents: readonly (string | null)[];
+  /** For an event: where it took place, who took part and who told of it (ids in `links`). */
+  readonly event?: EventParts;
   readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources']; readonly language: 'ar' | 'en' };
   /**
    * When packs are linked (pack-links.ts): every story that holds the entity, this one first, each
@@ -49,6 +58,18 @@ export interface CardData {
    */
   readonly stories?: readonly StoryContext[];
 }
+
+/** An event's place, participants and those who told of it, each a list of entity ids. */
+export interface EventParts {
+  readonly places: readonly string[];
+  readonly participants: readonly string[];
+  readonly tellers: readonly string[];
+}
+
+/** Relations of an entity to an event that make it one of the event's participants. */
+const TAKES_PART: ReadonlySet<string> = new Set(['participant', 'hosted', 'heads', 'received', 'overthrown-in', 'accompanied', 'met', 'visited']);
+/** Relations of an entity to an event that make it one who told of it. */
+const TELLS: ReadonlySet<string> = new Set(['reported', 'announced', 'spoke-about', 'quoted-by']);
 
 /** One story's context for an entity: which pack, its article, and what it says of the entity. */
 export type StoryContext = Pick<CardData, 'packId' | 'article' | 'sentences' | 'quotes'> & { readonly entityId: string };
@@ -62,19 +83,39 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
     const paragraph = paragraphs.find((p) => p.start <= start && start < p.end);
     return { start, end, ar: text.slice(start, end), paragraphEn: paragraph ? translationOf(text, paragraph, start, end) : '' };
   });
+  const byId = new Map(pack.entities.map((e) => [e.id, e]));
   const links: Record<string, CardLink> = {};
-  for (const { target } of entity.relations) {
-    const other = pack.entities.find((e) => e.id === target);
-    if (other) links[target] = { id: other.id, type: other.type, name: other.name };
-  }
+  /** `ids` that name an entity of the pack, each once, with their links recorded. */
+  const linked = (ids: Iterable<string>): string[] =>
+    [...new Set(ids)].filter((target) => {
+      const other = byId.get(target);
+      if (other) links[target] = { id: other.id, type: other.type, name: other.name };
+      return other !== undefined && target !== entity.id;
+    });
+  linked(entity.relations.map((r) => r.target));
+  const events = linked(pack.entities.filter((e) => e.type === 'event' && e.relations.some((r) => r.target === entity.id)).map((e) => e.id));
+  const eventsWith = new Set([...events, ...entity.relations.map((r) => r.target).filter((id) => byId.get(id)?.type === 'event')]);
+  eventsWith.delete(entity.id);
+  const dateEvents = entity.dates.map((d) => [...eventsWith].find((id) => byId.get(id)!.dates.some((other) => other.value === d.value)) ?? null);
   return {
     packId: pack.id,
     entity,
     sentences,
     quotes: quotesOf(pack, entity),
     links,
+    events,
+    dateEvents,
+    ...(entity.type === 'event' ? { event: eventParts(pack, entity, linked) } : {}),
     article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources, language: pack.article.language ?? 'ar' },
   };
+}
+
+/** An event's places (its own relations to places) and the entities that took part in it or told of it. */
+function eventParts(pack: Pack, event: Entity, linked: (ids: Iterable<string>) => string[]): EventParts {
+  const places = event.relations.filter((r) => pack.entities.some((e) => e.id === r.target && e.type === 'place')).map((r) => r.target);
+  const by = (kinds: ReadonlySet<string>) =>
+    pack.entities.filter((e) => e.relations.some((r) => r.target === event.id && kinds.has(r.type))).map((e) => e.id);
+  return { places: linked(places), participants: linked(by(TAKES_PART)), tellers: linked(by(TELLS)) };
 }
 
 /**

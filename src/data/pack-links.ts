@@ -86,10 +86,16 @@ export function linkedCardData(set: PackSet, id: string): CardData | null {
     const linked = runtime(primary.pack.id, target);
     links[linked] = { ...link, id: linked };
   }
-  const entity = { ...data.entity, id, relations: data.entity.relations.map((r) => ({ ...r, target: runtime(primary.pack.id, r.target) })) };
+  const ours = (target: string) => runtime(primary.pack.id, target);
+  const entity = { ...data.entity, id, relations: data.entity.relations.map((r) => ({ ...r, target: ours(r.target) })) };
+  const linkedIds = {
+    events: data.events.map(ours),
+    dateEvents: data.dateEvents.map((event) => (event === null ? null : ours(event))),
+    ...(data.event ? { event: { places: data.event.places.map(ours), participants: data.event.participants.map(ours), tellers: data.event.tellers.map(ours) } } : {}),
+  };
   const stories: StoryContext[] = holders.map(({ pack, entityId }) => {
     const story = pack === primary.pack ? data : cardDataFor(pack, entityId)!;
     return { packId: pack.id, entityId, article: story.article, sentences: story.sentences, quotes: story.quotes };
   });
-  return holders.length > 1 ? { ...data, entity, links, stories } : { ...data, entity, links };
+  return holders.length > 1 ? { ...data, ...linkedIds, entity, links, stories } : { ...data, ...linkedIds, entity, links };
 }

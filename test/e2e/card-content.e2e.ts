@@ -114,6 +114,50 @@ forEachBrowser('hover card content', (browser) => {
     await page.close();
   });
 
+  it("gives an event a card of its own: its date, place and people as buttons, reached from the page, a place's card and its timeline", async () => {
+    /** The event rows of the open card: the date's text and the entity ids of each row's buttons. */
+    const eventRows = () =>
+      page.evaluate((key) => {
+        const root = (window as unknown as Record<string, CardRef>)[key]!.root;
+        const ids = (part: string) => [...root.querySelectorAll(`[data-part="${part}"] button[data-related]`)].map((b) => b.getAttribute('data-related'));
+        return { date: root.querySelector('[data-part="event-date"]')?.textContent ?? null, places: ids('event-places'), participants: ids('event-participants'), tellers: ids('event-tellers') };
+      }, CARD);
+    const expected = (id: string) => {
+      const { event, entity: e } = entity(id);
+      return { places: event!.places, participants: event!.participants, tellers: event!.tellers, date: e.dates[0]!.value };
+    };
+    const page = await browser().open('/fixtures/events.html');
+    await waitForPageRead(browser(), page);
+    // On the page: the event's own name opens its card.
+    const [visit] = await rectsOf(page, 'visit', "Al-Sharaa's first visit to Moscow");
+    await page.mouse.click(...middle(visit!));
+    await waitForCard(page, 'sharaa-visit-to-moscow-2025');
+    const shown = await eventRows();
+    const want = expected('sharaa-visit-to-moscow-2025');
+    expect(shown).toEqual({ date: '15 October 2025', places: want.places, participants: want.participants, tellers: want.tellers });
+    expect(want.date).toBe('2025-10-15');
+    expect(shown.places).toEqual(['moscow']);
+    expect(shown.participants).toEqual(['ahmad-al-sharaa', 'vladimir-putin']);
+    // Its place, a button, leads to the place's card; that card leads back to its events, from its
+    // related names and from its timeline.
+    await clickInCard(page, '[data-part="event-places"] [data-related="moscow"]');
+    await waitForCard(page, 'moscow');
+    const moscow = await cardParts(page);
+    expect(moscow.related).toEqual([...new Set([...relatedOf('moscow'), ...entity('moscow').events])]);
+    expect(moscow.related).toEqual(expect.arrayContaining(['sharaa-visit-to-moscow-2025', 'shaibani-abu-qasra-moscow-2025']));
+    await clickInCard(page, '.timeline [data-event="shaibani-abu-qasra-moscow-2025"]');
+    await waitForCard(page, 'shaibani-abu-qasra-moscow-2025');
+    const ministers = await eventRows();
+    expect(ministers.participants).toEqual(expected('shaibani-abu-qasra-moscow-2025').participants);
+    expect(ministers.participants).toEqual(['asaad-al-shaibani', 'murhaf-abu-qasra']);
+    expect(ministers.date).toMatch(/^end of July 2025$/i);
+    await clickInCard(page, '[data-part="event-participants"] [data-related="murhaf-abu-qasra"]');
+    await waitForCard(page, 'murhaf-abu-qasra');
+    await clickInCard(page, '[data-action="back"]');
+    await waitForCard(page, 'shaibani-abu-qasra-moscow-2025');
+    await page.close();
+  });
+
   it('keeps the card while the pointer travels into it, switches between mentions without closing', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await waitForPageRead(browser(), page);
