@@ -12,8 +12,12 @@ const root = resolve(import.meta.dirname, '../..');
 /** The build the screenshots show (`npm run build` writes it). */
 export const DIST = join(root, 'dist/chrome');
 
-/** Rests the pointer on the first `name` inside <main> (or the body) until its card is open. */
-export const hoverName = (name) => async (page) => {
+/**
+ * Rests the pointer on the first `name` inside <main> (or the body) until its card is open; with
+ * `scrollCard`, then moves into the card and scrolls its content by that many pixels (to show what
+ * is further down, such as quotes).
+ */
+export const hoverName = (name, { scrollCard = 0 } = {}) => async (page) => {
   const point = await page.evaluate((needle) => {
     const scope = document.querySelector('main article, main, article') ?? document.body;
     const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
@@ -33,6 +37,12 @@ export const hoverName = (name) => async (page) => {
   await page.mouse.move(point.x, point.y);
   await page.waitForFunction(() => document.querySelector(':root > :popover-open'));
   await page.waitForTimeout(300); // the card's fade-in
+  if (scrollCard) {
+    const box = await page.locator(':root > :popover-open').boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.wheel(0, scrollCard);
+    await page.waitForTimeout(300);
+  }
 };
 
 /**
@@ -46,6 +56,8 @@ export const SHOTS = [
   { file: 'card-en-article.png', path: '/demo/en-article.html', prepare: hoverName('Putin'), scheme: 'light' },
   { file: 'card-ar-article-dark.png', path: '/demo/ar-article.html', prepare: hoverName('حميميم'), scheme: 'dark' },
   { file: 'card-en-article-dark.png', path: '/demo/en-article.html', prepare: hoverName('Hmeimim'), scheme: 'dark' },
+  { file: 'card-quote-en.png', path: '/demo/en-article.html', prepare: hoverName('Lavrov', { scrollCard: 260 }), scheme: 'light' },
+  { file: 'card-event-en.png', path: '/demo/en-article.html', prepare: hoverName('Sharaa’s visit to Moscow'), scheme: 'light' },
   { file: 'demo-ar-article.png', path: '/demo/ar-article.html', scheme: 'light' },
   { file: 'demo-en-article.png', path: '/demo/en-article.html', scheme: 'light' },
   { file: 'demo-ar-article-dark.png', path: '/demo/ar-article.html', scheme: 'dark' },
