@@ -23,6 +23,8 @@ export interface CardLink {
   readonly id: string;
   readonly type: EntityType;
   readonly name: L10n;
+  /** Where it is, when it is a place with a point: the card's map frames the entity with it. */
+  readonly coordinates?: { readonly lat: number; readonly lon: number };
 }
 
 /** A quote of the article on the card: said by the entity, or to it or naming it. */
@@ -65,7 +67,7 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
   const links: Record<string, CardLink> = {};
   for (const { target } of entity.relations) {
     const other = pack.entities.find((e) => e.id === target);
-    if (other) links[target] = { id: other.id, type: other.type, name: other.name };
+    if (other) links[target] = { id: other.id, type: other.type, name: other.name, ...(other.coordinates ? { coordinates: { lat: other.coordinates.lat, lon: other.coordinates.lon } } : {}) };
   }
   return {
     packId: pack.id,
