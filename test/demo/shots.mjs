@@ -46,6 +46,7 @@ export const SHOTS = [
   { file: 'card-en-article.png', path: '/demo/en-article.html', prepare: hoverName('Putin'), scheme: 'light' },
   { file: 'card-ar-article-dark.png', path: '/demo/ar-article.html', prepare: hoverName('حميميم'), scheme: 'dark' },
   { file: 'card-en-article-dark.png', path: '/demo/en-article.html', prepare: hoverName('Hmeimim'), scheme: 'dark' },
+  { file: 'card-moscow-map.png', path: '/demo/ar-article.html', prepare: hoverName('موسكو'), scheme: 'light' },
   { file: 'demo-ar-article.png', path: '/demo/ar-article.html', scheme: 'light' },
   { file: 'demo-en-article.png', path: '/demo/en-article.html', scheme: 'light' },
   { file: 'demo-ar-article-dark.png', path: '/demo/ar-article.html', scheme: 'dark' },
