@@ -5,17 +5,17 @@ import type { Pack } from '../data/pack-schema';
 import pack from '../data/packs/sharaa-moscow-2025.json';
 import { readFileSync } from 'node:fs';
 import { EntityCard, type EntityCardProps } from './EntityCard';
-import { regionOutline } from './region-outline';
+import { worldOutline } from './world-outline';
 
-const topology = JSON.parse(readFileSync(new URL('../../node_modules/world-atlas/countries-110m.json', import.meta.url), 'utf8')) as Parameters<typeof regionOutline>[0];
-const outline = regionOutline(topology);
+const atlas = (scale: string) => JSON.parse(readFileSync(new URL(`../../node_modules/world-atlas/countries-${scale}.json`, import.meta.url), 'utf8')) as Parameters<typeof worldOutline>[0];
+const world = worldOutline(atlas('110m'), atlas('50m'));
 
 const t = (key: string, sub?: string | string[]) => (sub ? `${key}(${[sub].flat().join()})` : key);
 const noop = () => undefined;
 
 function html(id: string, overrides: Partial<EntityCardProps> = {}, from: Pack = pack as Pack): string {
   const data = cardDataFor(from, id)!;
-  return render(<EntityCard data={data} language="en" matched="Putin" outline={outline} pinned={false} canGoBack={false} onReader={noop} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
+  return render(<EntityCard data={data} language="en" matched="Putin" world={world} pinned={false} canGoBack={false} onReader={noop} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
 }
 
 describe('EntityCard', () => {
@@ -63,6 +63,13 @@ describe('EntityCard', () => {
   it('draws the map for a place and a Back button only when there is history', () => {
     expect(html('latakia')).toContain('<figure class="map"');
     expect(html('vladimir-putin')).not.toContain('class="map"');
+    expect(html('latakia')).toContain('aria-label="cardMapOf(Latakia)"');
+    expect(html('latakia')).toMatch(/<circle class="point" cx="[\d.]+" cy="[\d.]+"/);
+    // A place with no point: no map, and no empty section where it would be.
+    const nowhere = structuredClone(pack) as Pack;
+    delete (nowhere.entities.find((e) => e.id === 'latakia') as { coordinates?: unknown }).coordinates;
+    expect(html('latakia', {}, nowhere)).not.toContain('class="map"');
+    expect(html('latakia', {}, nowhere)).not.toContain('cardMap');
     expect(html('latakia')).not.toContain('data-action="back"');
     expect(html('latakia', { canGoBack: true })).toContain('data-action="back"');
   });

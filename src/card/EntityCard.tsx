@@ -3,8 +3,9 @@ import type { CardData, CardSentence } from '../data/card-data';
 import type { Provenance } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
 import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-text';
-import { RegionMap } from './RegionMap';
-import type { RegionOutline } from './region-outline';
+import type { WorldOutline } from './map-code';
+import type { MapPlace } from './map-frame';
+import { PlaceMap } from './PlaceMap';
 
 // The card itself, pure: everything it shows comes from its props, rendered as text only (pack
 // strings are untrusted). The container (index.tsx) places it and keeps the Back history.
@@ -13,8 +14,8 @@ export interface EntityCardProps {
   readonly data: CardData;
   readonly language: CardLanguage;
   readonly matched: string;
-  /** The outlines of the place map (bundled at build time). */
-  readonly outline: RegionOutline;
+  /** The world's outlines for the place map (bundled at build time). */
+  readonly world: WorldOutline;
   readonly pinned: boolean;
   readonly canGoBack: boolean;
   /** Opens the reader page; null where the card is on it already. */
@@ -56,8 +57,19 @@ function byParagraph(sentences: readonly CardSentence[]): CardSentence[][] {
   return groups;
 }
 
+const mapPlace = ({ lon, lat }: { lon: number; lat: number }, names: readonly string[]): MapPlace => ({ lon, lat, names });
+
+/** The places an entity is linked to that have a point, for its map's frame. */
+function relatedPlaces(data: CardData): MapPlace[] {
+  const ids = new Set(data.entity.relations.map((r) => r.target));
+  return [...ids].flatMap((id) => {
+    const link = Object.hasOwn(data.links, id) ? data.links[id] : undefined;
+    return link?.coordinates ? [mapPlace(link.coordinates, [link.name.en])] : [];
+  });
+}
+
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+export function EntityCard({ data, language, matched, world, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -158,7 +170,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       )}
       {entity.coordinates && (
         <section aria-label={t('cardMap')}>
-          <RegionMap outline={outline} coordinates={entity.coordinates} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
+          <PlaceMap world={world} place={mapPlace(entity.coordinates, [entity.name.en, ...entity.aliases.filter((a) => a.lang === 'en').map((a) => a.text)])} related={relatedPlaces(data)} label={entity.name[lead]} title={t('cardMapOf', entity.name[lead])} />
         </section>
       )}
       {stories.map((story) =>

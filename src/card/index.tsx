@@ -1,5 +1,5 @@
 import WORDS from 'hashiya:card-words';
-import outline from 'hashiya:region-map';
+import WORLD from 'hashiya:world-map';
 import { render } from 'preact';
 import type { CardHooks, CardRequest, CardView, CreateCardView } from './card-api';
 import { EntityCard } from './EntityCard';
@@ -39,7 +39,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         data={data}
         language={request.language}
         matched={request.matched}
-        outline={outline}
+        world={WORLD}
         pinned={request.pinned}
         canGoBack={history.canGoBack}
         onReader={hooks.openReader}

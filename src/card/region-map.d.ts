@@ -1,7 +1,7 @@
-// The build's `hashiya:region-map` module (build.mjs): the place map's outlines, made at build time.
-declare module 'hashiya:region-map' {
-  const outline: import('./region-outline').RegionOutline;
-  export default outline;
+// The build's `hashiya:world-map` module (build.mjs): the world's outlines for the place map, made at build time.
+declare module 'hashiya:world-map' {
+  const world: import('./map-code').WorldOutline;
+  export default world;
 }
 
 // The build's `hashiya:card-words` module (build.mjs): the card's own words in both languages.

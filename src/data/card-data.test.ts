@@ -31,6 +31,13 @@ describe('cardDataFor', () => {
     expect(card.article.date).toBe('2025-10-15');
   });
 
+  it('gives a linked place its point, for the map to frame it with, and no other entity one', () => {
+    const moscow = cardDataFor(pack, 'moscow')!;
+    expect(moscow.links.russia?.coordinates).toEqual({ lat: 60, lon: 100 });
+    const putin = cardDataFor(pack, 'vladimir-putin')!;
+    for (const link of Object.values(putin.links)) expect(link.coordinates === undefined).toBe(link.type !== 'place' || !pack.entities.find((e) => e.id === link.id)?.coordinates);
+  });
+
   it('gives a sentence the English of that sentence where the paragraph aligns sentence by sentence', () => {
     const card = cardDataFor(pack, 'vladimir-putin')!;
     // The second key point (a bullet of the first paragraph) is about the talks with Putin: its

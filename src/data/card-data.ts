@@ -23,6 +23,8 @@ export interface CardLink {
   readonly id: string;
   readonly type: EntityType;
   readonly name: L10n;
+  /** Where it is, when it is a place with a point: the card's map frames the entity with it. */
+  readonly coordinates?: { readonly lat: number; readonly lon: number };
 }
 
 /** A quote of the article on the card: said by the entity, or to it or naming it. */
@@ -89,7 +91,7 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
   const linked = (ids: Iterable<string>): string[] =>
     [...new Set(ids)].filter((target) => {
       const other = byId.get(target);
-      if (other) links[target] = { id: other.id, type: other.type, name: other.name };
+      if (other) links[target] = { id: other.id, type: other.type, name: other.name, ...(other.coordinates ? { coordinates: { lat: other.coordinates.lat, lon: other.coordinates.lon } } : {}) };
       return other !== undefined && target !== entity.id;
     });
   linked(entity.relations.map((r) => r.target));

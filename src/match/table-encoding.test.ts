@@ -35,7 +35,7 @@ describe('tables compiled at build time', () => {
       expect([...tables.pairs!]).toEqual([...pairTable(compiled)]);
       const matcher = compileMatcher(inputs);
       for (const id of compiled.entityIds) expect(entities.get(id)).toEqual(matcher.entity(id));
-    });
+    }, 30_000); // whole tables compared value by value: seconds on a busy two-core machine
   }
 
   it('find, in every labelled text, exactly what a matcher compiled in the page finds', () => {

@@ -58,6 +58,7 @@ export const SHOTS = [
   { file: 'card-en-article-dark.png', path: '/demo/en-article.html', prepare: hoverName('Hmeimim'), scheme: 'dark' },
   { file: 'card-quote-en.png', path: '/demo/en-article.html', prepare: hoverName('Lavrov', { scrollCard: 260 }), scheme: 'light' },
   { file: 'card-event-en.png', path: '/demo/en-article.html', prepare: hoverName('Sharaa’s visit to Moscow'), scheme: 'light' },
+  { file: 'card-moscow-map.png', path: '/demo/ar-article.html', prepare: hoverName('موسكو'), scheme: 'light' },
   { file: 'demo-ar-article.png', path: '/demo/ar-article.html', scheme: 'light' },
   { file: 'demo-en-article.png', path: '/demo/en-article.html', scheme: 'light' },
   { file: 'demo-ar-article-dark.png', path: '/demo/ar-article.html', scheme: 'dark' },

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 // enough to inject into every page and frame, and the engine it loads where there is text.
 
 const root = join(import.meta.dirname, '../..');
-const { CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET } = (await import(pathToFileURL(join(root, 'build.mjs')).href)) as { CONTENT_SCRIPT_BUDGET: number; ENGINE_BUDGET: number };
+const { CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET, CARD_BUDGET } = (await import(pathToFileURL(join(root, 'build.mjs')).href)) as {
+  CONTENT_SCRIPT_BUDGET: number;
+  ENGINE_BUDGET: number;
+  CARD_BUDGET: number;
+};
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown> & {
   background: Record<string, unknown>;
   content_scripts: Record<string, unknown>[];
@@ -56,6 +60,11 @@ describe('the build', () => {
       expect(statSync(join(root, 'dist', browser, 'engine.js')).size).toBeLessThanOrEqual(ENGINE_BUDGET);
     }
     expect([CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET]).toEqual([12 * 1024, 144 * 1024]);
+  });
+
+  it('keeps the card, with the map of the whole world, within 84 KB', () => {
+    for (const browser of ['chrome', 'firefox']) expect(statSync(join(root, 'dist', browser, 'card.js')).size).toBeLessThanOrEqual(CARD_BUDGET);
+    expect(CARD_BUDGET).toBe(84 * 1024);
   });
 
   it('ships the files every manifest entry names', () => {
