@@ -46,8 +46,8 @@ export function OpenModeChoice({ openMode, hoverKey, onChange, id = 'open-mode' 
             <p class="help" id={`${radio}-help`}>{t(help)}</p>
             {mode === 'key' && openMode === 'key' && (
               <div class="open-mode-key">
-                <label for={`${id}-key`}>{t('optionsHoverKey')}</label>{' '}
-                <select id={`${id}-key`} value={hoverKey} onChange={(e) => onChange({ openMode, hoverKey: HOVER_KEYS[e.currentTarget.selectedIndex]! })}>
+                <label for={`${id}-hold-key`}>{t('optionsHoverKey')}</label>{' '}
+                <select id={`${id}-hold-key`} value={hoverKey} onChange={(e) => onChange({ openMode, hoverKey: HOVER_KEYS[e.currentTarget.selectedIndex]! })}>
                   {HOVER_KEYS.map((key) => (
                     <option key={key} value={key}>
                       {t(KEY_MESSAGES[key])}
