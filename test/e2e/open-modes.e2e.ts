@@ -1,12 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import type { TestPage } from './harness/browsers';
+import type { TestBrowser, TestPage } from './harness/browsers';
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { highlightTexts } from './harness/highlights';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
 import { NO_CARD_ASKED_MS, SHOWN_HOST, TWICE_CLOSE_GRACE_MS, middle, rectsOf, shownAfter, waitForCard, type Box } from './card-page';
-import { stored } from './controls-helpers';
+import { stored, tabIdOf } from './controls-helpers';
 
 // The three ways to open a card, as the reader chooses them in the options: on hover (the
 // default), on hover while a key is held, on click alone. In every mode a card that must not
@@ -39,6 +39,20 @@ async function tabTo(page: TestPage, id: string, limit = 20): Promise<void> {
     if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
   }
   throw new Error(`Tab never reached #${id}`);
+}
+
+/** Sends what the next-mention shortcut's handler sends (headless browsers do not deliver a command's keys): true when a card opened. */
+async function nextMention(browser: TestBrowser, path: string): Promise<boolean> {
+  const tabId = await tabIdOf(browser, path);
+  const probe = await browser.openExtensionPage('popup.html');
+  try {
+    return await probe.evaluate(
+      (tab) => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage({ type: 'step-mentions', tabId: tab, direction: 1 }),
+      tabId,
+    );
+  } finally {
+    await probe.close();
+  }
 }
 
 /** Records, after the content script, whether the page's keydowns were cancelled (evaluated in the page). */
@@ -99,6 +113,11 @@ forEachBrowser('the three ways to open a card', (browser) => {
     await waitForCard(page, 'kremlin');
     await page.keyboard.press('Escape');
     await waitForCard(page, null);
+    expect(await nextMention(browser(), PAGE)).toBe(true); // the shortcuts open cards in every mode
+    await page.bringToFront();
+    await waitForCard(page, 'vladimir-putin');
+    await page.keyboard.press('Escape');
+    await waitForCard(page, null);
 
     // A linked name stays a link: a plain click follows it and opens no card.
     const [linked] = await rectsOf(page, 'link', 'Vladimir Putin');
@@ -153,6 +172,9 @@ forEachBrowser('the three ways to open a card', (browser) => {
     await page.waitFor(() => (document.getElementById('field') as HTMLInputElement).value === 'PutinA');
     expect(await page.evaluate(() => (window as unknown as { keysSeen: string[] }).keysSeen)).toEqual(['Shift', 'A']);
     expect(await shownAfter(page, NO_CARD_ASKED_MS)).toBe(false);
+    expect(await nextMention(browser(), PAGE)).toBe(true); // the shortcuts open cards in every mode
+    await page.bringToFront();
+    await waitForCard(page, 'vladimir-putin');
     await page.close();
   });
 });
