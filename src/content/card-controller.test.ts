@@ -173,4 +173,42 @@ describe('card controller', () => {
     expect(answer).toHaveBeenCalledTimes(2);
     expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
   });
+
+  describe('how cards open', () => {
+    const move = (held: string[] = []) => ({ type: 'pointermove', timeStamp: performance.now(), getModifierState: (k: string) => held.includes(k) });
+    const loadChunk = () => Promise.resolve({ createCardView: () => view });
+    beforeEach(() => vi.stubGlobal('HTMLElement', class {}));
+
+    it('with a key to hold: resting opens nothing; resting with the key held opens the card at once; it stays while the pointer is on it', async () => {
+      const card = new CardController(annotator, { ...DEFAULT_SETTINGS, openMode: 'key', hoverKey: 'alt' }, { loadChunk });
+      card.pointer(hit, 10, 10, move());
+      await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay * 3);
+      expect(shown).toEqual([]);
+      card.pointer(hit, 10, 10, move(['Shift'])); // another key
+      await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay * 3);
+      expect(shown).toEqual([]);
+      card.pointer(hit, 12, 10, move(['Alt']));
+      await vi.advanceTimersByTimeAsync(10); // no hover delay: the key asked for it
+      expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
+      card.pointer(hit, 14, 10, move()); // the key let go, the pointer still on the name: the card stays
+      await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay * 3);
+      expect(shown).toHaveLength(1);
+    });
+
+    it('on click: pointer moves neither open nor close a card, a click opens it', async () => {
+      const focusing = { ...annotator, showFocus: () => undefined } as unknown as Annotator;
+      const card = new CardController(focusing, { ...DEFAULT_SETTINGS, openMode: 'click' }, { loadChunk });
+      card.pointer(hit, 10, 10, move(['Shift', 'Alt', 'Control']));
+      await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay * 3);
+      expect(shown).toEqual([]);
+      expect(messages).toEqual([]); // not even its data asked for
+      card.open({ getClientRects: () => [{ left: 0, top: 0, width: 20, height: 10 }] } as unknown as Range, false); // as a click or the shortcuts do
+      await vi.advanceTimersByTimeAsync(10);
+      expect(shown.map((r) => r.data.entity.id)).toEqual(['vladimir-putin']);
+      card.pointer(null, 500, 500, move());
+      await vi.advanceTimersByTimeAsync(DEFAULT_SETTINGS.hoverDelay * 3);
+      card.pointer(hit, 10, 10, move());
+      expect(shown).toHaveLength(1); // still the one card, never closed and opened again
+    });
+  });
 });

@@ -7,15 +7,13 @@ import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { createCardHost, isIntact, type CardHost } from './card-host';
 import { chunkLoader } from './chunk-loader';
+import { HeldKey, KEY_NAMES, type KeyNews } from './pointer';
 import { ask, ext } from '../ext';
 import { t } from '../ui/i18n';
 
 // The page side of the hover card: what must be instant (where the pointer is, the timers, the
 // state machine of card-state.ts) runs here; the card itself is the card.js chunk, imported on
 // first use. Card data comes from the background once per entity and is kept.
-
-/** The modifier settings' names as getModifierState knows them. */
-const MODIFIER_KEYS = { alt: 'Alt', shift: 'Shift', ctrl: 'Control' } as const;
 
 /**
  * Alt+Shift+K, the card's shortcut. The K key is known by its letter, or by its place (KeyK) when
@@ -36,6 +34,10 @@ export class CardController {
   #timer = 0;
   /** Where the pointer was at the last move: a mention's key, the card, or nowhere. */
   #where: string | null = null;
+  /** The pointer's last position and the mention under it then. */
+  #last: { hit: Hit | null; x: number; y: number } | null = null;
+  /** Whether the reader holds the key of the 'key' open mode. */
+  readonly #holdKey = new HeldKey();
   /** The hit of each target seen lately, to anchor its card. */
   readonly #hits = new Map<string, { hit: Hit; x: number; y: number }>();
   readonly #data = new Map<string, Promise<CardData | null>>();
@@ -66,15 +68,39 @@ export class CardController {
     this.#loadChunk = options.loadChunk ?? loadCardChunk;
   }
 
-  /** Takes new settings (hover delay, card language, theme). */
+  /** Takes new settings (hover delay, how cards open, card language, theme). */
   update(settings: Settings): void {
+    const modeChanged = settings.openMode !== this.#settings.openMode;
     this.#settings = settings;
+    if (!modeChanged) return;
+    // A card waiting on the old way to open waits no more; where the pointer is counts anew.
+    this.#where = null;
+    if (this.#state.name === 'pending') this.#dispatch({ type: 'close' });
   }
 
-  /** Where the pointer is now (called at most once per frame with the hit under it). */
-  pointer(hit: Hit | null, x: number, y: number): void {
+  /**
+   * Where the pointer is now (called at most once per frame with the hit under it, and the move
+   * that brought it there, which tells the keys held).
+   */
+  pointer(hit: Hit | null, x: number, y: number, event?: KeyNews): void {
+    if (event) this.#holdKey.note(event, this.#settings.hoverKey);
+    this.#last = { hit, x, y };
+    this.#locate();
+  }
+
+  /**
+   * What the pointer's place means under the open mode. On hover, every mention it rests on; with
+   * a key to hold, only while the key is held; on click, nothing: pointer moves neither open nor
+   * close a card, which stays until a click elsewhere, Escape or its close button. The mention
+   * whose card is shown always counts, so that the card stays while the pointer is on it or in it.
+   */
+  #locate(): void {
+    const mode = this.#settings.openMode;
+    if (!this.#last || mode === 'click') return;
+    const { hit, x, y } = this.#last;
     const inCard = this.#overCard(x, y);
-    const target = !inCard && hit ? this.#remember(hit, x, y) : null;
+    const opens = (h: Hit) => mode === 'hover' || this.#holding() || this.#keyOf(h) === this.#shown?.key;
+    const target = !inCard && hit && opens(hit) ? this.#remember(hit, x, y) : null;
     const where = inCard ? 'card' : target ? target.key : null;
     if (where === this.#where) return;
     const before = this.#where;
@@ -100,17 +126,27 @@ export class CardController {
     const onKey = (event: KeyboardEvent) => {
       if (event.isTrusted) this.#onKey(event);
     };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.isTrusted) this.#holdKey.note(event, this.#settings.hoverKey);
+    };
+    const onBlur = (event: FocusEvent) => {
+      if (event.isTrusted && event.target === window) this.#holdKey.release(event.timeStamp);
+    };
     const onScroll = (event: Event) => {
       if (event.isTrusted) this.#onScroll();
     };
     window.addEventListener('click', onClick, true);
     window.addEventListener('pointerup', onPointerUp, true);
     window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keyup', onKeyUp, true);
+    window.addEventListener('blur', onBlur);
     window.addEventListener('scroll', onScroll, { passive: true, capture: true });
     return () => {
       window.removeEventListener('click', onClick, true);
       window.removeEventListener('pointerup', onPointerUp, true);
       window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keyup', onKeyUp, true);
+      window.removeEventListener('blur', onBlur);
       window.removeEventListener('scroll', onScroll, { capture: true });
       this.#dispatch({ type: 'close' });
     };
@@ -134,11 +170,16 @@ export class CardController {
     this.#dispatch({ type: 'activate', target: this.#remember(hit, rect.left + rect.width / 2, rect.top + rect.height / 2) }, focus);
   }
 
-  #remember(hit: Hit, x: number, y: number): CardTarget {
+  /** What tells the mention of `hit` from every other, this one's other mentions too. */
+  #keyOf(hit: Hit): string {
     const node = hit.range.startContainer;
     let id = this.#nodeIds.get(node);
     if (id === undefined) this.#nodeIds.set(node, (id = this.#nextNodeId++));
-    const target = { entity: hit.mention.entity, key: `${hit.mention.entity}@${id}:${hit.range.startOffset}` };
+    return `${hit.mention.entity}@${id}:${hit.range.startOffset}`;
+  }
+
+  #remember(hit: Hit, x: number, y: number): CardTarget {
+    const target = { entity: hit.mention.entity, key: this.#keyOf(hit) };
     if (this.#hits.size > 64 && !this.#hits.has(target.key)) this.#hits.clear();
     this.#hits.set(target.key, { hit, x, y });
     void this.#preload(target.entity); // the chunk and the data load while the delay runs
@@ -162,13 +203,28 @@ export class CardController {
     const link = hit.range.startContainer.parentElement?.closest('a[href]');
     if (link) {
       const modifier = this.#settings.clickModifier;
-      if (modifier === 'none' || !(event as MouseEvent).getModifierState?.(MODIFIER_KEYS[modifier])) return;
+      if (modifier === 'none' || !(event as MouseEvent).getModifierState?.(KEY_NAMES[modifier])) return;
       event.preventDefault();
     }
     this.#dispatch({ type: 'activate', target: this.#remember(hit, x, y) });
   }
 
+  /**
+   * Whether the hold key opens cards now: held, and not while the reader types in a field, where
+   * Shift makes capitals. The key itself always goes on to the page.
+   */
+  #holding(): boolean {
+    return this.#settings.openMode === 'key' && this.#holdKey.held && !isEditable(deepActiveElement() ?? undefined);
+  }
+
   #onKey(event: KeyboardEvent): void {
+    const wasHeld = this.#holdKey.held;
+    // Pressed while the pointer rests on a name: that name's card, as if the pointer came to it now.
+    if (this.#holdKey.note(event, this.#settings.hoverKey) && !wasHeld && this.#last && this.#holding()) {
+      const { x, y } = this.#last;
+      this.#last = { hit: this.#annotator.hitTest(x, y), x, y }; // the page may have scrolled since
+      this.#locate();
+    }
     if (event.key === 'Escape') {
       if (this.#state.name === 'idle') return;
       this.#dispatch({ type: 'escape' });
@@ -195,7 +251,9 @@ export class CardController {
 
   #dispatch(event: CardEvent, focus = false): void {
     const before = this.#state;
-    this.#state = nextState(before, event, performance.now(), { hoverDelay: this.#settings.hoverDelay, closeGrace: CLOSE_GRACE_MS });
+    // A held key is the reader asking for the card: no delay to wait out.
+    const hoverDelay = this.#settings.openMode === 'key' ? 0 : this.#settings.hoverDelay;
+    this.#state = nextState(before, event, performance.now(), { hoverDelay, closeGrace: CLOSE_GRACE_MS });
     clearTimeout(this.#timer);
     const deadline = deadlineOf(this.#state);
     if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));

@@ -51,11 +51,11 @@ export function markPage(matcher: PageMatcher, settings: Settings, options: Mark
 
 /** Pointer and page listeners, attached only while Hashiya runs; returns what removes them. */
 function listen(active: Annotator, card: CardController, guardPage: boolean): () => void {
-  const stopPointer = trackPointer((x, y) => {
+  const stopPointer = trackPointer((x, y, event) => {
     if (guardPage) active.ensureRegistered();
     const hit = active.hitTest(x, y);
     active.showFocus(hit);
-    card.pointer(hit, x, y);
+    card.pointer(hit, x, y, event);
   });
   const stopGuard = guardPage ? guard(active) : () => undefined;
   const stopCard = card.listen();

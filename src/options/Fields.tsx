@@ -7,6 +7,7 @@ export function Choice<T extends string | number>(props: {
   id: string;
   label: string;
   help?: string;
+  disabled?: boolean;
   value: T;
   values: readonly T[];
   name: (value: T) => string;
@@ -18,6 +19,7 @@ export function Choice<T extends string | number>(props: {
       <label for={id}>{props.label}</label>
       <select
         id={id}
+        disabled={props.disabled ?? false}
         aria-describedby={props.help ? `${id}-help` : undefined}
         value={String(props.value)}
         onChange={(e) => props.onChange(values[e.currentTarget.selectedIndex]!)}

@@ -3,6 +3,7 @@ import { CARD_LANGUAGES, CATEGORIES, CLICK_MODIFIERS, TEXT_SIZES, THEMES, type S
 import { t } from '../ui/i18n';
 import { Check, Choice, Group } from './Fields';
 import { MarkPreview, useMarkPreview } from './MarkPreview';
+import { OpenModeChoice } from './OpenModeChoice';
 
 const HOVER_DELAYS = [0, 150, 300, 500, 800, 1200] as const;
 const COLOUR_NAMES = Object.keys(COLOURS) as Colour[];
@@ -16,7 +17,9 @@ export function SettingsForm({ settings, onChange }: { settings: Settings; onCha
     <>
       <Group id="general" title={t('optionsGroupGeneral')}>
         <Check id="enabled" label={t('optionsEnabled')} help={t('optionsEnabledHelp')} checked={settings.enabled} onChange={(v) => set('enabled', v)} />
-        <Choice id="hoverDelay" label={t('optionsHoverDelay')} help={t('optionsHoverDelayHelp')} value={settings.hoverDelay}
+        <OpenModeChoice openMode={settings.openMode} hoverKey={settings.hoverKey} onChange={(next) => onChange({ ...settings, ...next })} />
+        {/* The delay is the hover mode's alone: a held key or a click opens the card at once. */}
+        <Choice id="hoverDelay" label={t('optionsHoverDelay')} help={t('optionsHoverDelayHelp')} value={settings.hoverDelay} disabled={settings.openMode !== 'hover'}
           values={[...new Set([...HOVER_DELAYS, settings.hoverDelay])].sort((a, b) => a - b)} name={(v) => t('optionsMilliseconds', String(v))} onChange={(v) => set('hoverDelay', v)} />
         <Choice id="clickModifier" label={t('optionsClickModifier')} help={t('optionsClickModifierHelp')} value={settings.clickModifier}
           values={CLICK_MODIFIERS} name={(v) => t(`optionsModifier${cap(v)}`)} onChange={(v) => set('clickModifier', v)} />

@@ -12,11 +12,13 @@ const packText = readFileSync('test/fixtures/packs/minimal-valid.json', 'utf8');
 
 describe('backup', () => {
   it('round-trips settings and packs exactly', () => {
-    const settings: Settings = { ...DEFAULT_SETTINGS, theme: 'dark', disabledSites: ['*.example.com'], enabledPacks: ['sharaa-moscow-2025', 'fixture-minimal'] };
+    const settings: Settings = { ...DEFAULT_SETTINGS, theme: 'dark', openMode: 'key', hoverKey: 'alt', disabledSites: ['*.example.com'], enabledPacks: ['sharaa-moscow-2025', 'fixture-minimal'] };
     const stored = storedPackFrom(packText);
     if (!stored.ok) throw new Error('fixture pack refused');
     const packs = { [stored.pack.id]: stored.pack };
-    const back = parse(backupText(settings, packs));
+    const text = backupText(settings, packs);
+    expect(JSON.parse(text)).toMatchObject({ settings: { openMode: 'key', hoverKey: 'alt' } }); // how cards open goes with the rest
+    const back = parse(text);
     expect(back).toEqual({ ok: true, settings, packs });
   });
 

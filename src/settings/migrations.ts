@@ -30,6 +30,9 @@ function hostOf(entry: string): string {
   }
 }
 
+// Settings added later with a default (openMode, hoverKey) need no step: a store without them
+// reads as their defaults, and a version that does not know them leaves them alone.
+
 /** Steps in order: STEPS[n - 1] turns version n into n + 1. */
 const STEPS: readonly Step[] = [v1ToV2];
 

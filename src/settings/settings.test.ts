@@ -60,6 +60,20 @@ describe('settings', () => {
     });
   });
 
+  it('read how cards open and the key held for them; a value they do not know is reset and named', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ openMode: 'hover', hoverKey: 'shift' }); // today's behaviour by default
+    for (const openMode of ['hover', 'key', 'click'] as const) {
+      for (const hoverKey of ['shift', 'alt', 'ctrl'] as const) {
+        expect(settingsFrom(storedFrom({ ...DEFAULT_SETTINGS, openMode, hoverKey }))).toEqual({ settings: { ...DEFAULT_SETTINGS, openMode, hoverKey }, reset: [], dropped: [] });
+      }
+    }
+    expect(storedFrom({ ...DEFAULT_SETTINGS, openMode: 'click' })).toEqual({ version: SETTINGS_VERSION, openMode: 'click' });
+    const bad = settingsFrom({ version: SETTINGS_VERSION, openMode: 'always', hoverKey: 'meta', theme: 'dark' });
+    expect(bad.reset.sort()).toEqual(['hoverKey', 'openMode']);
+    expect(bad.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(settingsFrom({ openMode: 'KEY', hoverKey: 1 }).reset.sort()).toEqual(['hoverKey', 'openMode']);
+  });
+
   it('reset a whole group stored as something other than an object', () => {
     expect(settingsFrom({ categories: [true], marks: 'dotted' }).reset).toEqual(['categories', 'marks']);
     expect(settingsFrom({ disabledSites: 'a.example' })).toMatchObject({ reset: ['disabledSites'], settings: { disabledSites: [] } });

@@ -13,6 +13,12 @@ export const CATEGORIES = ['person', 'place', 'organisation', 'event'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const CLICK_MODIFIERS = ['none', 'alt', 'shift', 'ctrl'] as const;
 export type ClickModifier = (typeof CLICK_MODIFIERS)[number];
+/** How cards open: on hover, on hover while the hold key is held, or on click (or tap) alone. */
+export const OPEN_MODES = ['hover', 'key', 'click'] as const;
+export type OpenMode = (typeof OPEN_MODES)[number];
+/** The keys that can be held to open cards in the 'key' open mode. */
+export const HOVER_KEYS = ['shift', 'alt', 'ctrl'] as const;
+export type HoverKey = (typeof HOVER_KEYS)[number];
 export const CARD_LANGUAGES = ['auto', 'ar', 'en', 'both'] as const;
 export type CardLanguage = (typeof CARD_LANGUAGES)[number];
 export const THEMES = ['auto', 'light', 'dark'] as const;
@@ -31,6 +37,10 @@ export interface Settings {
   readonly categories: Readonly<Record<Category, boolean>>;
   readonly marks: Readonly<Record<Category, MarkStyle>>;
   readonly hoverDelay: number;
+  /** How cards open: on hover (after hoverDelay), on hover while hoverKey is held, or on click alone. */
+  readonly openMode: OpenMode;
+  /** The key that, held while the pointer rests on a name, opens its card in the 'key' open mode. */
+  readonly hoverKey: HoverKey;
   /** The key that, held while clicking a linked name, opens its card instead of following the link. */
   readonly clickModifier: ClickModifier;
   readonly cardLanguage: CardLanguage;
@@ -52,6 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
     event: { style: 'dashed', colour: 'grey' },
   },
   hoverDelay: 300,
+  openMode: 'hover',
+  hoverKey: 'shift',
   clickModifier: 'alt',
   cardLanguage: 'auto',
   theme: 'auto',
@@ -72,6 +84,8 @@ const PACK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const FLAT = {
   enabled: (v: unknown): v is boolean => typeof v === 'boolean',
   hoverDelay: intIn(0, 3000),
+  openMode: oneOf(OPEN_MODES),
+  hoverKey: oneOf(HOVER_KEYS),
   clickModifier: oneOf(CLICK_MODIFIERS),
   cardLanguage: oneOf(CARD_LANGUAGES),
   theme: oneOf(THEMES),
