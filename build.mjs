@@ -321,27 +321,29 @@ function extensionOptions(browser) {
 /**
  * dist/<browser>/card.js: the hover card (Preact, Floating UI, the place map), an ES module the
  * content script imports on first use, so pages pay for it only when a card opens.
- * `hashiya:world-map` is the world's outlines for the map, coded at build time. The reader page
- * (reader.html, reader.js) is built here too.
+ * `hashiya:world-map` is the world's outlines for the map, coded at build time. The pages that
+ * show live cards are built here too: the reader page (reader.html, reader.js) and the first-run
+ * page (welcome.html, welcome.js, welcome.css).
  */
 function cardOptions(browser) {
-  // The reader page (an extension page, an ES module like the card) and its HTML.
-  const readerPage = {
-    name: 'hashiya-reader-page',
+  // Those pages (extension pages, ES modules like the card) and their HTML.
+  const cardPages = {
+    name: 'hashiya-card-pages',
     setup(build) {
       build.onEnd(async (result) => {
-        if (result.errors.length === 0) await cp(join(root, 'src/reader/reader.html'), join(root, 'dist', browser, 'reader.html'));
+        if (result.errors.length > 0) return;
+        for (const page of ['src/reader/reader.html', 'src/welcome/welcome.html']) await cp(join(root, page), join(root, 'dist', browser, page.split('/').pop()));
       });
     },
   };
   return {
     ...common,
-    entryPoints: { card: 'src/card/index.tsx', reader: 'src/reader/index.tsx' },
+    entryPoints: { card: 'src/card/index.tsx', reader: 'src/reader/index.tsx', welcome: 'src/welcome/index.tsx' },
     outdir: join(root, 'dist', browser),
     format: 'esm',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [worldMapModule, cardWordsModule, matchDataModule, foldDataModule, readerPage],
+    plugins: [worldMapModule, cardWordsModule, matchDataModule, foldDataModule, cardPages],
   };
 }
 

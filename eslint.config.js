@@ -5,8 +5,9 @@ import tseslint from 'typescript-eslint';
 // Who may import whom inside src/ (README, "How the code is laid out"): each part names the parts
 // it may import; every other part of src/ is refused. The pure core may be used by all and uses
 // nothing else; the shared modules serve every context; no context reaches into another, except
-// the reader, which marks its article with the content script's own code. `card-shared` is what
-// the card shares with its controller: its types, states and texts, never the chunk itself.
+// the reader and the first-run page, which mark their text with the content script's own code.
+// `card-shared` is what the card shares with its controller: its types, states and texts, never
+// the chunk itself.
 const CORE = ['match', 'data'];
 const SHARED = [...CORE, 'messages', 'ext', 'settings', 'ui'];
 const MAY_IMPORT = {
@@ -19,6 +20,7 @@ const MAY_IMPORT = {
   card: [...CORE, 'settings'],
   content: [...SHARED, 'card-shared'],
   reader: [...SHARED, 'content', 'card-shared'],
+  welcome: [...SHARED, 'content'], // the first-run page marks its sample as the reader page does
   background: SHARED,
   popup: SHARED,
   options: SHARED,
@@ -30,7 +32,7 @@ const CARD_SHARED = ['card-api', 'card-state', 'card-text'];
 // budget (src/ext.ts does without it), and Preact belongs to the card and the pages.
 const PACKAGES = {
   'webextension-polyfill': ['background', 'popup', 'options'],
-  preact: ['card', 'reader', 'popup', 'options'],
+  preact: ['card', 'reader', 'welcome', 'popup', 'options', 'ui'],
   yaml: ['authoring'], // pack sources are read at build time, never in the extension
 };
 

@@ -12,6 +12,7 @@ import { isOwnPage, reportingFrame } from './senders';
 import { enabledCardData, enabledMatchData, enabledPackSet, parsedPack } from './enabled-packs';
 import { forgetTab, framesWithMentions, recordFrame, tabState } from './tab-state';
 import { forgetSteps, stepMentions } from './step-mentions';
+import { welcomeOnInstall } from './welcome';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -115,6 +116,10 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
 }
 
 browser.runtime.onMessage.addListener(onMessage);
+// Registered at the top level, as every listener here: an install wakes the background to tell it.
+browser.runtime.onInstalled.addListener(
+  (details) => void welcomeOnInstall(details, { local: browser.storage.local, openTab: (url) => browser.tabs.create({ url }), urlOf: (path) => browser.runtime.getURL(path) }),
+);
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === 'toggle-hashiya') void toggleHashiya();
   if (command === 'next-mention' || command === 'previous-mention') void stepInTab(tab, command === 'next-mention' ? 1 : -1);

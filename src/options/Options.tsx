@@ -26,6 +26,8 @@ export interface OptionsProps {
   readonly onImport: (file: File) => void;
   readonly onReset: () => void;
   readonly onRequestAccess: () => void;
+  /** Opens the first-run page again. */
+  readonly onOpenWelcome: () => void;
 }
 
 /** Dropped entries named one by one; a longer list (thousands past a limit) is counted. */
@@ -37,6 +39,9 @@ export function Options(props: OptionsProps) {
   return (
     <>
       <h1>{t('optionsTitle')}</h1>
+      <p class="welcome">
+        <button type="button" id="open-welcome" onClick={props.onOpenWelcome}>{t('optionsWelcome')}</button>
+      </p>
       <p class="status" role="status" id="status">{props.status}</p>
       {!props.hostAccess && (
         <div class="notice" role="alert">

@@ -2,7 +2,7 @@ import { COLOURS, UNDERLINE_STYLES, type Colour } from '../settings/mark-styles'
 import { CARD_LANGUAGES, CATEGORIES, CLICK_MODIFIERS, TEXT_SIZES, THEMES, type Settings } from '../settings/settings';
 import { t } from '../ui/i18n';
 import { Check, Choice, Group } from './Fields';
-import { MarkPreview, useMarkPreview } from './MarkPreview';
+import { MarkPreview, useMarkPreview } from '../ui/MarkPreview';
 import { OpenModeChoice } from './OpenModeChoice';
 
 const HOVER_DELAYS = [0, 150, 300, 500, 800, 1200] as const;

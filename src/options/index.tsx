@@ -9,6 +9,7 @@ import { BUNDLED_PACK_ID, DEFAULT_SETTINGS, type DroppedEntry, type Settings } f
 import { applyBackup, loadSettings, loadSettingsReport, onSettingsChanged, saveSettings } from '../settings/storage';
 import { ALL_SITES } from '../settings/site-patterns';
 import { localiseDocument, t } from '../ui/i18n';
+import { WELCOME_PAGE } from '../ui/pages';
 import { applyTheme } from '../ui/theme';
 import { Options } from './Options';
 import type { PackImport } from './Sections';
@@ -48,6 +49,7 @@ function show(): void {
       onExport={exportAll}
       onImport={(file) => void importAll(file)}
       onReset={() => void resetAll()}
+      onOpenWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) })}
       onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
     />,
     root,

@@ -25,6 +25,8 @@ export interface PopupProps {
   readonly onChoose: (id: string) => void;
   readonly onRequestAccess: () => void;
   readonly onOpenOptions: () => void;
+  /** Opens the first-run page again (what Hashiya does, a sample, the marks, the shortcuts). */
+  readonly onOpenWelcome: () => void;
 }
 
 const GROUP_KEY: Record<Category, string> = {
@@ -105,9 +107,14 @@ export function Popup(props: PopupProps) {
       ) : entities === null ? null : (
         <EntityList entities={entities} onChoose={props.onChoose} />
       )}
-      <button type="button" class="options" onClick={props.onOpenOptions}>
-        {t('popupOpenOptions')}
-      </button>
+      <div class="links">
+        <button type="button" class="options" onClick={props.onOpenOptions}>
+          {t('popupOpenOptions')}
+        </button>
+        <button type="button" class="welcome" id="open-welcome" onClick={props.onOpenWelcome}>
+          {t('popupWelcome')}
+        </button>
+      </div>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { addSiteProblem, isSiteDisabled, type Settings } from '../settings/setti
 import { ALL_SITES, MAX_SITE_PATTERNS, siteMatches } from '../settings/site-patterns';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
+import { WELCOME_PAGE } from '../ui/pages';
 import { applyTheme } from '../ui/theme';
 import { Popup, type EntityRow } from './Popup';
 import { entitiesOf, targetTab } from './popup-data';
@@ -38,6 +39,7 @@ function show(): void {
       onChoose={(id) => void reveal(id)}
       onRequestAccess={() => void browser.permissions.request(ALL_SITES).then((granted) => ((hostAccess = granted), show()))}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onOpenWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }).then(() => window.close())}
     />,
     root,
   );

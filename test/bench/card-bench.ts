@@ -30,7 +30,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { CARD, revealCard } from '../e2e/card-page';
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
-import { wrapPlaywrightPage } from '../e2e/harness/chromium';
+import { closeWelcomeTab, wrapPlaywrightPage } from '../e2e/harness/chromium';
 import { PROJECT_ROOT as ROOT, startServer } from '../e2e/harness/server';
 import { settleMarks } from '../e2e/harness/settle';
 
@@ -280,6 +280,7 @@ export async function runCardBench(): Promise<CardBenchResult> {
     viewport: VIEWPORT,
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...CHROMIUM_FLAGS],
   });
+  await closeWelcomeTab(context);
   await context.addInitScript(installProbe);
   const result = Object.fromEntries(KINDS.map((k) => [k, [] as Sample[]])) as unknown as CardBenchResult;
   try {

@@ -34,6 +34,7 @@
 //
 //   node dist/bench/load-bench.mjs      (built by `node build.mjs`; `npm run bench` runs all)
 //   LOAD_BENCH_RUNS=n, LOAD_BENCH_PAGES=a.html,b.html, LOAD_BENCH_BROWSERS=chromium|firefox
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
 import { DIST, EXECUTABLES, launchBrowser, type TestBrowser } from '../e2e/harness/browsers';
+import { closeWelcomeTab } from '../e2e/harness/chromium';
 import { CORPUS_DIR, PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
 import { countText, stressPage } from './stress-page';
 
@@ -400,6 +402,8 @@ async function launchChromiumVariant(extensionDir: string | null): Promise<Brows
     viewport: { width: 1280, height: 800 },
     args: [...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []), ...CHROMIUM_FLAGS],
   });
+  // Hashiya opens its first-run page on install; the other variants have none.
+  if (extensionDir && existsSync(join(extensionDir, 'welcome.html'))) await closeWelcomeTab(context);
   return context;
 }
 

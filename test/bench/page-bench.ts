@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import CHROMIUM_FLAGS from '../e2e/harness/chromium-flags.json';
+import { closeWelcomeTab } from '../e2e/harness/chromium';
 import { PROJECT_ROOT as ROOT, startServer, type TestServer } from '../e2e/harness/server';
 import { countText, stressPage } from './stress-page';
 
@@ -141,6 +142,7 @@ async function firstMarks(server: TestServer): Promise<number> {
     headless: true,
     args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...ARGS],
   });
+  await closeWelcomeTab(context);
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const page = await context.newPage();

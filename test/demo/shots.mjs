@@ -45,6 +45,18 @@ export const hoverName = (name, { scrollCard = 0 } = {}) => async (page) => {
   }
 };
 
+/** Waits until the first-run page's sample paragraph is marked (the page marks it live). */
+export const sampleMarked = async (page) => {
+  await page.waitForFunction(() => {
+    const sample = document.getElementById('sample');
+    let marks = 0;
+    CSS.highlights.forEach((h) => {
+      if (h.priority === 0) for (const r of h) if (sample?.contains(r.startContainer)) marks++;
+    });
+    return marks >= 4;
+  });
+};
+
 /**
  * What `npm start` shows. A shot is { file, path, prepare, scheme, lang }: the file name, the page
  * (`extension:x.html` is a page of Hashiya; `popup-for:/path` opens /path in a tab and then the
@@ -69,6 +81,8 @@ export const SHOTS = [
   { file: 'options-en.png', path: 'extension:options.html', scheme: 'light' },
   { file: 'options-ar.png', path: 'extension:options.html', scheme: 'light', lang: 'ar' },
   { file: 'options-ar-dark.png', path: 'extension:options.html', scheme: 'dark', lang: 'ar' },
+  { file: 'welcome-en.png', path: 'extension:welcome.html', prepare: sampleMarked, scheme: 'light' },
+  { file: 'welcome-ar.png', path: 'extension:welcome.html', prepare: sampleMarked, scheme: 'light', lang: 'ar' },
 ];
 
 /** The popup's size in the toolbar (its shots are taken at it, whatever the viewport). */
@@ -86,10 +100,26 @@ async function launch(lang, { headless, viewport }) {
       args: [`--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, `--lang=${lang}`, ...CHROMIUM_FLAGS],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return { context, worker, profile, extensionOrigin: /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0] };
+    const extensionOrigin = /^chrome-extension:\/\/[a-p]{32}/.exec(worker.url())[0];
+    await closeWelcomeTab(context, extensionOrigin);
+    return { context, worker, profile, extensionOrigin };
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * Closes the first-run tab Hashiya opens on install (it is waited for, up to 15 s): each shot
+ * opens its own tab, the first-run page's too.
+ */
+async function closeWelcomeTab(context, extensionOrigin) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const tab = context.pages().find((page) => page.url().startsWith(`${extensionOrigin}/welcome.html`));
+    if (tab) return tab.close();
+    if (Date.now() > deadline) throw new Error('Hashiya opened no first-run page');
+    await new Promise((ok) => setTimeout(ok, 100));
   }
 }
 

@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { WELCOME_PAGE } from '../../../src/ui/pages';
 import { DIST, type BrowserAdapter, type BrowserName, type BrowserOptions, type Diagnostics, type TestBrowser } from './common';
 
 export * from './common';
@@ -12,6 +14,21 @@ export * from './common';
 // TestBrowser/TestPage API whether Chromium (playwright-core) or Firefox (puppeteer-core) is behind
 // it. Every request that is not for 127.0.0.1 is aborted and recorded; every error that comes from
 // the extension (its background, its pages, its content script) is recorded and fails the test.
+
+/**
+ * Whether the first-run page will open: in a new profile. (Both browsers install the extension
+ * again at every launch, Chromium's --load-extension and Firefox's temporary add-on alike, but in a
+ * profile used before Hashiya's storage remembers the page was shown: src/background/welcome.ts.)
+ */
+async function isNewProfile(profileDir: string): Promise<boolean> {
+  return (await readdir(profileDir)).length === 0;
+}
+
+/** Waits for the first-run tab Hashiya opens on install, and closes it. */
+async function closeWelcomeTab(adapter: BrowserAdapter): Promise<void> {
+  const tab = await adapter.waitForTab(`${adapter.extensionOrigin}/${WELCOME_PAGE}`, 15_000);
+  await tab.close();
+}
 
 /** Launches `name` headless with the built extension loaded and a fresh test server. */
 export async function launchBrowser(name: BrowserName, options: BrowserOptions = {}): Promise<TestBrowser> {
@@ -23,7 +40,9 @@ export async function launchBrowser(name: BrowserName, options: BrowserOptions =
   try {
     const launch = name === 'chromium' ? launchChromium : launchFirefox;
     const extensionDir = options.withExtension === false ? null : (options.extensionDir ?? DIST[name]);
+    const welcomes = extensionDir !== null && existsSync(join(extensionDir, WELCOME_PAGE)) && (await isNewProfile(profileDir));
     adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics, firefoxPrefs: options.firefoxPrefs, reducedMotion: options.reducedMotion, backForwardCache: options.backForwardCache });
+    if (welcomes && !options.keepWelcomeTab) await closeWelcomeTab(adapter);
   } catch (error) {
     await server.close();
     throw error;

@@ -138,6 +138,16 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
   };
 }
 
+/**
+ * Closes the first-run tab that Hashiya opens when it is installed in a new profile (welcome.html),
+ * once it is there (it is waited for, up to `timeout` ms): for the benchmarks, which launch their
+ * own Chromium and measure with the browser's own tab alone.
+ */
+export async function closeWelcomeTab(context: BrowserContext, timeout = 15_000): Promise<void> {
+  const page = await untilFound(() => context.pages().find((p) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(p.url())), timeout);
+  await page.close();
+}
+
 /** Calls `onLine` for every line appended to `file` (checked every 100 ms); returns the stopper. */
 function tailLog(file: string, onLine: (line: string) => void): () => void {
   let offset = 0;

@@ -56,6 +56,12 @@ export interface BrowserOptions {
    * the test server serves every file unless asked otherwise (`?cache=`, server.ts).
    */
   readonly backForwardCache?: boolean;
+  /**
+   * true: leave open the first-run page that Hashiya opens when it is installed (welcome.html; the
+   * test of that page looks at it). By default the harness waits for that tab and closes it, so
+   * that every test starts with only the tabs it opens itself.
+   */
+  readonly keepWelcomeTab?: boolean;
 }
 
 /** What `launchBrowser` hands to a browser adapter. */

@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import { HIGHLIGHT_KEYS, highlightCss, styleKey } from '../settings/mark-styles';
 import { CATEGORIES, type Category, type Settings } from '../settings/settings';
-import { t } from '../ui/i18n';
+import { t } from './i18n';
 
-// The live preview of the marks in the options: for each category a name of the story, drawn as
+// The live preview of the marks in the options and the first-run page's legend: for each category a name of the story, drawn as
 // pages will draw it — the same ::highlight() rules (mark-styles.ts) on the same CSS Custom
 // Highlight API, under the highlights' own keys (this page is Hashiya's own: no name to hide) — on a
 // light page and on a dark one, redrawn at each change of style, colour or category.
@@ -20,9 +20,12 @@ function styleOnce(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-/** A category's sample name, on a light page and on a dark one. */
-export function MarkPreview({ category }: { category: Category }) {
-  const sample = t(`optionsSample${cap(category)}`);
+/**
+ * A category's sample name, on a light page and on a dark one. `sample` replaces the name (the
+ * welcome page's legend shows the category's own name: a name of the story there would be marked
+ * a second time by the page's live annotator).
+ */
+export function MarkPreview({ category, sample = t(`optionsSample${cap(category)}`) }: { category: Category; sample?: string }) {
   return (
     <div class="mark-preview" data-preview={category} aria-hidden="true">
       <p class="preview-light">
