@@ -3,7 +3,7 @@ import { CARD_LANGUAGES, CATEGORIES, CLICK_MODIFIERS, TEXT_SIZES, THEMES, type S
 import { t } from '../ui/i18n';
 import { Check, Choice, Group } from './Fields';
 import { MarkPreview, useMarkPreview } from '../ui/MarkPreview';
-import { OpenModeChoice } from './OpenModeChoice';
+import { OpenModeChoice } from '../ui/OpenModeChoice';
 
 const HOVER_DELAYS = [0, 150, 300, 500, 800, 1200] as const;
 const COLOUR_NAMES = Object.keys(COLOURS) as Colour[];

@@ -1,6 +1,7 @@
 import { MarkPreview, useMarkPreview } from '../ui/MarkPreview';
 import { CATEGORIES, type Settings } from '../settings/settings';
 import { t } from '../ui/i18n';
+import { OpenModeChoice, type OpenModeValue } from '../ui/OpenModeChoice';
 
 // The first-run page, pure: what Hashiya does in three lines, a sample paragraph that the page's
 // container marks live (cards and all), the legend of the marks in the reader's own styles, the
@@ -23,6 +24,8 @@ export interface WelcomeProps {
   /** Opens the browser's own page of extension shortcuts, where it lets an extension do so. */
   readonly onChangeShortcuts: (() => void) | null;
   readonly onOpenOptions: () => void;
+  /** Saves how cards open, chosen here (the sample answers at once, as every page does). */
+  readonly onOpenMode: (next: OpenModeValue) => void;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -85,9 +88,10 @@ export function Welcome(props: WelcomeProps) {
         <h2 id="try-heading">{t('welcomeTryHeading')}</h2>
         <p class="help" id="try-help">{t('welcomeTryHelp')}</p>
         <p class="sample" id="sample" aria-describedby="try-help">{t('welcomeSample')}</p>
-        {/* The place for the settings of how cards open (hover, hover with a key held, click only):
-            a control here changes them and the sample above answers at once. */}
-        <div class="try-settings" id="try-settings" />
+        {/* How cards open (hover, hover with a key held, click only): the sample above answers at once. */}
+        <div class="try-settings" id="try-settings">
+          <OpenModeChoice openMode={settings.openMode} hoverKey={settings.hoverKey} onChange={props.onOpenMode} id="welcome-open-mode" />
+        </div>
       </section>
       <section aria-labelledby="legend-heading">
         <h2 id="legend-heading">{t('welcomeLegendHeading')}</h2>

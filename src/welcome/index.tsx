@@ -6,7 +6,7 @@ import { pageHighlightNames } from '../content/highlight-names';
 import { markPage, type MarkedPage } from '../content/mark-page';
 import { compileMatcher } from '../match/matcher';
 import type { Settings } from '../settings/settings';
-import { loadSettings, onSettingsChanged } from '../settings/storage';
+import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { localiseDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { Welcome, type ShortcutRow } from './Welcome';
@@ -60,6 +60,7 @@ function show(): void {
       shortcutsHow={t(__BROWSER__ === 'firefox' ? 'welcomeShortcutsHowFirefox' : 'welcomeShortcutsHowChrome')}
       onChangeShortcuts={shortcutSettings()}
       onOpenOptions={() => void ext.runtime.openOptionsPage()}
+      onOpenMode={(next) => void updateSettings((current) => ({ ...current, ...next }))}
     />,
     root,
   );

@@ -7,8 +7,9 @@ import { launchBrowser, untilFound, type TestBrowser, type TestPage } from './ha
 import { clearStoredSettings, setStoredSettings } from './harness/extension';
 import { PROJECT_ROOT } from './harness/server';
 import { forEachBrowser, selectedBrowsers } from './harness/suite';
-import { waitForCard } from './card-page';
-import { click, inExtension } from './controls-helpers';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
+import { shownAfter, waitForCard } from './card-page';
+import { click, inExtension, stored } from './controls-helpers';
 
 // The first-run page (welcome.html): opened by the install itself, once; in the browser's language
 // (Arabic right to left); its sample marked live with a card that opens; the legend in the
@@ -113,6 +114,22 @@ for (const locale of ['en', 'ar'] as const) {
         await waitForCard(page, 'vladimir-putin');
         await page.keyboard.press('Escape');
         await waitForCard(page, null);
+      });
+
+      it('offers the choice of how cards open, and its sample answers at once: on click only, no card on hover', async () => {
+        await page.bringToFront();
+        await click(page, '#welcome-open-mode-click');
+        await expect.poll(async () => (await stored(browser())).sync.openMode).toBe('click');
+        const putin = await pointAt(page, PUTIN[locale]);
+        await page.mouse.move(putin[0], putin[1] - 30);
+        await page.mouse.move(...putin);
+        expect(await shownAfter(page, DEFAULT_SETTINGS.hoverDelay * 2)).toBe(false);
+        await page.mouse.click(...putin);
+        await waitForCard(page, 'vladimir-putin');
+        await page.keyboard.press('Escape');
+        await waitForCard(page, null);
+        await click(page, '#welcome-open-mode-hover');
+        await expect.poll(async () => (await stored(browser())).sync.openMode).toBeUndefined(); // the default again: not stored
       });
 
       it('shows the shortcuts the browser has bound (commands.getAll), and how to change them', async () => {

@@ -1,5 +1,5 @@
 import { HOVER_KEYS, OPEN_MODES, type HoverKey, type OpenMode } from '../settings/settings';
-import { t } from '../ui/i18n';
+import { t } from './i18n';
 import './open-mode.css';
 
 // How cards open, as the reader chooses it: a group of radio buttons with a line on each, and the
