@@ -67,18 +67,28 @@ const extensionEntries = {
   options: 'src/options/index.tsx',
 };
 const extensionPages = ['src/popup/popup.html', 'src/options/options.html'];
+/** Chrome's alone: the offscreen document its service worker copies in (src/background/clipboard.ts). */
+const chromeEntries = { offscreen: 'src/background/offscreen.ts' };
+const chromePages = ['src/background/offscreen.html'];
 
 function fail(message) {
   console.error(`build: ${message}`);
   process.exit(1);
 }
 
-/** Applies manifest.overrides.json's keys; `key[i]` addresses one element of an array. */
+/**
+ * Applies manifest.overrides.json's keys; `key[i]` addresses one element of an array, `key+` adds
+ * to the end of an array (a permission one browser alone needs).
+ */
 export function mergeManifest(base, overrides) {
   const out = structuredClone(base);
   for (const [key, value] of Object.entries(overrides)) {
     const indexed = /^(.+)\[(\d+)\]$/.exec(key);
-    if (indexed) {
+    const added = /^(.+)\+$/.exec(key);
+    if (added) {
+      if (!Array.isArray(out[added[1]]) || !Array.isArray(value)) fail(`manifest.overrides.json adds to ${added[1]}, which is not a list in both`);
+      out[added[1]] = [...out[added[1]], ...value];
+    } else if (indexed) {
       const list = out[indexed[1]];
       const item = list?.[Number(indexed[2])];
       if (!item) fail(`manifest.overrides.json names ${key}, which manifest.json does not have`);
@@ -142,7 +152,7 @@ async function copyStatic(browser) {
     if (file.endsWith('.png')) await cp(join(root, 'icons', file), join(out, 'icons', file));
   }
   await cp(join(root, 'src/_locales'), join(out, '_locales'), { recursive: true });
-  for (const page of extensionPages) {
+  for (const page of [...extensionPages, ...(browser === 'chrome' ? chromePages : [])]) {
     await cp(join(root, page), join(out, page.split('/').pop()));
   }
 }
@@ -297,7 +307,7 @@ function engineOptions(browser) {
 function extensionOptions(browser) {
   return {
     ...common,
-    entryPoints: extensionEntries,
+    entryPoints: browser === 'chrome' ? { ...extensionEntries, ...chromeEntries } : extensionEntries,
     outdir: join(root, 'dist', browser),
     format: 'iife',
     target: esbuildTarget(browser),

@@ -2,6 +2,9 @@ import type { CardData, CardSentence } from '../data/card-data';
 import type { Provenance } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
 import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-text';
+import type { Clip } from './citation';
+import { QuoteCopy, SummaryCopy } from './CopyButton';
+import { SpeakButton } from './SpeakButton';
 import { RegionMap } from './RegionMap';
 import type { RegionOutline } from './region-outline';
 
@@ -24,6 +27,8 @@ export interface EntityCardProps {
   readonly onBack: () => void;
   readonly onPin: () => void;
   readonly onClose: () => void;
+  /** Puts a copy with its citation on the clipboard; true when written. */
+  readonly onCopy: (clip: Clip) => Promise<boolean>;
 }
 
 /** A mark on a fact that the article does not state: where it was added from. */
@@ -56,7 +61,7 @@ function byParagraph(sentences: readonly CardSentence[]): CardSentence[][] {
 }
 
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -72,10 +77,10 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
       <header>
         <div class="names">
           <p class="name" {...langAttrs(lead)} data-part="name">
-            {entity.name[lead]}
+            {entity.name[lead]}<SpeakButton lang={lead} text={entity.name[lead]} t={t} />
           </p>
           <p class="other" {...langAttrs(other)} data-part="other-name">
-            {entity.name[other]}
+            {entity.name[other]}<SpeakButton lang={other} text={entity.name[other]} t={t} />
           </p>
           <p class="kind" data-part="kind">
             {typeName}
@@ -95,6 +100,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
               {t('cardBack')}
             </button>
           )}
+          <SummaryCopy data={data} language={language} t={t} onCopy={onCopy} />
           <button type="button" aria-pressed={pinned} onClick={onPin} data-action="pin" title={t('cardPin')}>
             <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
               <path d="M4 1h4v1l-1 1v3l2 2H7v3l-1 1-1-1V8H3l2-2V3L4 2z" fill="currentColor" />
@@ -157,6 +163,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
                         {' · '}
                         <span class="date">{formatDate(q.date, lead, part)}</span>
                       </p>
+                      <QuoteCopy quote={q} story={story} language={language} t={t} onCopy={onCopy} />
                     </li>
                   ))}
                 </ul>

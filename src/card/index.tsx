@@ -48,6 +48,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         onBack={back}
         onPin={hooks.pin}
         onClose={hooks.close}
+        onCopy={(clip) => hooks.copy(clip.plain, clip.html)}
       />,
       frame.scroller,
     );
