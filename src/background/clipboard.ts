@@ -37,9 +37,10 @@ const OFFSCREEN_PAGE = 'offscreen.html';
 /** Copies one after another: one offscreen document at a time, opened and closed for each. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Writes both flavours to the clipboard; true when written. */
-export function writeClipboard(plain: string, html: string): Promise<boolean> {
-  if (__BROWSER__ !== 'chrome') return Promise.resolve(copyInDocument(document, plain, html));
+/** Writes both flavours to the clipboard; true when written. (Firefox's build has no offscreen code.) */
+export const writeClipboard: (plain: string, html: string) => Promise<boolean> = __BROWSER__ === 'chrome' ? copyInTurn : (plain, html) => Promise.resolve(copyInDocument(document, plain, html));
+
+function copyInTurn(plain: string, html: string): Promise<boolean> {
   const copied = queue.then(() => copyOffscreen(plain, html)).catch(() => false);
   queue = copied;
   return copied;
