@@ -1,4 +1,6 @@
-import { expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/card/card-text';
 import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
@@ -6,7 +8,11 @@ import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import EN from '../../src/_locales/en/messages.json';
 import type { TestPage } from './harness/browsers';
 import { waitForPageRead } from './harness/settle';
-import { forEachBrowser } from './harness/suite';
+import { wrapPlaywrightPage } from './harness/chromium';
+import { useChromiumSuite } from './harness/chromium-suite';
+import { PROJECT_ROOT } from './harness/server';
+import { forEachBrowser, selectedBrowsers } from './harness/suite';
+import { extensionPages } from './chromium-probe';
 import { CARD, type CardRef, clickInCard, middle, rectsOf, revealCard, waitForCard } from './card-page';
 
 // "Copy with citation": the copy is written by the background, never in the page (where a copy
@@ -108,5 +114,31 @@ forEachBrowser('copy with citation', (browser) => {
 
     expect(await page.evaluate(() => (window as unknown as { copies: number }).copies)).toBe(0);
     await page.close();
+  });
+});
+
+describe.runIf(selectedBrowsers().includes('chromium'))('copy with citation on a page that is not a secure context [chromium]', () => {
+  // The test server's 127.0.0.1 is a secure context; a news site served over plain http:// is
+  // not, and there a content script has no navigator.clipboard. Chromium, driven directly, serves
+  // the same page as http://news.example/ (answered by the test itself: nothing goes out).
+  const suite = useChromiumSuite();
+
+  it('copies there too', async () => {
+    const raw = await suite().context.newPage();
+    const html = readFileSync(join(PROJECT_ROOT, 'test/e2e/fixtures/card-basic.html'), 'utf8');
+    await raw.route('http://news.example/**', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    const page = wrapPlaywrightPage(raw);
+    await page.goto('http://news.example/story.html');
+    expect(await page.evaluate(() => [window.isSecureContext, typeof navigator.clipboard])).toEqual([false, 'undefined']);
+    await waitForPageRead(extensionPages(suite()), page);
+    await page.bringToFront();
+    await watchCopies(page);
+    const [name] = await rectsOf(page, 'person', 'Putin');
+    await page.mouse.click(...middle(name!));
+    await waitForCard(page, 'vladimir-putin');
+    expect(await copyFromCard(page, '[data-part="copy-summary"]')).toBe(`copied: ${EN.cardCopied.message}`);
+    expect((await paste(page)).plain).toBe(`${putin.entity.summary.en}\n\n${citation}`);
+    expect(await page.evaluate(() => (window as unknown as { copies: number }).copies)).toBe(0);
+    await raw.close();
   });
 });

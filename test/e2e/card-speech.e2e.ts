@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
-import type { TestBrowser, TestPage } from './harness/browsers';
+import type { TestPage } from './harness/browsers';
 import { wrapPlaywrightPage } from './harness/chromium';
 import { useChromiumSuite } from './harness/chromium-suite';
 import { untilFound } from './harness/common';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser, selectedBrowsers } from './harness/suite';
+import { extensionPages } from './chromium-probe';
 import { CARD, type CardRef, clickInCard, middle, rectsOf, revealCard, waitForCard } from './card-page';
 
 // "Hear the name": a button beside a name only where the browser has an offline voice of the
@@ -55,16 +56,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('hear the name, with voi
     const raw = await suite().context.newPage();
     const page = wrapPlaywrightPage(raw);
     await page.goto(suite().server.origin + '/fixtures/card-basic.html');
-    // Read as in the two-browser tests: asked from an extension page of this browser's Hashiya.
-    const origin = /^chrome-extension:\/\/[a-z]+/.exec(suite().context.serviceWorkers()[0]!.url())![0]; // (URL.origin gives null for it)
-    const probe = {
-      openExtensionPage: async (path: string) => {
-        const tab = await suite().context.newPage();
-        await tab.goto(`${origin}/${path}`);
-        return wrapPlaywrightPage(tab);
-      },
-    } as TestBrowser;
-    await waitForPageRead(probe, page);
+    await waitForPageRead(extensionPages(suite()), page);
     await page.bringToFront();
     await openPutin(page);
     expect(await speakButtons(page)).toEqual([]); // no voices yet
