@@ -52,23 +52,29 @@ function CopyButton({ clip, label, t, onCopy, part }: CopyButtonProps) {
   );
 }
 
-type CopyProps = { readonly language: CardLanguage; readonly t: T; readonly onCopy: (clip: Clip) => Promise<boolean> };
+/** The citation's word ("Source") in each language. */
+export type CiteWords = Readonly<Record<'ar' | 'en', string>>;
+
+type CopyProps = { readonly language: CardLanguage; readonly t: T; readonly onCopy: (clip: Clip) => Promise<boolean>; readonly citeWords?: CiteWords | undefined };
+
+/** The citation's words in `lang`, the language of the rest of the citation (the card's words may be another's). */
+const citeIn = (lang: 'ar' | 'en', t: T, citeWords: CiteWords | undefined) => ({ source: citeWords?.[lang] ?? t('cardCiteSource') });
 
 /** Copies the entity's summary (in the languages shown) with the card's story cited. */
-export function SummaryCopy({ data, language, t, onCopy }: CopyProps & { readonly data: CardData }) {
+export function SummaryCopy({ data, language, t, onCopy, citeWords }: CopyProps & { readonly data: CardData }) {
   const langs = languagesOf(language);
   const clip = () =>
     summaryClip(
       langs.map((lang) => ({ lang, text: data.entity.summary[lang] })),
       data.article,
       langs[0]!,
-      { source: t('cardCiteSource') },
+      citeIn(langs[0]!, t, citeWords),
     );
   return <CopyButton clip={clip} label={t('cardCopy')} t={t} onCopy={onCopy} part="copy-summary" />;
 }
 
 /** Copies one quote as the card shows it (its words, their English where shown, who and when). */
-export function QuoteCopy({ quote, story, language, t, onCopy }: CopyProps & { readonly quote: CardQuote; readonly story: Pick<StoryContext, 'article'> }) {
+export function QuoteCopy({ quote, story, language, t, onCopy, citeWords }: CopyProps & { readonly quote: CardQuote; readonly story: Pick<StoryContext, 'article'> }) {
   const langs = languagesOf(language);
   const lead = langs[0]!;
   const clip = () => {
@@ -85,7 +91,7 @@ export function QuoteCopy({ quote, story, language, t, onCopy }: CopyProps & { r
       },
       article,
       lead,
-      { source: t('cardCiteSource') },
+      citeIn(lead, t, citeWords),
     );
   };
   return <CopyButton clip={clip} label={t('cardCopyQuote')} t={t} onCopy={onCopy} part="copy-quote" />;

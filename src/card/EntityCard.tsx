@@ -3,7 +3,7 @@ import type { Provenance } from '../data/pack-schema';
 import type { CardLanguage } from './card-api';
 import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-text';
 import type { Clip } from './citation';
-import { QuoteCopy, SummaryCopy } from './CopyButton';
+import { QuoteCopy, SummaryCopy, type CiteWords } from './CopyButton';
 import { SpeakButton } from './SpeakButton';
 import { RegionMap } from './RegionMap';
 import type { RegionOutline } from './region-outline';
@@ -29,6 +29,8 @@ export interface EntityCardProps {
   readonly onClose: () => void;
   /** Puts a copy with its citation on the clipboard; true when written. */
   readonly onCopy: (clip: Clip) => Promise<boolean>;
+  /** The citation's word ("Source") in each language, so that a copy is in one language; absent: `t`'s. */
+  readonly citeWords?: CiteWords;
 }
 
 /** A mark on a fact that the article does not state: where it was added from. */
@@ -61,7 +63,7 @@ function byParagraph(sentences: readonly CardSentence[]): CardSentence[][] {
 }
 
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy }: EntityCardProps) {
+export function EntityCard({ data, language, matched, outline, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy, citeWords }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -100,7 +102,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
               {t('cardBack')}
             </button>
           )}
-          <SummaryCopy data={data} language={language} t={t} onCopy={onCopy} />
+          <SummaryCopy data={data} language={language} t={t} onCopy={onCopy} citeWords={citeWords} />
           <button type="button" aria-pressed={pinned} onClick={onPin} data-action="pin" title={t('cardPin')}>
             <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
               <path d="M4 1h4v1l-1 1v3l2 2H7v3l-1 1-1-1V8H3l2-2V3L4 2z" fill="currentColor" />
@@ -163,7 +165,7 @@ export function EntityCard({ data, language, matched, outline, pinned, canGoBack
                         {' · '}
                         <span class="date">{formatDate(q.date, lead, part)}</span>
                       </p>
-                      <QuoteCopy quote={q} story={story} language={language} t={t} onCopy={onCopy} />
+                      <QuoteCopy quote={q} story={story} language={language} t={t} onCopy={onCopy} citeWords={citeWords} />
                     </li>
                   ))}
                 </ul>

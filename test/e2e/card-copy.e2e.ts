@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src/card/card-text';
 import { cardDataFor } from '../../src/data/card-data';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
+import AR from '../../src/_locales/ar/messages.json';
 import EN from '../../src/_locales/en/messages.json';
 import type { TestPage } from './harness/browsers';
 import { waitForPageRead } from './harness/settle';
@@ -13,6 +14,8 @@ import { useChromiumSuite } from './harness/chromium-suite';
 import { PROJECT_ROOT } from './harness/server';
 import { forEachBrowser, selectedBrowsers } from './harness/suite';
 import { extensionPages } from './chromium-probe';
+import { chooseFile, click, inExtension } from './controls-helpers';
+import { waitForMarked } from './harness/highlights';
 import { CARD, type CardRef, clickInCard, middle, rectsOf, revealCard, waitForCard } from './card-page';
 
 // "Copy with citation": the copy is written by the background, never in the page (where a copy
@@ -42,7 +45,9 @@ function watchCopies(page: TestPage): Promise<void> {
 async function copyFromCard(page: TestPage, selector: string): Promise<string> {
   await clickInCard(page, selector);
   await revealCard(page);
-  await page.waitFor(([key, s]) => (window as unknown as Record<string, CardRef>)[key]!.root.querySelector(s)?.getAttribute('data-state') !== 'busy', [CARD, selector] as const);
+  await page.waitFor(([key, s]) => (window as unknown as Record<string, CardRef>)[key]!.root.querySelector(s)?.getAttribute('data-state') !== 'busy', [CARD, selector] as const).catch(() => {
+    throw new Error(`the copy of ${selector} never came back`);
+  });
   return page.evaluate(([key, s]) => {
     const { root } = (window as unknown as Record<string, CardRef>)[key]!;
     const button = root.querySelector(s)!;
@@ -51,7 +56,7 @@ async function copyFromCard(page: TestPage, selector: string): Promise<string> {
 }
 
 /** Pastes with Ctrl+V into a field of the page; what its paste event carried, as the page reads it. */
-async function paste(page: TestPage): Promise<{ plain: string; html: { quote: string[]; cite: string; link: number; text: string } }> {
+async function paste(page: TestPage): Promise<{ plain: string; html: { quote: string[]; cite: string; link: string[]; text: string } }> {
   await page.evaluate(() => {
     const field = document.createElement('div');
     field.contentEditable = 'true';
@@ -67,7 +72,9 @@ async function paste(page: TestPage): Promise<{ plain: string; html: { quote: st
   await page.keyboard.down('Control');
   await page.keyboard.press('v');
   await page.keyboard.up('Control');
-  await page.waitFor(() => (window as unknown as { pasted?: unknown }).pasted !== undefined);
+  await page.waitFor(() => (window as unknown as { pasted?: unknown }).pasted !== undefined).catch(() => {
+    throw new Error('Ctrl+V pasted nothing');
+  });
   return page.evaluate(() => {
     const { plain, html } = (window as unknown as { pasted: { plain: string; html: string } }).pasted;
     document.getElementById('paste-here')!.remove();
@@ -78,7 +85,7 @@ async function paste(page: TestPage): Promise<{ plain: string; html: { quote: st
       html: {
         quote: [...doc.querySelectorAll('blockquote p')].map((p) => p.textContent ?? ''),
         cite: doc.querySelector('cite')?.textContent ?? '',
-        link: doc.querySelectorAll('a').length,
+        link: [...doc.querySelectorAll('a')].map((a) => `${a.getAttribute('href')} ${a.textContent}`),
         text: (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim(),
       },
     };
@@ -99,7 +106,7 @@ forEachBrowser('copy with citation', (browser) => {
     expect(await copyFromCard(page, '[data-part="copy-summary"]')).toBe(`copied: ${EN.cardCopied.message}`);
     const summary = await paste(page);
     expect(summary.plain).toBe(`${putin.entity.summary.en}\n\n${citation}`);
-    expect(summary.html).toEqual({ quote: [putin.entity.summary.en], cite: article.title.en, link: 0, text: `${putin.entity.summary.en}${citation.replace(/[“”]/g, '')}` });
+    expect(summary.html).toEqual({ quote: [putin.entity.summary.en], cite: article.title.en, link: [], text: `${putin.entity.summary.en}${citation.replace(/[“”]/g, '')}` });
 
     // A quote: its Arabic words, their English (an English card of an Arabic article), who said it and when.
     const quote = putin.quotes[0]!;
@@ -114,6 +121,40 @@ forEachBrowser('copy with citation', (browser) => {
 
     expect(await page.evaluate(() => (window as unknown as { copies: number }).copies)).toBe(0);
     await page.close();
+  });
+
+  describe('from a pack that names its outlet and address', () => {
+    const EXAMPLE_FILE = join(PROJECT_ROOT, 'docs/examples/damascus-depots/damascus-depots.json');
+    const example = JSON.parse(readFileSync(EXAMPLE_FILE, 'utf8')) as Pack;
+    afterEach(async () => {
+      await inExtension(browser(), () => ((globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome).storage.local.clear(), null);
+    });
+
+    it('cites the outlet and links the address, all in the card\'s language (Arabic here)', async () => {
+      const options = await browser().openExtensionPage('options.html');
+      await options.waitFor(() => document.getElementById('pack-file') !== null);
+      await chooseFile(options, 'pack-file', readFileSync(EXAMPLE_FILE, 'utf8'));
+      await options.waitFor(() => document.getElementById('pack-accept') !== null);
+      await click(options, '#pack-accept');
+      await options.waitFor(() => document.querySelector('[data-pack="damascus-depots"]') !== null);
+      await options.close();
+
+      const observatory = cardDataFor(example, 'syrian-observatory-for-human-rights')!;
+      const { title, date: published, outlet, url } = observatory.article;
+      expect(outlet && url).toBeTruthy(); // the example names both
+      const page = await browser().open('/fixtures/linked-stories.html');
+      await waitForMarked(page, 'المرصد السوري لحقوق الإنسان', true);
+      await page.mouse.click(...middle((await rectsOf(page, 'observatory', 'المرصد السوري لحقوق الإنسان'))[0]!));
+      await waitForCard(page, 'damascus-depots/syrian-observatory-for-human-rights');
+      await clickInCard(page, '[data-action="pin"]');
+      // The card's own words are the browser's (English); the copy is Arabic through and through.
+      expect(await copyFromCard(page, '[data-part="copy-summary"]')).toBe(`copied: ${EN.cardCopied.message}`);
+      const arabic = `${AR.cardCiteSource.message}: «${title.ar}»، ${outlet!.ar}، ${formatDate({ value: published, precision: 'day' }, 'ar')}.`;
+      const copied = await paste(page);
+      expect(copied.plain).toBe(`${observatory.entity.summary.ar}\n\n${arabic} ${url}`);
+      expect(copied.html).toMatchObject({ quote: [observatory.entity.summary.ar], cite: title.ar, link: [`${url} ${url}`] });
+      await page.close();
+    });
   });
 });
 
