@@ -42,6 +42,13 @@ describe('step-mentions', () => {
   });
 });
 
+describe('copy-text', () => {
+  it('carries two strings, of a copy\'s size at most', () => {
+    expect(parseBackgroundMessage({ type: 'copy-text', plain: 'a', html: '<p>a</p>', extra: 1 })).toEqual({ type: 'copy-text', plain: 'a', html: '<p>a</p>' });
+    for (const junk of [{ type: 'copy-text', plain: 'a' }, { type: 'copy-text', plain: 1, html: '' }, { type: 'copy-text', plain: 'x'.repeat(70_000), html: '' }]) expect(parseBackgroundMessage(junk)).toBeNull();
+  });
+});
+
 describe('parseContentMessage', () => {
   it('accepts reveal-mention, step-mention, close-card, get-page-read and get-highlight-names, nothing else', () => {
     expect(parseContentMessage({ type: 'step-mention', direction: -1, fromEdge: true })).toEqual({ type: 'step-mention', direction: -1, fromEdge: true });

@@ -41,6 +41,18 @@ export interface OpenReaderMessage {
 }
 
 /**
+ * Sent by a card (its "Copy with citation"): put `plain` and `html` on the clipboard. The
+ * background writes them in a document of its own (Chrome's offscreen document, Firefox's event
+ * page), never in the page's: there a copy would be a `copy` event the page could listen to, and
+ * on an http:// page a content script has no navigator.clipboard. Answered whether it was written.
+ */
+export interface CopyTextMessage {
+  readonly type: 'copy-text';
+  readonly plain: string;
+  readonly html: string;
+}
+
+/**
  * Sent by a content script: style this frame's highlights, named `names` (HIGHLIGHT_KEYS' order).
  * The background adds the rules as an extension stylesheet, which the page cannot read (a sheet
  * the content script added itself would be in document.styleSheets or adoptedStyleSheets).
@@ -69,6 +81,7 @@ export type BackgroundMessage =
   | GetEntityMessage
   | ToggleHashiyaMessage
   | OpenReaderMessage
+  | CopyTextMessage
   | StyleHighlightsMessage
   | GetTopSiteMessage
   | LoadEngineMessage
@@ -143,6 +156,8 @@ export interface Replies {
   /** The new on/off. */
   'toggle-hashiya': boolean;
   'open-reader': void;
+  /** Whether both flavours were put on the clipboard. */
+  'copy-text': boolean;
   /** Whether the rules were added (false: the content script adds them itself). */
   'style-highlights': boolean;
   'get-top-site': string;
@@ -169,6 +184,8 @@ const ID = /^(?:[a-z0-9][a-z0-9-]{0,63}\/)?[a-z0-9][a-z0-9-]{0,63}$/;
 /** A pack id. */
 const PACK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_ENTITIES = 10_000;
+/** The longest text a card copies: a summary or a quote with its citation is far shorter. */
+const MAX_COPY = 64 * 1024;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -213,6 +230,10 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     case 'open-reader':
       if (value.pack === undefined) return { type: 'open-reader' };
       return typeof value.pack === 'string' && PACK_ID.test(value.pack) ? { type: 'open-reader', pack: value.pack } : null;
+    case 'copy-text':
+      return typeof value.plain === 'string' && typeof value.html === 'string' && value.plain.length <= MAX_COPY && value.html.length <= MAX_COPY
+        ? { type: 'copy-text', plain: value.plain, html: value.html }
+        : null;
     case 'get-top-site':
       return { type: 'get-top-site' };
     case 'load-engine':

@@ -8,6 +8,7 @@ import { loadPacks, touchesPacks } from '../settings/packs-store';
 import { loadSettings, onSettingsChanged, updateSettings } from '../settings/storage';
 import { HIGHLIGHT_KEYS, highlightCss } from '../settings/mark-styles';
 import { showBadge } from './badge';
+import { writeClipboard } from './clipboard';
 import { isOwnPage, reportingFrame } from './senders';
 import { enabledCardData, enabledMatchData, enabledPackSet, parsedPack } from './enabled-packs';
 import { forgetTab, framesWithMentions, recordFrame, tabState } from './tab-state';
@@ -87,6 +88,10 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       return fromOwnPage(sender) ? browser.tabs.get(message.tabId).then((tab) => stepInTab(tab, message.direction)) : undefined;
     case 'open-reader':
       return openReader(sender.tab, message.pack);
+    case 'copy-text':
+      // From a card: Hashiya's content script in a tab's frame, or one of Hashiya's own pages.
+      if (!reportingFrame(sender, browser.runtime.id) && !fromOwnPage(sender)) return undefined;
+      return writeClipboard(message.plain, message.html);
     case 'get-top-site': {
       // Told from the tab the message comes from: a page cannot fake it.
       if (!reportingFrame(sender, browser.runtime.id)) return undefined;

@@ -15,10 +15,36 @@ const noop = () => undefined;
 
 function html(id: string, overrides: Partial<EntityCardProps> = {}, from: Pack = pack as Pack): string {
   const data = cardDataFor(from, id)!;
-  return render(<EntityCard data={data} language="en" matched="Putin" world={world} pinned={false} canGoBack={false} onReader={noop} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} {...overrides} />);
+  return render(<EntityCard data={data} language="en" matched="Putin" world={world} pinned={false} canGoBack={false} onReader={noop} t={t} onRelated={noop} onBack={noop} onPin={noop} onClose={noop} onCopy={() => Promise.resolve(true)} {...overrides} />);
 }
 
 describe('EntityCard', () => {
+  it('offers a copy of the summary and of each quote, and no voice where the browser has none', () => {
+    const out = html('vladimir-putin');
+    const data = cardDataFor(pack as Pack, 'vladimir-putin')!;
+    expect(out.match(/data-part="copy-summary"/g)).toHaveLength(1);
+    expect(out.match(/data-part="copy-quote"/g)).toHaveLength(data.quotes.length);
+    expect(out.match(/role="status"/g)).toHaveLength(1 + data.quotes.length);
+    expect(out).not.toContain('data-action="speak"');
+  });
+
+  it('offers to hear a name only in a language with an offline voice', () => {
+    const voices = [
+      { lang: 'ar-SA', localService: true, default: false },
+      { lang: 'en-US', localService: false, default: true }, // a voice of a remote service: not offered
+    ];
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'speechSynthesis');
+    Object.defineProperty(globalThis, 'speechSynthesis', { configurable: true, value: { getVoices: () => voices, addEventListener: noop, removeEventListener: noop } });
+    try {
+      const out = html('vladimir-putin');
+      expect(out.match(/data-action="speak"/g)).toHaveLength(1);
+      expect(out).toMatch(/data-part="other-name">فلاديمير بوتين<button[^>]*aria-label="cardHearArabic"[^>]*data-lang="ar"/);
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'speechSynthesis', saved);
+      else delete (globalThis as { speechSynthesis?: unknown }).speechSynthesis;
+    }
+  });
+
   it('shows both names with their language and direction, the type, the role and the summary', () => {
     const out = html('vladimir-putin');
     expect(out).toContain('<p class="name" lang="en" dir="ltr" data-part="name">Vladimir Putin</p>');

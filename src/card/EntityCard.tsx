@@ -6,6 +6,9 @@ import { formatDate, langAttrs, languagesOf, markNames, namesOf } from './card-t
 import type { WorldOutline } from './map-code';
 import type { MapPlace } from './map-frame';
 import { PlaceMap } from './PlaceMap';
+import type { Clip } from './citation';
+import { QuoteCopy, SummaryCopy, type CiteWords } from './CopyButton';
+import { SpeakButton } from './SpeakButton';
 
 // The card itself, pure: everything it shows comes from its props, rendered as text only (pack
 // strings are untrusted). The container (index.tsx) places it and keeps the Back history.
@@ -26,6 +29,10 @@ export interface EntityCardProps {
   readonly onBack: () => void;
   readonly onPin: () => void;
   readonly onClose: () => void;
+  /** Puts a copy with its citation on the clipboard; true when written. */
+  readonly onCopy: (clip: Clip) => Promise<boolean>;
+  /** The citation's word ("Source") in each language, so that a copy is in one language; absent: `t`'s. */
+  readonly citeWords?: CiteWords;
 }
 
 /** A mark on a fact that the article does not state: where it was added from. */
@@ -69,7 +76,7 @@ function relatedPlaces(data: CardData): MapPlace[] {
 }
 
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, world, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose }: EntityCardProps) {
+export function EntityCard({ data, language, matched, world, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy, citeWords }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -99,10 +106,10 @@ export function EntityCard({ data, language, matched, world, pinned, canGoBack, 
       <header>
         <div class="names">
           <p class="name" {...langAttrs(lead)} data-part="name">
-            {entity.name[lead]}
+            {entity.name[lead]}<SpeakButton lang={lead} text={entity.name[lead]} t={t} />
           </p>
           <p class="other" {...langAttrs(other)} data-part="other-name">
-            {entity.name[other]}
+            {entity.name[other]}<SpeakButton lang={other} text={entity.name[other]} t={t} />
           </p>
           <p class="kind" data-part="kind">
             {typeName}
@@ -122,6 +129,7 @@ export function EntityCard({ data, language, matched, world, pinned, canGoBack, 
               {t('cardBack')}
             </button>
           )}
+          <SummaryCopy data={data} language={language} t={t} onCopy={onCopy} citeWords={citeWords} />
           <button type="button" aria-pressed={pinned} onClick={onPin} data-action="pin" title={t('cardPin')}>
             <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
               <path d="M4 1h4v1l-1 1v3l2 2H7v3l-1 1-1-1V8H3l2-2V3L4 2z" fill="currentColor" />
@@ -212,6 +220,7 @@ export function EntityCard({ data, language, matched, world, pinned, canGoBack, 
                         {' · '}
                         <span class="date">{formatDate(q.date, lead, part)}</span>
                       </p>
+                      <QuoteCopy quote={q} story={story} language={language} t={t} onCopy={onCopy} citeWords={citeWords} />
                     </li>
                   ))}
                 </ul>

@@ -36,6 +36,8 @@ export interface CardHooks {
   readonly openReader: ((pack: string) => void) | null;
   pin(this: void): void;
   close(this: void): void;
+  /** Puts a copy on the clipboard, through the background (never in the page); true when written. */
+  copy(this: void, plain: string, html: string): Promise<boolean>;
 }
 
 /** The card as the content script drives it. */

@@ -87,6 +87,9 @@ mark { background: var(--mark); color: inherit; border-radius: 2px; }
 .map path { fill: var(--land); stroke: var(--muted); stroke-width: 0.6; }
 .map .point { fill: #d2452b; stroke: var(--bg); stroke-width: 1.5; }
 .map text { fill: var(--fg); font-size: 10px; paint-order: stroke; stroke: var(--bg); stroke-width: 3px; }
+button.speak { border-color: transparent; padding: 0 4px; margin-inline-start: 4px; vertical-align: baseline; }
+button.copy svg, button.speak svg { vertical-align: -1px; }
+.quotes button.copy { margin: 2px 0 0; margin-inline-start: 11px; font-size: 0.8em; }
 button.link { border: 0; padding: 0; color: var(--accent); text-decoration: underline; text-align: start; }
 .matched { color: var(--muted); font-size: 0.85em; margin-top: 10px; }
 `;

@@ -17,6 +17,8 @@ import { keepPlaced, placeCard, sameRect } from './placement';
 
 /** What a request draws and where: a card drawn hidden shows as it is if these are the same. */
 const SHOWN_FIELDS = ['data', 'anchor', 'matched', 'language', 'theme', 'textSize', 'pinned'] as const;
+/** A copy's citation is in the card's language through and through, its one word too. */
+const CITE_WORDS = { ar: WORDS.ar.cardCiteSource!, en: WORDS.en.cardCiteSource! };
 const samePoint = (a: CardRequest['point'], b: CardRequest['point']) => a?.x === b?.x && a?.y === b?.y;
 
 /** Builds the card view inside `root` (the shadow root of `host`). */
@@ -48,6 +50,8 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         onBack={back}
         onPin={hooks.pin}
         onClose={hooks.close}
+        onCopy={(clip) => hooks.copy(clip.plain, clip.html)}
+        citeWords={CITE_WORDS}
       />,
       frame.scroller,
     );

@@ -2,7 +2,7 @@ import { type CardHooks, type CardRequest, type CardView, type CreateCardView } 
 import { CLOSE_GRACE_MS, IDLE, deadlineOf, nextState, shownTarget, type CardEvent, type CardState, type CardTarget } from '../card/card-state';
 import { cardLanguageFor } from '../card/card-text';
 import type { CardData } from '../data/card-data';
-import type { GetEntityMessage, OpenReaderMessage } from '../messages';
+import type { CopyTextMessage, GetEntityMessage, OpenReaderMessage } from '../messages';
 import type { Settings } from '../settings/settings';
 import type { Annotator, Hit } from './annotator';
 import { createCardHost, isIntact, type CardHost } from './card-host';
@@ -346,6 +346,7 @@ export class CardController {
         openReader: this.#onReaderPage ? null : (pack) => void ask({ type: 'open-reader', pack } satisfies OpenReaderMessage).catch(() => undefined),
         pin: () => this.#dispatch({ type: 'pin' }),
         close: () => this.#dispatch({ type: 'close' }),
+        copy: (plain, html) => ask({ type: 'copy-text', plain, html } satisfies CopyTextMessage).then((written) => written === true, () => false),
       };
       return { view: chunk.createCardView(host.root, host.host, hooks), host };
     });

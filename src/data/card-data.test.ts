@@ -29,6 +29,12 @@ describe('cardDataFor', () => {
     expect(card.entity.relations.length).toBeGreaterThan(0);
     for (const relation of card.entity.relations) expect(card.links[relation.target]?.id).toBe(relation.target);
     expect(card.article.date).toBe('2025-10-15');
+    // The bundled article names no outlet nor address: the card cites none.
+    expect(card.article).not.toHaveProperty('outlet');
+    expect(card.article).not.toHaveProperty('url');
+    const outlet = { ar: 'سانا', en: 'SANA' };
+    const cited = cardDataFor({ ...pack, article: { ...pack.article, outlet, url: 'https://example.org/a' } }, 'vladimir-putin')!;
+    expect(cited.article).toMatchObject({ outlet, url: 'https://example.org/a' });
   });
 
   it('gives a linked place its point, for the map to frame it with, and no other entity one', () => {

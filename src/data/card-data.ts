@@ -53,7 +53,8 @@ export interface CardData {
   readonly dateEvents: readonly (string | null)[];
   /** For an event: where it took place, who took part and who told of it (ids in `links`). */
   readonly event?: EventParts;
-  readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources']; readonly language: 'ar' | 'en' };
+  /** The story's article; its outlet and address, where the pack has them, are for citations. */
+  readonly article: { readonly title: L10n; readonly date: string; readonly sources: Pack['article']['sources']; readonly language: 'ar' | 'en'; readonly outlet?: L10n; readonly url?: string };
   /**
    * When packs are linked (pack-links.ts): every story that holds the entity, this one first, each
    * with its own article, sentences and quotes.
@@ -108,7 +109,14 @@ export function cardDataFor(pack: Pack, id: string): CardData | null {
     events,
     dateEvents,
     ...(entity.type === 'event' ? { event: eventParts(pack, entity, linked) } : {}),
-    article: { title: { ar: pack.article.title.ar, en: pack.article.title.en }, date: pack.article.date, sources: pack.article.sources, language: pack.article.language ?? 'ar' },
+    article: {
+      title: { ar: pack.article.title.ar, en: pack.article.title.en },
+      date: pack.article.date,
+      sources: pack.article.sources,
+      language: pack.article.language ?? 'ar',
+      ...(pack.article.outlet ? { outlet: { ar: pack.article.outlet.ar, en: pack.article.outlet.en } } : {}),
+      ...(pack.article.url ? { url: pack.article.url } : {}),
+    },
   };
 }
 

@@ -5,7 +5,7 @@ import type { TestPage } from './harness/browsers';
 import { PROJECT_ROOT } from './harness/server';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { CARD, NO_CARD_ASKED_MS, SHOWN_HOST, clickInCard, revealCard, type CardRef, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
+import { CARD, NO_CARD_ASKED_MS, SHOWN_HOST, revealCard, type CardRef, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
 
 // Where the card stands (mirrored on right-to-left lines, inside the viewport at every edge),
 // that page CSS cannot change it, the keyboard path, and axe-core on the open card.
@@ -135,11 +135,18 @@ forEachBrowser('hover card placement and access', (browser) => {
     const controls = () =>
       page.evaluate((key) => {
         const root = (window as unknown as Record<string, CardRef>)[key]!.root;
-        const name = (e: Element | null) => (e ? `${e.getAttribute('data-action') ?? e.getAttribute('data-related') ?? e.localName}${e.getAttribute('data-pack') ? `:${e.getAttribute('data-pack')}` : ''}` : 'none');
+        // Each control by a name of its own: a quote's copy button by its quote.
+        const name = (e: Element | null) => {
+          if (!e) return 'none';
+          const qualifier = e.getAttribute('data-pack') ?? e.closest('[data-quote]')?.getAttribute('data-quote');
+          return `${e.getAttribute('data-action') ?? e.getAttribute('data-related') ?? e.localName}${qualifier ? `:${qualifier}` : ''}`;
+        };
         return { all: [...root.querySelectorAll('.card button')].map(name), active: name(root.activeElement) };
       }, CARD);
     const { all } = await controls();
     expect(all).toContain('reader:sharaa-moscow-2025');
+    expect(all).toContain('copy'); // the summary's copy, and one for each quote
+    expect(new Set(all).size).toBe(all.length);
     const forward: string[] = [];
     for (let i = 0; i < all.length + 2; i++) {
       await page.keyboard.press('Tab');
@@ -264,7 +271,7 @@ forEachBrowser('hover card placement and access', (browser) => {
     await page.close();
   });
 
-  it('axe-core finds no violations on the open card: a place with its map, a person with quotes, an event', async () => {
+  it('axe-core finds no violations on the open card: a place with its map, a person with quotes and copy buttons, after a copy, an event', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await waitForPageRead(browser(), page);
     await page.evaluate((source) => {
@@ -293,7 +300,12 @@ forEachBrowser('hover card placement and access', (browser) => {
     await openOn(page, 'place', 'Khmeimim', 'hmeimim-air-base');
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');
+    await waitForCard(page, null);
     await openOn(page, 'person', 'Putin', 'vladimir-putin');
+    expect(await violations()).toEqual([]);
+    // Once copied, the button and the card's status say so.
+    await clickInCard(page, '[data-part="copy-summary"]');
+    await page.waitFor((key) => (window as unknown as Record<string, CardRef>)[key]!.root.querySelector('[data-part="copy-summary"]')?.getAttribute('data-state') === 'copied', CARD);
     expect(await violations()).toEqual([]);
     await clickInCard(page, '[data-related="sharaa-visit-to-moscow-2025"]');
     await waitForCard(page, 'sharaa-visit-to-moscow-2025');

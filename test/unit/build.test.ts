@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -27,19 +27,25 @@ describe('the build', () => {
     expect(chrome.background).toEqual({ service_worker: 'background.js' });
     expect(chrome.minimum_chrome_version).toBe('114'); // popover
     expect(chrome).not.toHaveProperty('browser_specific_settings');
+    // Its service worker copies in an offscreen document (src/background/clipboard.ts), built for it alone.
+    expect(chrome.permissions).toEqual([...(base.permissions as string[]), 'offscreen']);
+    expect(existsSync(join(root, 'dist/chrome/offscreen.html'))).toBe(true);
+    expect(existsSync(join(root, 'dist/firefox/offscreen.html'))).toBe(false);
   });
 
   it('gives Firefox an event page, a gecko id and an honest minimum version', () => {
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.browser_specific_settings).toMatchObject({ gecko: { id: expect.stringMatching(/@/) as unknown, strict_min_version: '140.0' } });
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
+    expect(firefox.permissions).toEqual(base.permissions);
   });
 
   it('derives both from manifest.json: everything else is the same', () => {
     for (const manifest of [chrome, firefox]) {
-      for (const key of ['manifest_version', 'name', 'default_locale', 'permissions', 'host_permissions', 'action', 'commands', 'options_ui']) {
+      for (const key of ['manifest_version', 'name', 'default_locale', 'host_permissions', 'action', 'commands', 'options_ui']) {
         expect(manifest[key]).toEqual(base[key]);
       }
+      expect(manifest.permissions).toEqual(expect.arrayContaining(base.permissions as string[]));
       expect(manifest.version).toBe(read('package.json').version);
       expect(manifest.content_scripts[0]).toMatchObject(base.content_scripts[0]!);
     }
@@ -62,9 +68,9 @@ describe('the build', () => {
     expect([CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET]).toEqual([12 * 1024, 144 * 1024]);
   });
 
-  it('keeps the card, with the map of the whole world, within 84 KB', () => {
+  it('keeps the card, with the map of the whole world, within 92 KB', () => {
     for (const browser of ['chrome', 'firefox']) expect(statSync(join(root, 'dist', browser, 'card.js')).size).toBeLessThanOrEqual(CARD_BUDGET);
-    expect(CARD_BUDGET).toBe(84 * 1024);
+    expect(CARD_BUDGET).toBe(92 * 1024);
   });
 
   it('ships the files every manifest entry names', () => {
