@@ -43,4 +43,14 @@ describe('wordsFrom', () => {
     expect(t('cardClose')).toBe('إغلاق');
     expect(t('lang', 'x')).toBe('browser:lang:x');
   });
+
+  it('fills $1 … $9 with the substitutions, and $$ is a dollar sign, as the browser does', () => {
+    const browser = (key: string, substitutions?: string | string[]) => `browser:${key}:${String(substitutions ?? '')}`;
+    const t = wordsFrom({ cardQuoteVia: 'عبر $1', cardTwo: '$2 ← $1 ($$)' }, browser);
+    expect(t('cardQuoteVia', 'رويترز')).toBe('عبر رويترز');
+    expect(t('cardTwo', ['a', 'b'])).toBe('b ← a ($)');
+    expect(t('cardQuoteVia')).toBe('عبر ');
+    // No key of Object.prototype is a word.
+    expect(t('constructor')).toBe('browser:constructor:');
+  });
 });

@@ -18,9 +18,17 @@ export function languagesOf(language: CardLanguage): readonly ('ar' | 'en')[] {
   return language === 'both' ? ['ar', 'en'] : [language];
 }
 
-/** The card's words from `table` (a language's card messages), any other from `fallback`. */
+/**
+ * The card's words from `table` (a language's card messages), any other from `fallback`. `$1` …
+ * `$9` in a word are its substitutions and `$$` a dollar sign, as i18n.getMessage fills them.
+ */
 export function wordsFrom<T extends (key: string, substitutions?: string | string[]) => string>(table: Readonly<Record<string, string>>, fallback: T): T {
-  return ((key: string, substitutions?: string | string[]) => table[key] ?? fallback(key, substitutions)) as T;
+  return ((key: string, substitutions?: string | string[]) => {
+    const word = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (word === undefined) return fallback(key, substitutions);
+    const list = substitutions === undefined ? [] : [substitutions].flat();
+    return word.replace(/\$(\$|[1-9])/g, (_, n: string) => (n === '$' ? '$' : (list[Number(n) - 1] ?? '')));
+  }) as T;
 }
 
 /** lang and dir attributes for text in `lang`. */

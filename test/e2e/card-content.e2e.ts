@@ -198,10 +198,12 @@ forEachBrowser('hover card content', (browser) => {
           kind: root.querySelector('[data-part="kind"]')?.firstChild?.textContent ?? '',
           close: root.querySelector('[data-action="close"]')?.getAttribute('title') ?? '',
           pin: root.querySelector('[data-action="pin"]')?.getAttribute('title') ?? '',
+          matched: root.querySelector('[data-part="matched"]')?.textContent ?? '',
         };
       }, CARD);
     };
-    const expected = (m: typeof EN | typeof AR) => ({ kind: m.cardType_person.message, close: m.cardClose.message, pin: m.cardPin.message });
+    // A word with a substitution (the name as matched) is filled, whichever table it comes from.
+    const expected = (m: typeof EN | typeof AR) => ({ kind: m.cardType_person.message, close: m.cardClose.message, pin: m.cardPin.message, matched: m.cardMatched.message.replace('$1', 'Putin') });
     let page: Awaited<ReturnType<ReturnType<typeof browser>['open']>> | undefined;
     try {
       for (const [cardLanguage, messages] of [['ar', AR], ['en', EN], ['both', EN]] as const) {
