@@ -40,6 +40,9 @@ describe.runIf(selectedBrowsers().includes('chromium'))('a prerendered page [chr
     (await worker.worker())?.on('console', (message) => {
       if (message.type() === 'error') extensionErrors.push(`background: ${message.text()}`);
     });
+    // The first-run page that the install opens would come in front of the pages of the test.
+    const welcome = await browser.waitForTarget((target) => target.type() === TargetType.PAGE && target.url().startsWith(`${extensionOrigin}/welcome.html`), { timeout: 15_000 });
+    await (await welcome.page())?.close();
   });
 
   afterAll(async () => {
