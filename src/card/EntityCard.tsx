@@ -25,6 +25,8 @@ export interface EntityCardProps {
   /** Opens the article of a pack (the card's story's) in the reader page. */
   readonly onReader: ((pack: string) => void) | null;
   readonly t: (key: string, substitutions?: string | string[]) => string;
+  /** The language of the words `t` gives (the card language chosen, else the browser's). */
+  readonly wordsLang?: 'ar' | 'en';
   readonly onRelated: (id: string) => void;
   readonly onBack: () => void;
   readonly onPin: () => void;
@@ -76,7 +78,7 @@ function relatedPlaces(data: CardData): MapPlace[] {
 }
 
 /** The hover card's content for one entity. */
-export function EntityCard({ data, language, matched, world, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy, citeWords }: EntityCardProps) {
+export function EntityCard({ data, language, matched, world, pinned, canGoBack, onReader, t, onRelated, onBack, onPin, onClose, onCopy, citeWords, wordsLang = 'en' }: EntityCardProps) {
   const { entity } = data;
   const langs = languagesOf(language);
   const lead = langs[0]!;
@@ -106,10 +108,10 @@ export function EntityCard({ data, language, matched, world, pinned, canGoBack, 
       <header>
         <div class="names">
           <p class="name" {...langAttrs(lead)} data-part="name">
-            {entity.name[lead]}<SpeakButton lang={lead} text={entity.name[lead]} t={t} />
+            {entity.name[lead]}<SpeakButton lang={lead} text={entity.name[lead]} t={t} wordsLang={wordsLang} />
           </p>
           <p class="other" {...langAttrs(other)} data-part="other-name">
-            {entity.name[other]}<SpeakButton lang={other} text={entity.name[other]} t={t} />
+            {entity.name[other]}<SpeakButton lang={other} text={entity.name[other]} t={t} wordsLang={wordsLang} />
           </p>
           <p class="kind" data-part="kind">
             {typeName}

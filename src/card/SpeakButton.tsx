@@ -29,7 +29,7 @@ function useVoicesChanged(): void {
 }
 
 /** A button that speaks `text` in `lang`, or nothing when the browser has no offline voice for it. */
-export function SpeakButton({ lang, text, t }: { readonly lang: 'ar' | 'en'; readonly text: string; readonly t: T }) {
+export function SpeakButton({ lang, text, t, wordsLang }: { readonly lang: 'ar' | 'en'; readonly text: string; readonly t: T; readonly wordsLang: 'ar' | 'en' }) {
   useVoicesChanged();
   const voice = offlineVoice(lang);
   if (!voice) return null;
@@ -43,7 +43,8 @@ export function SpeakButton({ lang, text, t }: { readonly lang: 'ar' | 'en'; rea
     speechSynthesis.speak(utterance);
   };
   return (
-    <button type="button" class="speak" onClick={speak} aria-label={label} title={label} data-action="speak" data-lang={lang}>
+    // The label is in the card's words' language, not the name's, which the button stands in.
+    <button type="button" class="speak" onClick={speak} aria-label={label} title={label} lang={wordsLang} data-action="speak" data-lang={lang}>
       <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">
         <path d="M1 4h2l3-3v10L3 8H1z" fill="currentColor" />
         <path d="M8 3.5a3.5 3.5 0 0 1 0 5M9.5 2a5.5 5.5 0 0 1 0 8" fill="none" stroke="currentColor" stroke-width="1" />

@@ -46,6 +46,7 @@ export const createCardView: CreateCardView = (root: ShadowRoot, host: HTMLEleme
         canGoBack={history.canGoBack}
         onReader={hooks.openReader}
         t={request.words ? wordsFrom(WORDS[request.words], hooks.t) : hooks.t}
+        wordsLang={request.words ?? (hooks.t('@@ui_locale').startsWith('ar') ? 'ar' : 'en')}
         onRelated={(id) => void follow(id)}
         onBack={back}
         onPin={hooks.pin}

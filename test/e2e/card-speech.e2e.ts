@@ -19,10 +19,10 @@ import { CARD, type CardRef, clickInCard, middle, rectsOf, revealCard, waitForCa
 const putin = cardDataFor(bundled as Pack, 'vladimir-putin')!.entity;
 
 /** The card's speak buttons: the language of each, and the name it stands beside. */
-function speakButtons(page: TestPage): Promise<{ lang: string | null; name: string; label: string | null }[]> {
+function speakButtons(page: TestPage): Promise<{ lang: string | null; name: string; label: string | null; labelLang: string | null }[]> {
   return page.evaluate((key) => {
     const { root } = (window as unknown as Record<string, CardRef>)[key]!;
-    return [...root.querySelectorAll('[data-action="speak"]')].map((b) => ({ lang: b.getAttribute('data-lang'), name: b.parentElement?.textContent ?? '', label: b.getAttribute('aria-label') }));
+    return [...root.querySelectorAll('[data-action="speak"]')].map((b) => ({ lang: b.getAttribute('data-lang'), name: b.parentElement?.textContent ?? '', label: b.getAttribute('aria-label'), labelLang: b.getAttribute('lang') }));
   }, CARD);
 }
 
@@ -94,7 +94,8 @@ describe.runIf(selectedBrowsers().includes('chromium'))('hear the name, with voi
     await untilFound(async () => ((await speakButtons(page)).length > 0 ? true : undefined));
     const buttons = await speakButtons(page);
     expect(buttons.map((b) => b.lang)).toEqual(['ar']); // the English voice is not offline: no button
-    expect(buttons[0]).toMatchObject({ name: putin.name.ar, label: 'Hear the Arabic name' });
+    // Its label is in the browser's language (English here), though it stands in the Arabic name.
+    expect(buttons[0]).toMatchObject({ name: putin.name.ar, label: 'Hear the Arabic name', labelLang: 'en' });
 
     await clickInCard(page, '[data-action="speak"][data-lang="ar"]');
     const spoken = await cdp.send('Runtime.evaluate', { expression: 'globalThis.spokenForTest', contextId: world, returnByValue: true });
