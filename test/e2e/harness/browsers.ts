@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from './server';
 import { launchChromium } from './chromium';
-import { launchFirefox } from './firefox';
+import { launchFirefox, seedFirefoxProfile } from './firefox';
 import { WELCOME_PAGE } from '../../../src/ui/pages';
 import { DIST, type BrowserAdapter, type BrowserName, type BrowserOptions, type Diagnostics, type TestBrowser } from './common';
 
@@ -41,6 +41,7 @@ export async function launchBrowser(name: BrowserName, options: BrowserOptions =
     const launch = name === 'chromium' ? launchChromium : launchFirefox;
     const extensionDir = options.withExtension === false ? null : (options.extensionDir ?? DIST[name]);
     const welcomes = extensionDir !== null && existsSync(join(extensionDir, WELCOME_PAGE)) && (await isNewProfile(profileDir));
+    if (name === 'firefox' && temporary) await seedFirefoxProfile(profileDir);
     adapter = await launch({ profileDir, extensionDir, locale: options.locale ?? 'en', diagnostics, firefoxPrefs: options.firefoxPrefs, reducedMotion: options.reducedMotion, backForwardCache: options.backForwardCache });
     if (welcomes && !options.keepWelcomeTab) await closeWelcomeTab(adapter);
   } catch (error) {

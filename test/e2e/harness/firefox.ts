@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from './server';
 import { CLOSED_SHADOW_ROOTS, EXECUTABLES, makeRecorder, untilFound, type BrowserAdapter, type LaunchOptions, type TestPage } from './common';
@@ -82,6 +84,39 @@ function wrapPuppeteerPage(page: Page): TestPage {
 interface BidiRealm {
   readonly target: unknown;
   readonly session: { send(method: string, params: object): Promise<{ result: { result: unknown } }> };
+}
+
+/**
+ * A profile Firefox has started in once, made once per Firefox build and kept in the temporary
+ * folder: a new profile's first start takes Firefox about 3.5 s here, a copy of this one's half
+ * that, and every test file starts Firefox afresh. Hashiya is not in it (it is installed at each
+ * launch, as a temporary add-on, so its storage starts empty).
+ */
+async function firefoxTemplate(): Promise<string> {
+  const { size, mtimeMs } = statSync(EXECUTABLES.firefox);
+  const dir = join(tmpdir(), `hashiya-firefox-template-${size}-${Math.round(mtimeMs)}`);
+  const ready = (d: string) => existsSync(join(d, '.ready'));
+  if (ready(dir)) return dir;
+  const fresh = await mkdtemp(join(tmpdir(), 'hashiya-firefox-template-new-'));
+  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: EXECUTABLES.firefox, headless: true, userDataDir: fresh, args: ['--remote-allow-system-access'] });
+  await browser.close();
+  await writeFile(join(fresh, '.ready'), '');
+  try {
+    await rename(fresh, dir);
+    return dir;
+  } catch {
+    // Made meanwhile by another run (or half made by one that stopped): this one serves too.
+    if (!ready(dir)) return fresh;
+    await rm(fresh, { recursive: true, force: true });
+    return dir;
+  }
+}
+
+/** Fills the empty `profileDir` with a copy of the started-once profile (firefoxTemplate). */
+export async function seedFirefoxProfile(profileDir: string): Promise<void> {
+  const template = await firefoxTemplate();
+  const skip = new Set(['.ready', 'lock', '.parentlock']);
+  await cp(template, profileDir, { recursive: true, verbatimSymlinks: true, filter: (source) => !skip.has(basename(source)) });
 }
 
 /** Starts Firefox ESR with dist/firefox installed. */
