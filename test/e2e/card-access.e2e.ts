@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { TestPage } from './harness/browsers';
-import { PROJECT_ROOT } from './harness/server';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { CARD, NO_CARD_ASKED_MS, SHOWN_HOST, revealCard, type CardRef, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
+import { CARD, NO_CARD_ASKED_MS, cardAxeViolations, SHOWN_HOST, revealCard, type CardRef, clickInCard, middle, openCard, rectsOf, shownAfter, waitForCard, waitForFocusInCard } from './card-page';
 
 // Where the card stands (mirrored on right-to-left lines, inside the viewport at every edge),
 // that page CSS cannot change it, the keyboard path, and axe-core on the open card.
 
-const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Computed styles of the card's parts that page CSS would change if it could reach them. */
 async function cardStyles(page: TestPage) {
@@ -274,29 +270,7 @@ forEachBrowser('hover card placement and access', (browser) => {
   it('axe-core finds no violations on the open card: a place with its map, a person with quotes and copy buttons, after a copy, an event', async () => {
     const page = await browser().open('/fixtures/card-basic.html');
     await waitForPageRead(browser(), page);
-    await page.evaluate((source) => {
-      (0, eval)(source); // axe-core, into the page's own world
-    }, AXE);
-    /** axe-core's violations on the open card. */
-    const violations = async () => {
-      await revealCard(page);
-      return page.evaluate(async (key) => {
-        const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        // axe-core cannot enter a closed shadow root: it checks a copy of the card, in an open one
-        // on an element of the same size in the same place.
-        const { root } = (window as unknown as Record<string, CardRef>)[key]!;
-        const box = root.querySelector('.card')!.getBoundingClientRect();
-        const copyHost = document.createElement('div');
-        copyHost.id = 'axe-card-copy';
-        copyHost.style.cssText = `position: fixed; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px;`;
-        const copy = copyHost.attachShadow({ mode: 'open' });
-        for (const child of root.children) copy.append(child.cloneNode(true));
-        document.body.append(copyHost);
-        const result = await axe.run({ include: [['#axe-card-copy', '.card']] }, { resultTypes: ['violations'] });
-        copyHost.remove();
-        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      }, CARD);
-    };
+    const violations = () => cardAxeViolations(page);
     await openOn(page, 'place', 'Khmeimim', 'hmeimim-air-base');
     expect(await violations()).toEqual([]);
     await page.keyboard.press('Escape');

@@ -1,20 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { Pack } from '../../src/data/pack-schema';
 import bundled from '../../src/data/packs/sharaa-moscow-2025.json';
 import type { TestPage } from './harness/browsers';
-import { PROJECT_ROOT } from './harness/server';
 import { waitForPageRead } from './harness/settle';
 import { forEachBrowser } from './harness/suite';
-import { CARD, type CardRef, middle, rectsOf, revealCard, waitForCard } from './card-page';
+import { CARD, type CardRef, cardAxeViolations, middle, rectsOf, revealCard, waitForCard } from './card-page';
 
 // The card's place map frames the place wherever it is: for every place of the bundled pack with a
 // point, its card's map has the point inside the picture and countries drawn in view (Moscow is
 // not marked off the edge of a map of the Levant), the label inside too; a card of anyone else has
 // no map; and axe-core finds nothing wrong with a card that has one.
 
-const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const pack = bundled as Pack;
 /** The places with a point; places.html names each in a paragraph of its id. */
 const PLACES = pack.entities.filter((e) => e.type === 'place' && e.coordinates);
@@ -85,26 +81,7 @@ forEachBrowser('card place map', (browser) => {
     await waitForPageRead(browser(), page);
     await openOn(page, 'moscow', 'Moscow', 'moscow');
     expect(await readMap(page)).toMatchObject({ map: true, pointInside: true });
-    await page.evaluate((source) => {
-      (0, eval)(source); // axe-core, into the page's own world
-    }, AXE);
-    const violations = await page.evaluate(async (key) => {
-      const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-      // axe-core cannot enter a closed shadow root: it checks a copy of the card, in an open one
-      // on an element of the same size in the same place.
-      const { root } = (window as unknown as Record<string, CardRef>)[key]!;
-      const box = root.querySelector('.card')!.getBoundingClientRect();
-      const copyHost = document.createElement('div');
-      copyHost.id = 'axe-card-copy';
-      copyHost.style.cssText = `position: fixed; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px;`;
-      const copy = copyHost.attachShadow({ mode: 'open' });
-      for (const child of root.children) copy.append(child.cloneNode(true));
-      document.body.append(copyHost);
-      const result = await axe.run({ include: [['#axe-card-copy', '.card']] }, { resultTypes: ['violations'] });
-      copyHost.remove();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    }, CARD);
-    expect(violations).toEqual([]);
+    expect(await cardAxeViolations(page)).toEqual([]);
     await page.close();
   });
 });

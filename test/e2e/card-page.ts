@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CLOSE_GRACE_MS } from '../../src/card/card-state';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { CLOSED_SHADOW_ROOTS, untilFound, type TestPage } from './harness/browsers';
+import { PROJECT_ROOT } from './harness/server';
 
 // What the card tests read from a page: the card host's state and the places of names.
 //
@@ -251,4 +254,33 @@ export function arabicPutin(page: TestPage): Promise<[number, number]> {
     }
     throw new Error('no بوتين in the Arabic text');
   });
+}
+
+const AXE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's violations on the open card, as "rule (nodes)". axe-core cannot enter a closed
+ * shadow root: it checks a copy of the card, in an open one on an element of the same size in the
+ * same place (axe-core itself goes into the page's own world, once).
+ */
+export async function cardAxeViolations(page: TestPage): Promise<string[]> {
+  await revealCard(page);
+  return page.evaluate(
+    async ([key, source]) => {
+      const scope = window as unknown as { axe?: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+      if (!scope.axe) (0, eval)(source);
+      const { root } = (window as unknown as Record<string, CardRef>)[key]!;
+      const box = root.querySelector('.card')!.getBoundingClientRect();
+      const copyHost = document.createElement('div');
+      copyHost.id = 'axe-card-copy';
+      copyHost.style.cssText = `position: fixed; left: ${box.left}px; top: ${box.top}px; width: ${box.width}px;`;
+      const copy = copyHost.attachShadow({ mode: 'open' });
+      for (const child of root.children) copy.append(child.cloneNode(true));
+      document.body.append(copyHost);
+      const result = await scope.axe!.run({ include: [['#axe-card-copy', '.card']] }, { resultTypes: ['violations'] });
+      copyHost.remove();
+      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    },
+    [CARD, AXE] as const,
+  );
 }
