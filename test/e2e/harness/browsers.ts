@@ -27,6 +27,7 @@ async function isNewProfile(profileDir: string): Promise<boolean> {
 /** Waits for the first-run tab Hashiya opens on install, and closes it. */
 async function closeWelcomeTab(adapter: BrowserAdapter): Promise<void> {
   const tab = await adapter.waitForTab(`${adapter.extensionOrigin}/${WELCOME_PAGE}`, 15_000);
+  await tab.waitFor(() => document.readyState === 'complete' && document.querySelector('h1') !== null, undefined, 15_000);
   await tab.close();
 }
 
