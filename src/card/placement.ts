@@ -15,7 +15,11 @@ export async function placeCard(host: HTMLElement, { card, arrow: arrowElement, 
   const { anchor, point } = request;
   // The mention's own direction decides the side the card lines up with: start edge to start edge.
   const element = anchor.startContainer.parentElement;
-  const rtl = element ? getComputedStyle(element).direction === 'rtl' : false;
+  // Firefox gives no style (null) in a document with no layout, such as a tab being closed while
+  // a copy or a render was under way: there is nothing to place then.
+  const style = element ? (getComputedStyle(element) as CSSStyleDeclaration | null) : null;
+  if (element && !style) return;
+  const rtl = style?.direction === 'rtl';
   const placement: Placement = rtl ? 'bottom-end' : 'bottom-start';
   const reference = { getBoundingClientRect: () => anchor.getBoundingClientRect(), getClientRects: () => anchor.getClientRects(), contextElement: element ?? undefined };
   // Where neither side has room for the whole card (a short window, a name mid-screen), it
