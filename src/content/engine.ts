@@ -49,6 +49,12 @@ export interface EngineChunk {
 /** The engine of this frame, with the enabled imported packs' names loaded. */
 export async function startEngine(host: EngineHost): Promise<Engine> {
   usePageHighlightNames(host.names);
+  // Listening before the first read: match data the background stores while that read is under
+  // way (a pack imported just as the page opens) is not missed.
+  let whileLoading: readonly MatchData[] | null = null;
+  let onImported = (next: readonly MatchData[]) => void (whileLoading = next);
+  onImportedMatchDataChanged((next) => onImported(next));
+  const loaded = await loadImportedMatchData();
   const state: {
     /** The enabled imported packs' match data, from storage (see match-store.ts). */
     imported: readonly MatchData[];
@@ -63,7 +69,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     /** The mention the next/previous shortcut showed last, while it is still drawn. */
     stepped: AbstractRange | null;
   } = {
-    imported: await loadImportedMatchData(),
+    imported: whileLoading ?? loaded,
     importedVersion: 0,
     // The bundled pack's matcher, decoded when the page first has text to read (lazyMatcher): the
     // matcher of the bundled pack alone (key 'true 0'), unless packs are imported already.
@@ -126,11 +132,11 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     }, 1000);
   };
 
-  onImportedMatchDataChanged((next) => {
+  onImported = (next) => {
     state.imported = next;
     state.importedVersion++;
     if (state.settings) apply(state.settings);
-  });
+  };
 
   return {
     apply,
