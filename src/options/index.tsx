@@ -58,11 +58,19 @@ function show(): void {
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * The settings this page wrote lately, as JSON. Each write comes back as a storage change, and
+ * those of earlier writes can come after a later change is shown: one of them is not news.
+ */
+const written: string[] = [];
+
 /** Shows and saves `next`; `whole` stores every setting, not only the changed ones (a reset clears invalid stored values too). */
 async function change(next: Settings, message = t('optionsSaved'), whole = false): Promise<void> {
   const previous = settings;
   if (!previous) return;
   settings = next;
+  written.push(JSON.stringify(next));
+  if (written.length > 20) written.shift();
   // Rendered before the save: a second change made while this one is saved must start from it.
   show();
   try {
@@ -175,6 +183,9 @@ async function start(): Promise<void> {
 
 void start();
 onSettingsChanged((next) => {
+  // An echo of this page's own earlier write would put back, for a moment, a state the reader has
+  // already changed (a category switched off drawn again): only news from elsewhere is shown.
+  if (written.includes(JSON.stringify(next))) return;
   settings = next;
   show();
 });
