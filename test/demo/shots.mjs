@@ -111,13 +111,17 @@ async function launch(lang, { headless, viewport }) {
 
 /**
  * Closes the first-run tab Hashiya opens on install (it is waited for, up to 15 s): each shot
- * opens its own tab, the first-run page's too.
+ * opens its own tab, the first-run page's too. It is closed once loaded: closed while it loads,
+ * Chromium's next page of Hashiya may get no messages (i18n.getMessage answers '').
  */
 async function closeWelcomeTab(context, extensionOrigin) {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const tab = context.pages().find((page) => page.url().startsWith(`${extensionOrigin}/welcome.html`));
-    if (tab) return tab.close();
+    if (tab) {
+      await tab.waitForFunction(() => document.readyState === 'complete' && document.querySelector('h1') !== null, undefined, { timeout: 15_000 });
+      return tab.close();
+    }
     if (Date.now() > deadline) throw new Error('Hashiya opened no first-run page');
     await new Promise((ok) => setTimeout(ok, 100));
   }

@@ -145,6 +145,8 @@ export async function launchChromium({ profileDir, extensionDir, locale, diagnos
  */
 export async function closeWelcomeTab(context: BrowserContext, timeout = 15_000): Promise<void> {
   const page = await untilFound(() => context.pages().find((p) => /^chrome-extension:\/\/[a-p]{32}\/welcome\.html/.test(p.url())), timeout);
+  // Closed once loaded: closed while it loads, the next page of Hashiya may get no messages.
+  await page.waitForFunction(() => document.readyState === 'complete' && document.querySelector('h1') !== null, undefined, { timeout });
   await page.close();
 }
 
