@@ -63,6 +63,8 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
  * those of earlier writes can come after a later change is shown: one of them is not news.
  */
 const written: string[] = [];
+/** Saves under way: what storage tells meanwhile is this page's own writes coming back. */
+let saving = 0;
 
 /** Shows and saves `next`; `whole` stores every setting, not only the changed ones (a reset clears invalid stored values too). */
 async function change(next: Settings, message = t('optionsSaved'), whole = false): Promise<void> {
@@ -73,6 +75,7 @@ async function change(next: Settings, message = t('optionsSaved'), whole = false
   if (written.length > 20) written.shift();
   // Rendered before the save: a second change made while this one is saved must start from it.
   show();
+  saving++;
   try {
     await saveSettings(next, whole ? undefined : previous);
     status = message;
@@ -80,6 +83,8 @@ async function change(next: Settings, message = t('optionsSaved'), whole = false
     // Nothing was stored: show the settings as stored, and say why, rather than a state never saved.
     settings = await loadSettings().catch(() => previous);
     status = t('optionsSaveFailed', reason(error));
+  } finally {
+    saving--;
   }
   show();
 }
@@ -185,7 +190,7 @@ void start();
 onSettingsChanged((next) => {
   // An echo of this page's own earlier write would put back, for a moment, a state the reader has
   // already changed (a category switched off drawn again): only news from elsewhere is shown.
-  if (written.includes(JSON.stringify(next))) return;
+  if (saving > 0 || written.includes(JSON.stringify(next))) return;
   settings = next;
   show();
 });

@@ -137,6 +137,16 @@ forEachBrowser('copy with citation', (browser) => {
       await options.waitFor(() => document.getElementById('pack-accept') !== null);
       await click(options, '#pack-accept');
       await options.waitFor(() => document.querySelector('[data-pack="damascus-depots"]') !== null);
+      // The pack's names, ready for pages, are stored by the background after the pack: a page opens once they are there.
+      await expect
+        .poll(() =>
+          options.evaluate(async () => {
+            const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+            const { importedMatchData } = await api.storage.local.get('importedMatchData');
+            return JSON.stringify(importedMatchData ?? []).includes('damascus-depots');
+          }),
+        )
+        .toBe(true);
       await options.close();
 
       const observatory = cardDataFor(example, 'syrian-observatory-for-human-rights')!;
