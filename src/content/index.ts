@@ -9,9 +9,9 @@ import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
 import { mayBringText, mayHoldText } from './text-collector';
 
-// Content script entry, run in every page and frame: a loader. The top frame reads the settings and
-// its site at once; a frame within the page only once it has text (begin). Only where Hashiya is on
-// and there is text to read, once the page has parsed, does it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
+// Content script entry, run in every page and frame: a loader. It reads the settings, the frame's
+// sites and whether the frame has text, and only where Hashiya is on and there is text to read does
+// it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
 // the background injects into the frame when asked, build.mjs engineOptions), which reads
 // the frame's text, marks the story's names, and reports through report() below. It changes none of
 // the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
@@ -236,11 +236,11 @@ function answer(raw: unknown): Promise<ReplyTo<ContentMessage>> | undefined {
   return Promise.resolve(state.loaded.show(message.entity, message.index));
 }
 
-// Injected at document_start: the top frame's settings load while the page is still parsing, and
-// the first read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle
-// instead costs hundreds of milliseconds on a large page. The engine is loaded when the page has
-// parsed and the frame has text (apply), and its matcher decoded at the first read, so that the
-// page's parsing never waits for them, nor a frame with no text pays for them.
+// Injected at document_start: the settings load while the page is still parsing, and the first
+// read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
+// costs hundreds of milliseconds on a large page. The engine is loaded at the frame's first text
+// (apply), and its matcher decoded at the first read, so that the page's parsing never waits for
+// them, nor a frame with no text pays for them.
 const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => {
