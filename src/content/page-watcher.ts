@@ -108,6 +108,10 @@ export class PageWatcher {
   /** Queues a flush when text changed, or when the address did (a single-page navigation). */
   scheduleFlush(): void {
     if ((this.#dirty.size === 0 && !this.navigated) || this.#flushQueued) return;
+    // A frame removed from its page (or a tab closed) in the task that changed its text: there is
+    // nothing more to read, and Firefox throws NS_ERROR_NOT_INITIALIZED from the timers of a window
+    // whose document has gone.
+    if (window.closed) return void this.stop();
     this.#flushQueued = true;
     // Batched per frame; a hidden tab gets no frames, so a timer stands in.
     const flush = () => {
