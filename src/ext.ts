@@ -13,7 +13,13 @@ import type { BackgroundMessage, ContentMessage, ReplyTo } from './messages';
  * the namespace is taken only when it has a runtime with an id.
  * Remove when: BROWSER_TARGETS.chrome >= 148 (then `browser` everywhere, without the check).
  */
-export const ext: typeof chrome = extensionNamespace();
+export const ext: typeof chrome = new Proxy({} as typeof chrome, {
+  // Looked up at its first use, not when the script starts: the first touch of the namespace makes
+  // the browser's bindings in this frame, which a frame that never calls the API (an ad frame with
+  // no text) should not pay for.
+  get: (_target, key) => (namespace ??= extensionNamespace())[key as keyof typeof chrome],
+});
+let namespace: typeof chrome | undefined;
 
 /** The extension API of `scope`: its `browser` if that is the real namespace, else its `chrome`. */
 export function extensionNamespace(scope: object = globalThis): typeof chrome {

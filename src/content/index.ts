@@ -1,4 +1,4 @@
-import { parseContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type LoadEngineMessage, type StyleHighlightsMessage } from '../messages';
+import { parseContentMessage, type ContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type LoadEngineMessage, type ReplyTo, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
@@ -9,9 +9,9 @@ import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
 import { mayBringText, mayHoldText } from './text-collector';
 
-// Content script entry, run in every page and frame: a loader. It reads the settings, the frame's
-// sites and whether the frame has text, and only where Hashiya is on and there is text to read does
-// it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
+// Content script entry, run in every page and frame: a loader. The top frame reads the settings and
+// its site at once; a frame within the page only once it has text (begin). Only where Hashiya is on
+// and there is text to read, once the page has parsed, does it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
 // the background injects into the frame when asked, build.mjs engineOptions), which reads
 // the frame's text, marks the story's names, and reports through report() below. It changes none of
 // the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
@@ -31,8 +31,12 @@ const state: {
   engine: Promise<Engine> | null;
   /** The engine once it has loaded. */
   loaded: Engine | null;
-  /** The DOM is complete (DOMContentLoaded has passed): the engine may read. */
+  /** The page has parsed (the browser's DOMContentLoaded has come): the engine may load. */
+  parsed: boolean;
+  /** The DOM is complete and the page's own DOMContentLoaded listeners have run: the engine may read. */
   ready: boolean;
+  /** Whether the settings have been asked for (begin). */
+  begun: boolean;
   /** Watches a frame with no text yet for its first (null when not watching). */
   watcher: MutationObserver | null;
 } = {
@@ -41,7 +45,9 @@ const state: {
   reported: {},
   engine: null,
   loaded: null,
+  parsed: document.readyState !== 'loading',
   ready: false,
+  begun: false,
   watcher: null,
 };
 
@@ -102,6 +108,10 @@ function apply(settings: Settings): void {
   // Chromium's top frame asks for the marks' rules as soon as it knows it is on (see below).
   if (HIGHLIGHT_SCOPE && window === window.top) styleHighlights();
   if (state.engine) sync();
+  // Nothing more while the page parses: the engine's evaluation would be a task between two of
+  // the parser's, and DOMContentLoaded would come that much later (130 ms on cnn-arabic-syria in
+  // Chromium). It is loaded when the browser's DOMContentLoaded comes (below).
+  else if (!state.parsed) return;
   else if (mayHoldText(document)) void loadEngine();
   else if (!state.watcher) watchForText();
 }
@@ -140,15 +150,49 @@ const ENGINE_GLOBAL = 'hashiyaEngine';
 
 /**
  * Waits for the frame's first text to read (a page that builds its text with script, an ad frame
- * filled later), then loads the engine. Until then a frame costs a look at what is added.
+ * filled later), then starts Hashiya there (begin), or loads the engine if it has started. Until
+ * then a frame costs a look at what is added.
  */
 function watchForText(): void {
   state.watcher = new MutationObserver((records) => {
     for (const record of records) {
-      if (record.type === 'characterData' ? mayBringText(record.target) : [...record.addedNodes].some(mayBringText)) return void loadEngine();
+      if (record.type === 'characterData' ? mayBringText(record.target) : [...record.addedNodes].some(mayBringText)) return void textCame();
     }
   });
   state.watcher.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+function textCame(): void {
+  state.watcher?.disconnect();
+  state.watcher = null;
+  if (state.begun) void loadEngine();
+  else begin();
+}
+
+/**
+ * Reads the settings and the frame's sites, then applies them, and follows their changes: once.
+ * The top frame does so at once. A frame within it does so only once it has text (whenParsed):
+ * most frames are ads with none, and each call into the extension API is a first one there (the
+ * browser makes its bindings), 2-3 ms a frame, on nytimes-1 fifteen times over while the page
+ * parses.
+ */
+function begin(): void {
+  if (state.begun) return;
+  state.begun = true;
+  onMessage(answer);
+  const sites = frameSites(window === window.top, location.hostname, self.origin, () => ask({ type: 'get-top-site' } satisfies GetTopSiteMessage));
+  void Promise.all([loadSettings(), sites]).then(([settings, frameSiteList]) => {
+    state.sites = frameSiteList;
+    apply(settings);
+    onSettingsChanged(apply);
+  });
+}
+
+/** Once the page has parsed: a frame within the page starts if it has text, or waits for some. */
+function whenParsed(): void {
+  if (state.begun) return;
+  if (mayHoldText(document)) begin();
+  else if (!state.watcher) watchForText();
 }
 
 /**
@@ -171,7 +215,8 @@ function styleHighlights(): void {
     .finally(() => (styled = 'yes'));
 }
 
-onMessage((raw) => {
+/** Answers the background and the popup (listened to from begin: a frame that has not begun holds nothing to ask about). */
+function answer(raw: unknown): Promise<ReplyTo<ContentMessage>> | undefined {
   const message = parseContentMessage(raw);
   // Read, drawn, and styled (when the rules have been asked for). A frame with no text, where
   // Hashiya is on, is read once its DOM is complete.
@@ -189,13 +234,13 @@ onMessage((raw) => {
   if (message.type === 'close-card') return Promise.resolve(state.loaded?.closeCard());
   if (!state.loaded) return undefined;
   return Promise.resolve(state.loaded.show(message.entity, message.index));
-});
+}
 
-// Injected at document_start: the settings load while the page is still parsing, and the first
-// read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle instead
-// costs hundreds of milliseconds on a large page. The engine is loaded at the frame's first text
-// (apply), and its matcher decoded at the first read, so that the page's parsing never waits for
-// them, nor a frame with no text pays for them.
+// Injected at document_start: the top frame's settings load while the page is still parsing, and
+// the first read starts once the DOM is complete (DOMContentLoaded). Waiting for document_idle
+// instead costs hundreds of milliseconds on a large page. The engine is loaded when the page has
+// parsed and the frame has text (apply), and its matcher decoded at the first read, so that the
+// page's parsing never waits for them, nor a frame with no text pays for them.
 const domReady =
   document.readyState === 'loading'
     ? new Promise<void>((ready) => {
@@ -203,6 +248,11 @@ const domReady =
         const onReady = (event: Event) => {
           if (!event.isTrusted) return;
           document.removeEventListener('DOMContentLoaded', onReady);
+          // The engine is asked for now, so that the background injects it while the page's own
+          // listeners run and the frame is drawn; it reads once they have (ready).
+          state.parsed = true;
+          if (state.settings) apply(state.settings);
+          else whenParsed();
           // Not here: resolved in this listener, the read would start in its microtasks, before
           // the page's own DOMContentLoaded listeners, and hold them back. In the next task, or at
           // the next frame if that comes first: where a frame is due, Chromium lays the page out
@@ -221,23 +271,17 @@ const domReady =
         document.addEventListener('DOMContentLoaded', onReady);
       })
     : Promise.resolve();
-const settingsLoaded = loadSettings();
-const sites = frameSites(window === window.top, location.hostname, self.origin, () => ask({ type: 'get-top-site' } satisfies GetTopSiteMessage));
 // Rules added once a page is laid out restyle all of it (on the stress page, 500-1 200 ms in one
 // task; 20-30 ms on wikipedia-2, which has no name of the story). In Chromium, where they hang on
 // the root and cost the page's style nothing (mark-styles.ts HIGHLIGHT_SCOPE), the top frame asks
 // for them as soon as it knows it is on (apply), while the page is still parsing: asked for after
-// DOMContentLoaded, they came back from the background after the first layout.
-// The settings apply as soon as they are known, so that the engine loads while the page parses
-// (once its first text is in); it reads only once the DOM is complete.
-void Promise.all([settingsLoaded, sites]).then(([settings, frameSiteList]) => {
-  state.sites = frameSiteList;
-  apply(settings);
-  onSettingsChanged(apply);
-});
+// DOMContentLoaded, they came back from the background after the first layout. So the top frame
+// reads the settings at once; the engine loads once the page has parsed, and reads after that.
+if (window === window.top) begin();
+else if (state.parsed) whenParsed();
 void domReady.then(() => {
   state.ready = true;
   // Text the watcher cannot see: a shadow root attached while the page parsed.
-  if (state.watcher && state.settings && mayHoldText(document)) void loadEngine();
+  if (state.watcher && mayHoldText(document)) textCame();
   sync();
 });

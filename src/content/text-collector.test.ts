@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCK, locate, splitBlock } from './text-collector';
+import { MAX_BLOCK, hasLetter, locate, splitBlock } from './text-collector';
 
 // One long text (a text node of megabytes) is cut into blocks the sliced read can take one per
 // slice: none longer than the limit, nothing lost or doubled, names not cut, and every offset still
@@ -59,5 +60,16 @@ describe('splitBlock', () => {
     expect(MAX_BLOCK).toBeGreaterThanOrEqual(100_000);
     const data = 'Moscow. '.repeat(100);
     expect(splitBlock({ container: {} as Node, nodes: [text(data)], starts: [0], text: data })).toHaveLength(1);
+  });
+});
+
+describe('hasLetter', () => {
+  it('finds a letter of any script, and none in white space, digits and signs', () => {
+    for (const yes of ['a', 'Z', '  \n x', '12 km', 'موسكو', ' ١٢ شارع', 'Ж', 'é', '2025 年']) expect(hasLetter(yes), yes).toBe(true);
+    for (const no of ['', ' \n\t ', '12:30', '@[`{~', '٢٠٢٥ – ١٥', '€ 5.00', '\u00a0\u200f']) expect(hasLetter(no), no).toBe(false);
+  });
+
+  it('answers as the Unicode letter property does, for any text', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (text) => hasLetter(text) === /\p{L}/u.test(text)), { numRuns: 2000 });
   });
 });

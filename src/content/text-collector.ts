@@ -74,12 +74,26 @@ export function isInSkippedSubtree(node: Node): boolean {
 const LETTER = /\p{L}/u;
 
 /**
+ * Whether `data` has a letter of any script. Text of ASCII alone (the white space between an ad
+ * frame's tags, most often) is answered without LETTER, whose first use costs each frame the
+ * compiling of every letter of Unicode.
+ */
+export function hasLetter(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (code >= 0x80) return LETTER.test(data);
+    if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) return true;
+  }
+  return false;
+}
+
+/**
  * Whether `node`, just added to a document, may hold text to read: a text node with a letter, or
  * an element whose subtree may hold some (mayHoldText), outside the elements never read. Hidden and
  * editable regions count: they may be shown, or left, without a node being added.
  */
 export function mayBringText(node: Node): boolean {
-  if (node.nodeType === 3 ? !LETTER.test((node as Text).data) : node.nodeType !== 1 || !mayHoldText(node, 500)) return false;
+  if (node.nodeType === 3 ? !hasLetter((node as Text).data) : node.nodeType !== 1 || !mayHoldText(node, 500)) return false;
   for (let el = node.parentElement; el; el = el.parentElement) if (SKIPPED.has(el.localName)) return false;
   return true;
 }
@@ -96,7 +110,7 @@ export function mayHoldText(root: Node, budget = 2000): boolean {
   while (node) {
     if (--budget < 0) return true;
     if (node.nodeType === 3) {
-      if (LETTER.test((node as Text).data)) return true;
+      if (hasLetter((node as Text).data)) return true;
     } else if (node.nodeType === 1) {
       const tag = (node as Element).localName;
       if ((SHADOW_HOSTS.has(tag) || tag.includes('-')) && (node as Element).shadowRoot) return true;

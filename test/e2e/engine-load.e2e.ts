@@ -46,7 +46,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
    * protocol lists a world's own listeners and globals): whether engine.js has been run there (its
    * exports, `hashiyaEngine`) and whether the engine has started (it follows the pointer).
    */
-  async function engineState(page: Page, frameId: string | null): Promise<{ loaded: boolean; started: boolean }> {
+  async function engineState(page: Page, frameId: string | null): Promise<{ loaded: boolean; started: boolean; listening: boolean }> {
     const cdp = await suite().context.newCDPSession(page);
     const contexts: { id: number; frameId: string; type: string }[] = [];
     cdp.on('Runtime.executionContextCreated', ({ context: c }) => {
@@ -57,30 +57,60 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     const { frameTree } = await cdp.send('Page.getFrameTree');
     const frame = frameId === null ? frameTree.frame : frameTree.childFrames?.find((f) => f.frame.name === frameId || f.frame.id === frameId)?.frame;
     const world = contexts.find((c) => c.frameId === frame?.id && c.type === 'isolated');
-    const state = { loaded: false, started: false };
+    const state = { loaded: false, started: false, listening: false };
     if (world) {
       const loaded = await cdp.send('Runtime.evaluate', { expression: "Object.hasOwn(globalThis, 'hashiyaEngine')", contextId: world.id, returnByValue: true });
       state.loaded = loaded.result.value === true;
       const { result } = await cdp.send('Runtime.evaluate', { expression: 'window', contextId: world.id });
       const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
       state.started = listeners.some((l) => l.type === 'pointermove');
+      // Whether the loader has begun there (read the settings and listens to the background): a
+      // frame within the page does so only once it has text.
+      const listening = await cdp.send('Runtime.evaluate', { expression: 'chrome.runtime.onMessage.hasListeners()', contextId: world.id, returnByValue: true });
+      state.listening = listening.result.value === true;
     }
     await cdp.detach();
     if (!world) throw new Error(`no world of Hashiya's in ${frameId ?? 'the page'}`);
     return state;
   }
 
-  it('is neither loaded nor started in a page or frames with no text, and is once text comes', async () => {
+  it('is neither loaded nor started in a page or frames with no text, and is once text comes; a frame with none never calls the extension API', async () => {
     const page = await suite().context.newPage();
     await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
     await page.waitForTimeout(1000);
     const frames = ['ad-image', 'ad-empty'];
     const states = async () => [await engineState(page, null), ...(await Promise.all(frames.map((id) => engineState(page, id))))];
-    const none = { loaded: false, started: false };
-    expect(await states()).toEqual([none, none, none]);
+    const none = { loaded: false, started: false, listening: false };
+    // The top frame has read the settings at once (its marks' rules are asked for while it parses).
+    expect(await states()).toEqual([{ ...none, listening: true }, none, none]);
     await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
     await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
-    expect(await states()).toEqual([{ loaded: true, started: true }, none, none]);
+    const started = { loaded: true, started: true, listening: true };
+    expect(await states()).toEqual([started, none, none]);
+    // Text comes to one ad frame: that frame begins, loads the engine and marks; the other stays quiet.
+    await page.evaluate(() => void ((document.getElementById('ad-empty') as HTMLIFrameElement).contentDocument!.body.innerHTML = '<p>Talks in Damascus resumed.</p>'));
+    await page.waitForFunction(() => {
+      let n = 0;
+      ((document.getElementById('ad-empty') as HTMLIFrameElement).contentWindow as Window & typeof globalThis).CSS.highlights.forEach((h) => (n += h.size));
+      return n > 0;
+    }, undefined, { timeout: 10_000 });
+    expect(await states()).toEqual([started, none, started]);
+    await page.close();
+  });
+
+  it('is not loaded while the page parses, even with text in, but once the page has parsed', async () => {
+    // Evaluated while the page parses, the engine is a task between two of the parser's, and
+    // DOMContentLoaded comes that much later. The page's first paragraph is in while a slow
+    // script holds its parsing 1.5 s.
+    const page = await suite().context.newPage();
+    await page.goto(suite().server.origin + '/fixtures/slow-parse.html', { waitUntil: 'commit' });
+    await page.waitForFunction(() => document.body?.textContent?.includes('Putin'));
+    await page.waitForTimeout(600);
+    expect(await page.evaluate(() => document.readyState)).toBe('loading');
+    expect(await engineState(page, null)).toEqual({ loaded: false, started: false, listening: true });
+    await page.waitForLoadState('load');
+    await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
+    expect(await engineState(page, null)).toEqual({ loaded: true, started: true, listening: true });
     await page.close();
   });
 
@@ -93,7 +123,7 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
     await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
     await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
-    expect(await engineState(page, null)).toEqual({ loaded: true, started: true });
+    expect(await engineState(page, null)).toEqual({ loaded: true, started: true, listening: true });
     // The page's own global is its own: Hashiya's exports are not there, nor anything of its world.
     expect(await page.evaluate(() => String(Object.keys((globalThis as { hashiyaEngine?: object }).hashiyaEngine ?? {})))).toBe('startEngine');
     expect(await page.evaluate(() => String((globalThis as { hashiyaEngine?: { startEngine: () => unknown } }).hashiyaEngine?.startEngine).includes('fake engine'))).toBe(true);
