@@ -94,7 +94,7 @@ forEachBrowser('page annotation', (browser) => {
     await waitForPageRead(browser(), page);
     await page.waitFor(() => {
       let n = 0;
-      (document.getElementById('srcdoc') as HTMLIFrameElement).contentWindow?.CSS.highlights.forEach((h) => (n += h.priority === 0 ? h.size : 0));
+      ((document.getElementById('srcdoc') as HTMLIFrameElement).contentWindow as (Window & typeof globalThis) | null)?.CSS.highlights.forEach((h) => (n += h.priority === 0 ? h.size : 0));
       return n > 0;
     });
     // What an ad script does: fills its frame, then takes it away. The frame's watcher sees the
