@@ -410,6 +410,10 @@ async function reportSizes() {
       const { size } = await stat(join(root, 'dist', browser, file));
       const line = `dist/${browser}/${file}: ${(size / 1024).toFixed(1)} KB (budget ${budget / 1024} KB)`;
       if (size > budget) fail(`${line} — over budget`);
+      // What every page with text loads must not reach for Intl: its first use in the content
+      // script's world loads the locale's data, 40-70 ms in one task (announcer.ts groupDigits).
+      const intl = file !== 'card.js' && /\bIntl\.|\.toLocale(?:Date|Time)?String\(|\.localeCompare\(/.exec(await readFile(join(root, 'dist', browser, file), 'utf8'));
+      if (intl) fail(`dist/${browser}/${file} uses ${intl[0]}: every page would pay for the locale's data (build.mjs reportSizes)`);
       if (!args.has('--quiet')) console.log(line);
     }
   }
