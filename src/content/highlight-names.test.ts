@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HIGHLIGHT_NAME, parseBackgroundMessage } from '../messages';
 import { FOCUS_KEY, HIGHLIGHT_KEYS, styleKey } from '../settings/mark-styles';
 import { pageHighlightNames } from './highlight-names';
@@ -29,5 +29,13 @@ describe('page highlight names', () => {
     expect(parseBackgroundMessage({ type: 'style-highlights', names: names.list })).toEqual({ type: 'style-highlights', names: names.list });
     for (const bad of [[...names.list.slice(1), names.list[1]], ['hashiya-focus'], ['a}b{c:d;e'], [...names.list, ...names.list], 'x'])
       expect(parseBackgroundMessage({ type: 'style-highlights', names: bad })).toBeNull();
+  });
+
+  it('are made up anew for every document: two documents share no name', async () => {
+    for (let i = 0; i < 20; i++) {
+      vi.resetModules();
+      const other = (await import('./highlight-names')).pageHighlightNames();
+      expect(other.list.filter((name) => names.list.includes(name))).toEqual([]);
+    }
   });
 });

