@@ -39,11 +39,6 @@ for (const name of selectedBrowsers()) {
     for (const file of PAGES) {
       it(`${file}: page unchanged, no request, no error, names marked`, async () => {
         const path = `/corpus/${file}`;
-        const before = await plain.open(path);
-        // Both loads are read at the same point: fonts loaded and, as settleMarks waits for the
-        // marks, a second of quiet. Read at once, a page still laying out (Firefox on a busy
-        // machine) differed by a few pixels from itself, with or without Hashiya.
-        await settleMarks(before);
         const state = async () => {
           await document.fonts.ready;
           return {
@@ -53,16 +48,22 @@ for (const name of selectedBrowsers()) {
             layout: [document.documentElement.scrollWidth, document.documentElement.scrollHeight, scrollX, scrollY].join(','),
           };
         };
-        const baseline = await before.evaluate(state);
-        const blockedWithout = new Set(plain.blockedRequests.splice(0));
-        await before.close();
-
-        const page = await hashiya.open(path);
-        await settleMarks(page);
-        const after = await page.evaluate(state);
-        const marks = await readHighlights(page);
-        await page.close();
+        // Both loads are read at the same point: fonts loaded and, as settleMarks waits for the
+        // marks, a second of quiet. Read at once, a page still laying out (Firefox on a busy
+        // machine) differed by a few pixels from itself, with or without Hashiya. The two browsers
+        // load side by side, so that the page costs one wait, not two.
+        const load = async (browser: TestBrowser) => {
+          const page = await browser.open(path);
+          try {
+            await settleMarks(page);
+            return { seen: await page.evaluate(state), marks: browser === hashiya ? await readHighlights(page) : [] };
+          } finally {
+            await page.close();
+          }
+        };
+        const [{ seen: baseline }, { seen: after, marks }] = await Promise.all([load(plain), load(hashiya)]);
         // Taken before any assertion: a page that fails leaves nothing behind for the next one.
+        const blockedWithout = new Set(plain.blockedRequests.splice(0));
         const requestsWith = hashiya.blockedRequests.splice(0);
         const errors = hashiya.extensionErrors.splice(0);
 
