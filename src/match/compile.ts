@@ -138,7 +138,7 @@ export function casePattern(text: string, start = 0, end = text.length): string 
 
 /** Compiles names and blockers of all inputs into one automaton. */
 export function compileTables(inputs: readonly MatchInput[]): Tables {
-  const { FOLD, IS_WORD, EXPANSIONS } = foldTables();
+  const { fold, IS_WORD, EXPANSIONS } = foldTables();
   const byKey = new Map<string, Rule[]>();
   const add = (text: string, rule: Rule): void => {
     const key = trimToWords(foldString(text));
@@ -223,7 +223,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const sym = new Uint16Array(65536);
   const symbolAt = (from: number, to: number): void => {
     for (let c = from; c < to; c++) {
-      const f = FOLD[c]!;
+      const f = fold(c);
       if (f <= EXPAND) sym[c] = markerSym[f]!;
       else if (f === SPACE) sym[c] = S_SPACE;
       else if (IS_WORD[c] === 1) sym[c] = letterSym[f] || other;

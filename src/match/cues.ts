@@ -45,14 +45,14 @@ function mayHaveCue(text: string, at: number, cues: readonly string[], before: b
     if (cues.some((c) => c.startsWith('ال'))) e.first.add(0x644);
     edges.set(cues, e);
   }
-  const { FOLD } = foldTables();
+  const { fold } = foldTables();
   const step = before ? -1 : 1;
   let k = before ? at - 1 : at;
   let gap = false;
   for (; k >= 0 && k < text.length; k += step) {
     const c = text.charCodeAt(k);
     if (c === 0x22) continue;
-    const f = FOLD[c] ?? c;
+    const f = fold(c);
     if (f === SPACE) {
       gap = true;
       continue;
@@ -61,7 +61,7 @@ function mayHaveCue(text: string, at: number, cues: readonly string[], before: b
     break;
   }
   if (!gap || k < 0 || k >= text.length) return false;
-  return (before ? e.last : e.first).has(FOLD[text.charCodeAt(k)] ?? 0);
+  return (before ? e.last : e.first).has(fold(text.charCodeAt(k)));
 }
 
 /** True when one of `cues` ends right before text[start] (only a gap between them). */

@@ -155,5 +155,5 @@ export function computeFoldTables(): FoldTables {
   word = new Uint8Array(65536);
   expansions = new Map<number, string>();
   build();
-  return { fold, word, expansions: ligatures([...expansions.keys()], fold, word) };
+  return { fold, word, expansions: ligatures([...expansions.keys()], (c) => fold[c]!, word) };
 }

@@ -4,28 +4,39 @@
 // (match-tables.ts), so a frame whose text holds no candidate never decodes them.
 
 import FOLD_DATA from 'hashiya:fold-data';
-import { decodeFoldTables } from './fold-encoding';
+import { decodeFoldTables, foldOf, ligatures } from './fold-encoding';
 import { APOS, EXPAND, IGNORE, SPACE, TANWEEN } from './fold-markers';
 
 export { APOS, EXPAND, IGNORE, SPACE, TANWEEN } from './fold-markers';
 
 /** The decoded tables, once asked for. */
 export interface DecodedFoldTables {
-  /** The fold of each UTF-16 code unit: a folded code unit or a marker (IGNORE … SPACE). */
-  readonly FOLD: Readonly<Uint16Array>;
+  /** The fold of a UTF-16 code unit: a folded code unit or a marker (IGNORE … SPACE); 0 out of range. */
+  readonly fold: (c: number) => number;
   /** 1 where the code unit is a letter or digit (before or after folding), else 0. */
   readonly IS_WORD: Readonly<Uint8Array>;
-  /** Ligatures (ﻻ = ل + ا, ﷲ = الله, ﬁ = fi): code unit → folded letters. */
+  /**
+   * Ligatures (ﻻ = ل + ا, ﷲ = الله, ﬁ = fi): code unit → folded letters. Made at the first ask (a
+   * `normalize` of some 700 units, 2-4 ms cold): a page's read needs them only at a ligature.
+   */
   readonly EXPANSIONS: ReadonlyMap<number, string>;
 }
 
 let decoded: DecodedFoldTables | undefined;
 
-/** The folding tables, decoded at the first call (about 4 ms in a cold frame). */
+/** The folding tables, decoded at the first call. */
 export function foldTables(): DecodedFoldTables {
   if (decoded) return decoded;
-  const { fold, word, expansions } = decodeFoldTables(FOLD_DATA);
-  decoded = { FOLD: fold, IS_WORD: word, EXPANSIONS: expansions };
+  const { delta, word, ligatureUnits } = decodeFoldTables(FOLD_DATA);
+  let expansions: ReadonlyMap<number, string> | undefined;
+  const fold = (c: number) => foldOf(delta, c);
+  decoded = {
+    fold,
+    IS_WORD: word,
+    get EXPANSIONS() {
+      return (expansions ??= ligatures(ligatureUnits, fold, word));
+    },
+  };
   return decoded;
 }
 
@@ -34,12 +45,13 @@ export function foldTables(): DecodedFoldTables {
  * gap one space, trimmed. Slow path for names and cues, never for page text.
  */
 export function foldString(text: string): string {
-  const { FOLD: fold, EXPANSIONS: expansions } = foldTables();
+  const tables = foldTables();
+  const { fold } = tables;
   let out = '';
   let gap = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const f = fold[c] ?? c;
+    const f = fold(c);
     if (f === IGNORE || f === TANWEEN || f === APOS) continue;
     if (f === SPACE) {
       gap = out.length > 0;
@@ -47,7 +59,7 @@ export function foldString(text: string): string {
     }
     if (gap) out += ' ';
     gap = false;
-    out += f === EXPAND ? (expansions.get(c) ?? '') : String.fromCharCode(f);
+    out += f === EXPAND ? (tables.EXPANSIONS.get(c) ?? '') : String.fromCharCode(f);
   }
   return out;
 }

@@ -9,7 +9,8 @@ import { parseGold } from '../../test/eval/gold';
 import { compileTables, type Tables } from './compile';
 import { compileMatcher, encodeMatcher, precompiledMatcher } from './matcher';
 import { kindTable, pairTable } from './scanner';
-import { decodeTables, encodeTables, wordsOf } from './table-encoding';
+import { decodeTables, encodeTables } from './table-encoding';
+import { wordsOf } from './words';
 
 const BUNDLED = toMatchData(bundled as unknown as Pack);
 
@@ -83,7 +84,7 @@ describe('tables compiled at build time', () => {
       expect(() => decodeTables({ ...encoded, bin: btoa(bytes.slice(0, keep)) }), `${keep} of ${bytes.length} bytes`).toThrow(/match tables/);
     }
     // The first edge (state 1) said to come from state 1 itself.
-    const words = wordsOf(encoded.bin);
+    const words = wordsOf(encoded.bin, 'match tables');
     let at = 0;
     for (let c = 0; c < 65536; at += 2) c += words[at]! + 1;
     const bad = Uint16Array.from(words);
@@ -94,9 +95,9 @@ describe('tables compiled at build time', () => {
   it('read the words natively where the browser decodes base64, and byte by byte where it does not', () => {
     const { bin } = encodeMatcher([BUNDLED]);
     const native = vi.fn((encoded: string) => new Uint8Array(Buffer.from(encoded, 'base64')));
-    const viaBase64 = wordsOf(bin, native);
+    const viaBase64 = wordsOf(bin, 'match tables', native);
     expect(native).toHaveBeenCalledTimes(1);
-    const byByte = wordsOf(bin, undefined);
+    const byByte = wordsOf(bin, 'match tables', undefined);
     const expected = Buffer.from(bin, 'base64');
     expect(byByte.length).toBe(expected.length / 2);
     for (let i = 0; i < byByte.length; i++) expect(byByte[i]).toBe(expected[2 * i]! | (expected[2 * i + 1]! << 8));
@@ -108,7 +109,7 @@ describe('tables compiled at build time', () => {
       buffer.set(raw, 1);
       return buffer.subarray(1);
     };
-    expect([...wordsOf(bin, odd)]).toEqual([...byByte]);
-    expect(() => wordsOf(btoa('abc'), undefined)).toThrow(/truncated/);
+    expect([...wordsOf(bin, 'match tables', odd)]).toEqual([...byByte]);
+    expect(() => wordsOf(btoa('abc'), 'match tables', undefined)).toThrow(/truncated/);
   });
 });

@@ -14,6 +14,7 @@
 import { lazyExpansions, type Rule, type Tables } from './compile';
 import type { EntityInfo } from './matcher';
 import { kindOfSymbol, pairTable } from './scanner';
+import { wordsOf, wordWriter } from './words';
 
 const UNITS = 65536;
 
@@ -46,55 +47,14 @@ export interface DecodedTables {
   readonly entities: ReadonlyMap<string, EntityInfo>;
 }
 
-/** 16-bit words, written as base64 of their bytes (little-endian). */
-function writer(): { word(value: number): void; done(): string } {
-  const bytes: number[] = [];
-  return {
-    word(value) {
-      if (!Number.isInteger(value) || value < 0 || value > 0xffff) throw new Error(`match tables: ${value} does not fit in 16 bits`);
-      bytes.push(value & 0xff, value >>> 8);
-    },
-    done() {
-      let out = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.slice(i, i + 0x8000));
-      return btoa(out);
-    },
-  };
-}
-
 /** The words as written, and the next one to read. */
 interface Reader {
   readonly words: Uint16Array;
   at: number;
 }
 
-const fromBase64 = (Uint8Array as { fromBase64?: (encoded: string) => Uint8Array }).fromBase64;
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
-/**
- * The words of `encoded`, as one typed array: a frame decodes them cold, in the interpreter, where
- * a call and two charCodeAt a word cost 2-3 ms of its start-up (a profile of twenty ad frames).
- * Uint8Array.fromBase64 (Chrome 140, Firefox 133) makes the bytes natively; before it, one loop
- * over atob's string does.
- */
-export function wordsOf(encoded: string, decode = fromBase64): Uint16Array {
-  let bytes: Uint8Array;
-  if (decode) {
-    bytes = decode(encoded);
-  } else {
-    const data = atob(encoded);
-    bytes = new Uint8Array(data.length);
-    for (let i = 0; i < data.length; i++) bytes[i] = data.charCodeAt(i);
-  }
-  if (bytes.length % 2 !== 0) throw new Error('match tables: truncated');
-  if (LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2);
-  const out = new Uint16Array(bytes.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = bytes[2 * i]! | (bytes[2 * i + 1]! << 8);
-  return out;
-}
-
 function reader(encoded: string): Reader {
-  return { words: wordsOf(encoded), at: 0 };
+  return { words: wordsOf(encoded, 'match tables'), at: 0 };
 }
 
 /** Throws unless `count` more words are there to read. */
@@ -108,7 +68,7 @@ function word(r: Reader): number {
 }
 
 /** Entries that are not 0, as their count and then (index, value) word pairs. */
-function writeSparse(w: ReturnType<typeof writer>, array: ArrayLike<number>): void {
+function writeSparse(w: ReturnType<typeof wordWriter>, array: ArrayLike<number>): void {
   let count = 0;
   for (let i = 0; i < array.length; i++) if (array[i] !== 0) count++;
   w.word(count);
@@ -134,7 +94,7 @@ function readSparse(r: Reader, into: { [index: number]: number; length: number }
 
 /** Encodes compiled tables with their entities' records (at build time). */
 export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo>): EncodedTables {
-  const w = writer();
+  const w = wordWriter('match tables');
   for (let c = 0; c < UNITS; ) {
     let end = c + 1;
     while (end < UNITS && t.sym[end] === t.sym[c]) end++;
@@ -161,7 +121,7 @@ export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo
   writeSparse(w, pairTable(t));
   const cues = new Map<string, [readonly string[], readonly string[]]>();
   for (const group of t.groups) for (const r of group) if (r.entity !== '') cues.set(r.entity, [r.cuesBefore, r.cuesAfter]);
-  const ligatures = writer();
+  const ligatures = wordWriter('match tables');
   const units = [...t.expansions.keys()].sort((a, b) => a - b);
   ligatures.word(units.length);
   for (const c of units) {

@@ -64,9 +64,9 @@ function signOf(k: number, next: number): number {
 
 /** Whether a name has none of / @ . in it (nearly every name): it adds no sign to its token. */
 export function isPlainName(name: string): boolean {
-  const { FOLD } = foldTables();
+  const { fold } = foldTables();
   for (let i = 0; i < name.length; i++) {
-    const k = classOf(FOLD[name.charCodeAt(i)]!);
+    const k = classOf(fold(name.charCodeAt(i)));
     if (k === SLASH || k === AT || k === DOT) return false;
   }
   return true;
