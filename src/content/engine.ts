@@ -208,4 +208,4 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
 }
 
 /** The bundled pack's match data, parsed only to be compiled with imported packs. */
-const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(BUNDLED.matchData) as CompactMatchData);
+const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(BUNDLED.matchData()) as CompactMatchData);

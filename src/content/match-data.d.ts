@@ -6,8 +6,8 @@ declare module 'hashiya:match-data' {
 }
 
 // The bundled pack's matcher compiled at build time (build.mjs, src/match/table-encoding.ts), and
-// its match data as JSON, parsed only to compile it together with imported packs.
+// its match data as JSON, made and parsed only to compile it together with imported packs.
 declare module 'hashiya:bundled-matcher' {
-  const bundled: { readonly tables: import('../match/table-encoding').EncodedTables; readonly matchData: string };
+  const bundled: { readonly tables: import('../match/table-encoding').EncodedTables; readonly matchData: () => string };
   export default bundled;
 }

@@ -85,11 +85,15 @@ describe('tables compiled at build time', () => {
     }
     // The first edge (state 1) said to come from state 1 itself.
     const words = wordsOf(encoded.bin, 'match tables');
-    let at = 0;
+    let at = 1 + 2 * words[0]!; // past startOk
     for (let c = 0; c < 65536; at += 2) c += words[at]! + 1;
     const bad = Uint16Array.from(words);
     bad[at + 1] = 1;
     expect(() => decodeTables({ ...encoded, bin: Buffer.from(bad.buffer).toString('base64') })).toThrow(/bad edge/);
+    // A run of a symbol past the alphabet.
+    const badSymbol = Uint16Array.from(words);
+    badSymbol[2 + 2 * words[0]!] = encoded.alphabet;
+    expect(() => decodeTables({ ...encoded, bin: Buffer.from(badSymbol.buffer).toString('base64') })).toThrow(/bad run/);
   });
 
   it('read the words natively where the browser decodes base64, and byte by byte where it does not', () => {

@@ -3,11 +3,12 @@
 // fills and stores and a JSON.parse, where compiling took 6–8 ms and 0.1 MB of heap in every frame.
 // Imported packs are still compiled in the page (their set changes with the reader's choices).
 //
-// Layout of `bin` (16-bit words, little-endian, base64): the symbol table as runs (length − 1,
-// symbol) until 65 536 units are covered; the trie as its edge count and, for each state from 1,
-// the state and symbol its one edge comes from; then `accept`, `startOk`, `caseGroup` and the
-// scanner's pair table (scanner.ts pairTable), each as the count of its non-zero entries and
-// (index, value) pairs. A pack too large for 16-bit words fails the build, not a page. Rules are
+// Layout of `bin` (16-bit words, little-endian, base64): `startOk` as the count of its non-zero
+// entries and (index, value) pairs; the symbol table as runs (length − 1, symbol) until 65 536
+// units are covered; the trie as its edge count and, for each state from 1, the state and symbol
+// its one edge comes from; then `accept`, `caseGroup` and the scanner's pair table (scanner.ts
+// pairTable), each sparse as `startOk` is. `startOk` comes first because the scanner's kind of a
+// unit follows from its symbol and it: one pass over the runs fills both tables. A pack too large for 16-bit words fails the build, not a page. Rules are
 // JSON in a string, parsed only when a scan first keeps a candidate (most frames never do), with
 // each entity's cues given once.
 
@@ -95,6 +96,7 @@ function readSparse(r: Reader, into: { [index: number]: number; length: number }
 /** Encodes compiled tables with their entities' records (at build time). */
 export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo>): EncodedTables {
   const w = wordWriter('match tables');
+  writeSparse(w, t.startOk);
   for (let c = 0; c < UNITS; ) {
     let end = c + 1;
     while (end < UNITS && t.sym[end] === t.sym[c]) end++;
@@ -116,7 +118,6 @@ export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo
     w.word(edges[k]![1]);
   }
   writeSparse(w, t.accept);
-  writeSparse(w, t.startOk);
   writeSparse(w, t.caseGroup);
   writeSparse(w, pairTable(t));
   const cues = new Map<string, [readonly string[], readonly string[]]>();
@@ -161,16 +162,25 @@ export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo
 export function decodeTables(e: EncodedTables): DecodedTables {
   const r = reader(e.bin);
   const { words } = r;
+  const startOk = new Uint8Array(e.alphabet);
+  readSparse(r, startOk);
+  // The scanner's kind of each unit follows from its symbol (a few dozen kinds): filled run by run
+  // with the symbols, one pass, no call a run.
+  const kindOf = new Uint8Array(e.alphabet);
+  for (let s = 0; s < e.alphabet; s++) kindOf[s] = kindOfSymbol(s, { ligature: e.ligature, startOk });
   const sym = new Uint16Array(UNITS);
-  let k = 0;
+  const kind = new Uint8Array(UNITS);
+  let k = r.at;
   for (let c = 0; c < UNITS; k += 2) {
     if (k + 2 > words.length) throw new Error('match tables: truncated');
     const end = c + words[k]! + 1;
-    if (end > UNITS) throw new Error('match tables: bad run');
-    sym.fill(words[k + 1]!, c, end);
+    const symbol = words[k + 1]!;
+    if (end > UNITS || symbol >= e.alphabet) throw new Error('match tables: bad run');
+    sym.fill(symbol, c, end);
+    const value = kindOf[symbol]!;
+    if (value !== 0) kind.fill(value, c, end);
     c = end;
   }
-  const symbolRuns = k;
   r.at = k;
   const { capacity, alphabet } = e;
   const trans = new Uint16Array(capacity * alphabet);
@@ -188,23 +198,10 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   r.at += 2 * edges;
   const accept = new Uint32Array(e.capacity);
   readSparse(r, accept);
-  const startOk = new Uint8Array(e.alphabet);
-  readSparse(r, startOk);
   const caseGroup = new Uint8Array(e.groupCount + 1);
   readSparse(r, caseGroup);
   const pairs = new Int32Array(e.alphabet * e.alphabet);
   readSparse(r, pairs);
-  // The scanner's kind of each unit follows from its symbol: filled run by run too (the runs read
-  // again), from the kind of each symbol (a few dozen), not a call per run.
-  const kindOf = new Uint8Array(e.alphabet);
-  for (let s = 0; s < e.alphabet; s++) kindOf[s] = kindOfSymbol(s, { ligature: e.ligature, startOk });
-  const kind = new Uint8Array(UNITS);
-  for (let c = 0, at = 0; at < symbolRuns; at += 2) {
-    const end = c + words[at]! + 1;
-    const value = kindOf[words[at + 1]!]!;
-    if (value !== 0) kind.fill(value, c, end);
-    c = end;
-  }
   const entityIds = e.entities.map(([id]) => id);
   const entities = new Map<string, EntityInfo>(e.entities.map(([id, type, name]) => [id, { id, type, name }]));
   const none: readonly string[] = [];
