@@ -35,6 +35,13 @@ describe('parseBackgroundMessage', () => {
   });
 });
 
+describe('get-announcement', () => {
+  it('carries a count of names, a whole number from 1', () => {
+    expect(parseBackgroundMessage({ type: 'get-announcement', count: 12 })).toEqual({ type: 'get-announcement', count: 12 });
+    for (const count of [0, -3, 1.5, '12', null, Number.NaN, 1e9]) expect(parseBackgroundMessage({ type: 'get-announcement', count })).toBeNull();
+  });
+});
+
 describe('step-mentions', () => {
   it('names a tab and a direction, 1 or -1', () => {
     expect(parseBackgroundMessage({ type: 'step-mentions', tabId: 4, direction: 1 })).toEqual({ type: 'step-mentions', tabId: 4, direction: 1 });

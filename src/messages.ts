@@ -86,11 +86,28 @@ export type BackgroundMessage =
   | GetTopSiteMessage
   | LoadEngineMessage
   | StepMentionsMessage
-  | GetNextShortcutMessage;
+  | GetNextShortcutMessage
+  | GetAnnouncementMessage;
 
 /** Sent by a content script: the keys of the next-mention command, as the browser has them now. */
 export interface GetNextShortcutMessage {
   readonly type: 'get-next-shortcut';
+}
+
+/**
+ * Sent by a top frame's content script once its first read has settled: the words that tell a
+ * screen reader of the `count` names of the story on the page, and how to go to them.
+ */
+export interface GetAnnouncementMessage {
+  readonly type: 'get-announcement';
+  readonly count: number;
+}
+
+/** Words for a screen reader, in the interface's language and direction. */
+export interface Announcement {
+  readonly text: string;
+  readonly lang: string;
+  readonly dir: 'ltr' | 'rtl';
 }
 
 /**
@@ -167,6 +184,7 @@ export interface Replies {
   'close-card': void;
   /** The keys ('' when the reader has taken them away). */
   'get-next-shortcut': string;
+  'get-announcement': Announcement;
   /** Whether the engine was injected into the asking frame. */
   'load-engine': boolean;
   /** Whether this frame had the mention and revealed it. */
@@ -240,6 +258,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'load-engine' };
     case 'get-next-shortcut':
       return { type: 'get-next-shortcut' };
+    case 'get-announcement':
+      return Number.isSafeInteger(value.count) && (value.count as number) > 0 && (value.count as number) <= MAX_ENTITIES ? { type: 'get-announcement', count: value.count as number } : null;
     case 'step-mentions':
       return Number.isSafeInteger(value.tabId) && isDirection(value.direction) ? { type: 'step-mentions', tabId: value.tabId as number, direction: value.direction } : null;
     case 'style-highlights':

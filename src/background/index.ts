@@ -14,6 +14,7 @@ import { enabledCardData, enabledMatchData, enabledPackSet, parsedPack } from '.
 import { forgetTab, framesWithMentions, recordFrame, tabState } from './tab-state';
 import { forgetSteps, stepMentions } from './step-mentions';
 import { welcomeOnInstall } from './welcome';
+import { announcementFor } from './announcement';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -59,6 +60,10 @@ function hostnameOf(url: string | undefined): string {
   }
 }
 
+/** The keys of the next-mention command as the browser has them now ('' when it has none). */
+const nextShortcut = (): Promise<string> =>
+  browser.commands.getAll().then((commands) => commands.find((c) => c.name === 'next-mention')?.shortcut ?? '', () => '');
+
 const fromOwnPage = (sender: Runtime.MessageSender) => isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''));
 
 function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo<BackgroundMessage>> | undefined {
@@ -83,7 +88,9 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
     case 'toggle-hashiya':
       return fromOwnPage(sender) ? toggleHashiya() : undefined;
     case 'get-next-shortcut':
-      return browser.commands.getAll().then((commands) => commands.find((c) => c.name === 'next-mention')?.shortcut ?? '');
+      return nextShortcut();
+    case 'get-announcement':
+      return nextShortcut().then((shortcut) => announcementFor(message.count, shortcut));
     case 'step-mentions':
       return fromOwnPage(sender) ? browser.tabs.get(message.tabId).then((tab) => stepInTab(tab, message.direction)) : undefined;
     case 'open-reader':

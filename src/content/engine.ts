@@ -6,9 +6,9 @@ import { BUNDLED_PACK_ID, type Settings } from '../settings/settings';
 import { usePageHighlightNames, type HighlightNames } from './highlight-names';
 import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
-import { announceNames } from './announcer';
+import { announce } from './announcer';
 import { ask } from '../ext';
-import type { GetNextShortcutMessage } from '../messages';
+import type { GetAnnouncementMessage } from '../messages';
 
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
 // loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
@@ -126,9 +126,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
       const count = Object.keys(lastCounts).length;
       if (announced || count === 0 || !state.page) return; // nothing to tell, or Hashiya switched off meanwhile
       announced = true;
-      void ask({ type: 'get-next-shortcut' } satisfies GetNextShortcutMessage)
-        .catch(() => '')
-        .then((shortcut) => announceNames(count, shortcut));
+      void ask({ type: 'get-announcement', count } satisfies GetAnnouncementMessage).then(announce, () => undefined);
     }, 1000);
   };
 
