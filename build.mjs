@@ -58,9 +58,12 @@ export const CONTENT_SCRIPT_BUDGET = 12 * 1024;
  * its own (until then it was the content script, loader included), with packs of other stories
  * linked to its entities (run-time ids, Wikidata ids); 148 KB since the folding tables are 16-bit
  * words that a frame reads natively (src/match/fold-encoding.ts: 4 KB more than varints, whose
- * decoding through a closure cost a frame as much time as the rest of the folding tables).
+ * decoding through a closure cost a frame as much time as the rest of the folding tables); 80 KB
+ * since the background sends it the bundled pack's matcher and the folding tables as it starts
+ * (get-match-tables): as literals of its code, their 90 KB of strings stayed on the heap of every
+ * frame that reads.
  */
-export const ENGINE_BUDGET = 148 * 1024;
+export const ENGINE_BUDGET = 80 * 1024;
 
 /**
  * The card (card.js), loaded when a reader first asks for a card: Preact, Floating UI, the card and
@@ -199,26 +202,34 @@ const matchDataModule = buildTimeModule(
 );
 
 /**
- * `import BUNDLED from 'hashiya:bundled-matcher'`: the bundled pack's matcher compiled here, once
- * (src/match/table-encoding.ts), and its match data as a JSON string that the content script
- * parses only when imported packs are compiled with it: a frame decodes tables, never compiles.
+ * `import BUNDLED_TABLES from 'hashiya:bundled-matcher'`: the bundled pack's matcher compiled here,
+ * once (src/match/table-encoding.ts). The background holds it and sends it to each engine that
+ * starts (get-match-tables): a frame decodes tables, never compiles them.
  */
 const bundledMatcherModule = buildTimeModule(
   'bundled-matcher',
   async () => {
-    const { compactMatchData, toMatchData } = await evaluate('src/data/match-data.ts');
+    const { toMatchData } = await evaluate('src/data/match-data.ts');
     const { encodeMatcher } = await evaluate('src/match/matcher.ts');
-    const data = toMatchData(await readJson(BUNDLED_PACK));
-    return { tables: encodeMatcher(data), matchData: JSON.stringify(compactMatchData(data)) };
+    return encodeMatcher(toMatchData(await readJson(BUNDLED_PACK)));
   },
   [BUNDLED_PACK, 'src/data/match-data.ts', 'src/match/compile.ts', 'src/match/table-encoding.ts', 'src/match/fold-rules.ts', 'src/match/fold-encoding.ts', 'src/match/words.ts'],
-  // The match data in a function of its own: V8 makes a literal's string when it compiles the
-  // function that holds it, so the 25 KB of JSON, needed only with imported packs, is not on the
-  // heap of every frame that reads (the module's top level is compiled at once).
-  (json) => {
-    const { tables, matchData } = JSON.parse(json);
-    return `export default { tables: ${JSON.stringify(tables)}, matchData: () => ${JSON.stringify(matchData)} };`;
+);
+
+/**
+ * `import bundledMatchJson from 'hashiya:bundled-match-json'`: the bundled pack's match data as a
+ * JSON string, returned by a function, which the engine calls only to compile the pack together
+ * with imported packs. V8 makes a literal's string when it compiles the function that holds it:
+ * the 25 KB are not on the heap of every frame that reads (a module's top level is compiled at once).
+ */
+const bundledMatchJsonModule = buildTimeModule(
+  'bundled-match-json',
+  async () => {
+    const { compactMatchData, toMatchData } = await evaluate('src/data/match-data.ts');
+    return JSON.stringify(compactMatchData(toMatchData(await readJson(BUNDLED_PACK))));
   },
+  [BUNDLED_PACK, 'src/data/match-data.ts'],
+  (json) => `export default () => ${json};`,
 );
 
 /**
@@ -231,6 +242,19 @@ const foldDataModule = buildTimeModule('fold-data', async () => (await evaluate(
   'src/match/fold-encoding.ts',
   'src/match/words.ts',
 ]);
+
+/**
+ * `hashiya:fold-data` in the engine: nothing. The engine is sent the folding tables with the match
+ * tables by the background (src/content/engine.ts, src/match/fold-table.ts useFoldData), so that
+ * their 10 KB of base64 are not a literal of its code, kept on the heap of every frame that reads.
+ */
+const noFoldDataModule = {
+  name: 'hashiya-no-fold-data',
+  setup(build) {
+    build.onResolve({ filter: /^hashiya:fold-data$/ }, () => ({ path: 'fold-data', namespace: 'hashiya-no-fold-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'hashiya-no-fold-data' }, () => ({ contents: "export default '';", loader: 'js' }));
+  },
+};
 
 /**
  * `import WORLD from 'hashiya:world-map'`: the world's outlines for the place map, from
@@ -304,8 +328,8 @@ const common = {
 };
 
 /**
- * dist/<browser>/engine.js: the engine (src/content/engine.ts: matcher, tables, annotator, card
- * controller), a classic script that the background injects (scripting.executeScript, in the
+ * dist/<browser>/engine.js: the engine (src/content/engine.ts: matcher, annotator, card controller;
+ * the tables it decodes come from the background), a classic script that the background injects (scripting.executeScript, in the
  * content script's world) into a frame whose loader asks for it: one where Hashiya is on and there
  * is text to read. Every other frame compiles the loader alone. Embedded in the content script,
  * the engine was compiled (pre-parsed) with it at document_start in every page and frame, while
@@ -323,7 +347,7 @@ function engineOptions(browser) {
     globalName: 'hashiyaEngine',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, bundledMatcherModule, foldDataModule],
+    plugins: [bundledMatchJsonModule, noFoldDataModule],
   };
 }
 
@@ -335,7 +359,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, bundledMatcherModule, foldDataModule, staticFiles(browser)],
+    plugins: [matchDataModule, bundledMatcherModule, bundledMatchJsonModule, foldDataModule, staticFiles(browser)],
   };
 }
 

@@ -11,6 +11,7 @@ describe('parseBackgroundMessage', () => {
     expect(parseBackgroundMessage({ type: 'get-tab-state', tabId: 7 })).toEqual({ type: 'get-tab-state', tabId: 7 });
     expect(parseBackgroundMessage({ type: 'get-entity', id: 'moscow' })).toEqual({ type: 'get-entity', id: 'moscow' });
     expect(parseBackgroundMessage({ type: 'toggle-hashiya', extra: '<b>' })).toEqual({ type: 'toggle-hashiya' });
+    expect(parseBackgroundMessage({ type: 'get-match-tables', extra: 1 })).toEqual({ type: 'get-match-tables' });
   });
 
   it('refuses junk a compromised frame could send', () => {

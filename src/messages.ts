@@ -3,6 +3,7 @@
 // anything unexpected is refused, never trusted. Each request's reply is typed once, in Replies.
 
 import type { CardData } from './data/card-data';
+import type { EncodedTables } from './match/table-encoding';
 
 /** Sent by a frame's content script: the story entities found in that frame (id → mentions). */
 export interface FrameEntitiesMessage {
@@ -75,6 +76,22 @@ export interface LoadEngineMessage {
   readonly type: 'load-engine';
 }
 
+/**
+ * Sent by the engine as it starts: the bundled pack's matcher and the folding tables, as the build
+ * encoded them (the background holds them; the engine's code does not carry them).
+ */
+export interface GetMatchTablesMessage {
+  readonly type: 'get-match-tables';
+}
+
+/** The reply to get-match-tables. */
+export interface MatchTables {
+  /** The bundled pack's matcher (match/table-encoding.ts). */
+  readonly matcher: EncodedTables;
+  /** The folding tables (match/fold-encoding.ts). */
+  readonly fold: string;
+}
+
 export type BackgroundMessage =
   | FrameEntitiesMessage
   | GetTabStateMessage
@@ -85,6 +102,7 @@ export type BackgroundMessage =
   | StyleHighlightsMessage
   | GetTopSiteMessage
   | LoadEngineMessage
+  | GetMatchTablesMessage
   | StepMentionsMessage
   | GetNextShortcutMessage
   | GetAnnouncementMessage;
@@ -187,6 +205,7 @@ export interface Replies {
   'get-announcement': Announcement;
   /** Whether the engine was injected into the asking frame. */
   'load-engine': boolean;
+  'get-match-tables': MatchTables;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
   /** Whether the frame's page is read: no read under way and no change waiting (for tests). */
@@ -256,6 +275,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
       return { type: 'get-top-site' };
     case 'load-engine':
       return { type: 'load-engine' };
+    case 'get-match-tables':
+      return { type: 'get-match-tables' };
     case 'get-next-shortcut':
       return { type: 'get-next-shortcut' };
     case 'get-announcement':

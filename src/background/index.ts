@@ -15,6 +15,8 @@ import { forgetTab, framesWithMentions, recordFrame, tabState } from './tab-stat
 import { forgetSteps, stepMentions } from './step-mentions';
 import { welcomeOnInstall } from './welcome';
 import { announcementFor } from './announcement';
+import BUNDLED_TABLES from 'hashiya:bundled-matcher';
+import FOLD_DATA from 'hashiya:fold-data';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -113,6 +115,9 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
         () => false, // a frame the extension may not reach: the content script adopts the rules itself
       );
     }
+    case 'get-match-tables':
+      // For Hashiya's own engine, in a tab's frame (nothing secret: what the build made of the bundled pack).
+      return reportingFrame(sender, browser.runtime.id) ? Promise.resolve({ matcher: BUNDLED_TABLES, fold: FOLD_DATA }) : undefined;
     case 'load-engine': {
       // Into the frame that asks, and only for Hashiya's own content script. At once, not at
       // document_idle: the top frame asks while its page is still parsing.

@@ -1,4 +1,4 @@
-import BUNDLED from 'hashiya:bundled-matcher';
+import bundledMatchJson from 'hashiya:bundled-match-json';
 import { expandMatchData, type CompactMatchData, type MatchData } from '../data/match-data';
 import { compileMatcher, lazyMatcher, precompiledMatcher, type PageMatcher } from '../match/matcher';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
@@ -8,7 +8,9 @@ import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 import { announce } from './announcer';
 import { ask } from '../ext';
-import type { GetAnnouncementMessage } from '../messages';
+import type { GetAnnouncementMessage, GetMatchTablesMessage } from '../messages';
+import { useFoldData } from '../match/fold-table';
+import type { EncodedTables } from '../match/table-encoding';
 
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
 // loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
@@ -54,7 +56,19 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   let whileLoading: readonly MatchData[] | null = null;
   let onImported = (next: readonly MatchData[]) => void (whileLoading = next);
   onImportedMatchDataChanged((next) => onImported(next));
-  const loaded = await loadImportedMatchData();
+  // The bundled pack's matcher and the folding tables come from the background, which holds them:
+  // as literals of this code they stayed on the heap of every frame that reads (90 KB of strings).
+  const [loaded, sent] = await Promise.all([loadImportedMatchData(), ask({ type: 'get-match-tables' } satisfies GetMatchTablesMessage)]);
+  if (!sent?.matcher || typeof sent.fold !== 'string') throw new Error('Hashiya: the match tables did not come');
+  useFoldData(sent.fold);
+  let encoded: EncodedTables | null = sent.matcher;
+  // The bundled pack's matcher alone (the usual case): decoded once, when the page first has text
+  // to read, and the encoded tables let go then.
+  const bundledOnly = lazyMatcher(() => {
+    const matcher = precompiledMatcher(encoded!);
+    encoded = null;
+    return matcher;
+  });
   const state: {
     /** The enabled imported packs' match data, from storage (see match-store.ts). */
     imported: readonly MatchData[];
@@ -73,7 +87,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     importedVersion: 0,
     // The bundled pack's matcher, decoded when the page first has text to read (lazyMatcher): the
     // matcher of the bundled pack alone (key 'true 0'), unless packs are imported already.
-    compiled: { key: '', matcher: lazyMatcher(() => precompiledMatcher(BUNDLED.tables)) },
+    compiled: { key: '', matcher: bundledOnly },
     settings: null,
     page: null,
     stepped: null,
@@ -88,8 +102,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     const key = `${bundledOn} ${state.importedVersion}`;
     if (state.compiled.key === key) return state.compiled.matcher;
     const inputs = () => (bundledOn ? [bundledMatchData(), ...state.imported] : state.imported);
-    const matcher = bundledOn && state.imported.length === 0 ? () => precompiledMatcher(BUNDLED.tables) : () => compileMatcher(inputs());
-    state.compiled = { key, matcher: lazyMatcher(matcher) };
+    state.compiled = { key, matcher: bundledOn && state.imported.length === 0 ? bundledOnly : lazyMatcher(() => compileMatcher(inputs())) };
     return state.compiled.matcher;
   };
 
@@ -206,4 +219,4 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
 }
 
 /** The bundled pack's match data, parsed only to be compiled with imported packs. */
-const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(BUNDLED.matchData()) as CompactMatchData);
+const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(bundledMatchJson()) as CompactMatchData);

@@ -5,9 +5,16 @@ declare module 'hashiya:match-data' {
   export default data;
 }
 
-// The bundled pack's matcher compiled at build time (build.mjs, src/match/table-encoding.ts), and
-// its match data as JSON, made and parsed only to compile it together with imported packs.
+// The bundled pack's matcher compiled at build time (build.mjs, src/match/table-encoding.ts), which
+// the background sends to each engine that starts.
 declare module 'hashiya:bundled-matcher' {
-  const bundled: { readonly tables: import('../match/table-encoding').EncodedTables; readonly matchData: () => string };
-  export default bundled;
+  const tables: import('../match/table-encoding').EncodedTables;
+  export default tables;
+}
+
+// The bundled pack's match data as JSON, made and parsed only to compile it together with imported
+// packs (the engine).
+declare module 'hashiya:bundled-match-json' {
+  const matchJson: () => string;
+  export default matchJson;
 }

@@ -24,10 +24,22 @@ export interface DecodedFoldTables {
 
 let decoded: DecodedFoldTables | undefined;
 
+/**
+ * The tables as the build encoded them: the build's own, or, in the engine (built without them,
+ * build.mjs), those the background sent (useFoldData).
+ */
+let source: string = FOLD_DATA;
+
+/** Decodes `encoded` from now on (the engine's tables, from the background): before the first decode only. */
+export function useFoldData(encoded: string): void {
+  if (!decoded) source = encoded;
+}
+
 /** The folding tables, decoded at the first call. */
 export function foldTables(): DecodedFoldTables {
   if (decoded) return decoded;
-  const { delta, word, ligatureUnits } = decodeFoldTables(FOLD_DATA);
+  const { delta, word, ligatureUnits } = decodeFoldTables(source);
+  source = ''; // let go: decoded once
   let expansions: ReadonlyMap<number, string> | undefined;
   const fold = (c: number) => foldOf(delta, c);
   decoded = {

@@ -205,23 +205,32 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   const entityIds = e.entities.map(([id]) => id);
   const entities = new Map<string, EntityInfo>(e.entities.map(([id, type, name]) => [id, { id, type, name }]));
   const none: readonly string[] = [];
-  const parseGroups = () => (JSON.parse(e.groups) as StoredRule[][]).map((group) =>
-    group.map(([entityIndex, name, ambiguity, casePattern, blockerScope, blocks, context]): Rule => {
-      const entity = e.entities[entityIndex];
-      return {
-        entity: entity?.[0] ?? '',
-        entityIndex,
-        name,
-        ambiguity,
-        casePattern,
-        blockerScope,
-        blocks,
-        cuesBefore: entity?.[3] ?? none,
-        cuesAfter: entity?.[4] ?? none,
-        context: context ?? none,
-      };
-    }),
-  );
+  // What the lazy parts below read, and nothing else of `e`: the 35 KB of `bin` are let go once
+  // decoded, and the rules' JSON and the ligatures' words once parsed.
+  const records = e.entities;
+  let groupsJson = e.groups;
+  let ligatureWords = e.expansions;
+  const parseGroups = () => {
+    const stored = JSON.parse(groupsJson) as StoredRule[][];
+    groupsJson = '';
+    return stored.map((group) =>
+      group.map(([entityIndex, name, ambiguity, casePattern, blockerScope, blocks, context]): Rule => {
+        const entity = records[entityIndex];
+        return {
+          entity: entity?.[0] ?? '',
+          entityIndex,
+          name,
+          ambiguity,
+          casePattern,
+          blockerScope,
+          blocks,
+          cuesBefore: entity?.[3] ?? none,
+          cuesAfter: entity?.[4] ?? none,
+          context: context ?? none,
+        };
+      }),
+    );
+  };
   let groups: readonly (readonly Rule[])[] | undefined;
   const tables: Tables = {
     sym,
@@ -237,7 +246,8 @@ export function decodeTables(e: EncodedTables): DecodedTables {
       return (groups ??= parseGroups());
     },
     expansions: lazyExpansions(() => {
-      const lr = reader(e.expansions);
+      const lr = reader(ligatureWords);
+      ligatureWords = '';
       const map = new Map<number, Uint16Array>();
       for (let n = word(lr); n > 0; n--) {
         const c = word(lr);
