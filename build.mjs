@@ -58,12 +58,12 @@ export const CONTENT_SCRIPT_BUDGET = 12 * 1024;
  * its own (until then it was the content script, loader included), with packs of other stories
  * linked to its entities (run-time ids, Wikidata ids); 148 KB since the folding tables are 16-bit
  * words that a frame reads natively (src/match/fold-encoding.ts: 4 KB more than varints, whose
- * decoding through a closure cost a frame as much time as the rest of the folding tables); 80 KB
- * since the background sends it the bundled pack's matcher and the folding tables as it starts
- * (get-match-tables): as literals of its code, their 90 KB of strings stayed on the heap of every
- * frame that reads.
+ * decoding through a closure cost a frame as much time as the rest of the folding tables); 112 KB
+ * since the background sends it the words of the bundled pack's matcher as it starts
+ * (get-match-tables), and it carries the rest of its data as functions that return literals
+ * (hashiya:engine-data): 35 KB fewer, and nothing of it on the heap of a frame that does not read it.
  */
-export const ENGINE_BUDGET = 80 * 1024;
+export const ENGINE_BUDGET = 112 * 1024;
 
 /**
  * The card (card.js), loaded when a reader first asks for a card: Preact, Floating UI, the card and
@@ -201,35 +201,49 @@ const matchDataModule = buildTimeModule(
   (json) => `import { expandMatchData } from './src/data/match-data.ts'; export default expandMatchData(${json});`,
 );
 
-/**
- * `import BUNDLED_TABLES from 'hashiya:bundled-matcher'`: the bundled pack's matcher compiled here,
- * once (src/match/table-encoding.ts). The background holds it and sends it to each engine that
- * starts (get-match-tables): a frame decodes tables, never compiles them.
- */
-const bundledMatcherModule = buildTimeModule(
-  'bundled-matcher',
-  async () => {
-    const { toMatchData } = await evaluate('src/data/match-data.ts');
-    const { encodeMatcher } = await evaluate('src/match/matcher.ts');
-    return encodeMatcher(toMatchData(await readJson(BUNDLED_PACK)));
-  },
-  [BUNDLED_PACK, 'src/data/match-data.ts', 'src/match/compile.ts', 'src/match/table-encoding.ts', 'src/match/fold-rules.ts', 'src/match/fold-encoding.ts', 'src/match/words.ts'],
-);
+/** The bundled pack's matcher compiled here (src/match/table-encoding.ts; the same every time). */
+async function encodeBundled() {
+  const { toMatchData } = await evaluate('src/data/match-data.ts');
+  const { encodeMatcher } = await evaluate('src/match/matcher.ts');
+  return encodeMatcher(toMatchData(await readJson(BUNDLED_PACK)));
+}
+const MATCHER_INPUTS = [BUNDLED_PACK, 'src/data/match-data.ts', 'src/match/compile.ts', 'src/match/table-encoding.ts', 'src/match/fold-rules.ts', 'src/match/fold-encoding.ts', 'src/match/words.ts'];
 
 /**
- * `import bundledMatchJson from 'hashiya:bundled-match-json'`: the bundled pack's match data as a
- * JSON string, returned by a function, which the engine calls only to compile the pack together
- * with imported packs. V8 makes a literal's string when it compiles the function that holds it:
- * the 25 KB are not on the heap of every frame that reads (a module's top level is compiled at once).
+ * `import BUNDLED_TABLES from 'hashiya:bundled-matcher'`: the bundled pack's matcher. The
+ * background holds it and sends it to each engine that starts (get-match-tables), but for its
+ * rules and ligatures (the engine's own, hashiya:engine-data): a frame decodes tables, never
+ * compiles them.
  */
-const bundledMatchJsonModule = buildTimeModule(
-  'bundled-match-json',
+const bundledMatcherModule = buildTimeModule('bundled-matcher', encodeBundled, MATCHER_INPUTS);
+
+/**
+ * `hashiya:engine-data`: what the engine reads of the bundled pack only when it needs it, each a
+ * function that returns a literal: `rulesJson` and `ligatureWords` (its matcher's rules and
+ * ligatures, read at a frame's first candidate and first ligature), `foldData` (the folding tables,
+ * at the first candidate) and `matchJson` (its match data, to compile it with imported packs). V8
+ * makes a literal's string when it compiles the function that holds it: once for all the frames of
+ * a process, and never where no frame needs it. As plain literals of the module they were on the
+ * heap of every page that reads (a module's top level is compiled at once), and sent in messages
+ * they were a copy in every frame.
+ */
+const engineDataModule = buildTimeModule(
+  'engine-data',
   async () => {
+    const { groups, expansions } = await encodeBundled();
     const { compactMatchData, toMatchData } = await evaluate('src/data/match-data.ts');
-    return JSON.stringify(compactMatchData(toMatchData(await readJson(BUNDLED_PACK))));
+    return {
+      rulesJson: groups,
+      ligatureWords: expansions,
+      foldData: (await evaluate('src/match/fold-data.ts')).default,
+      matchJson: JSON.stringify(compactMatchData(toMatchData(await readJson(BUNDLED_PACK)))),
+    };
   },
-  [BUNDLED_PACK, 'src/data/match-data.ts'],
-  (json) => `export default () => ${json};`,
+  [...MATCHER_INPUTS, 'src/match/fold-data.ts'],
+  (json) =>
+    Object.entries(JSON.parse(json))
+      .map(([name, text]) => `export const ${name} = () => ${JSON.stringify(text)};`)
+      .join('\n'),
 );
 
 /**
@@ -244,9 +258,9 @@ const foldDataModule = buildTimeModule('fold-data', async () => (await evaluate(
 ]);
 
 /**
- * `hashiya:fold-data` in the engine: nothing. The engine is sent the folding tables with the match
- * tables by the background (src/content/engine.ts, src/match/fold-table.ts useFoldData), so that
- * their 10 KB of base64 are not a literal of its code, kept on the heap of every frame that reads.
+ * `hashiya:fold-data` in the engine: nothing. The engine gives the folding tables as a function of
+ * hashiya:engine-data (src/match/fold-table.ts useFoldData), so that their 10 KB of base64 are not a
+ * literal of its module's top level, on the heap of every frame that reads.
  */
 const noFoldDataModule = {
   name: 'hashiya-no-fold-data',
@@ -347,7 +361,7 @@ function engineOptions(browser) {
     globalName: 'hashiyaEngine',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [bundledMatchJsonModule, noFoldDataModule],
+    plugins: [engineDataModule, noFoldDataModule],
   };
 }
 
@@ -359,7 +373,7 @@ function extensionOptions(browser) {
     format: 'iife',
     target: esbuildTarget(browser),
     define: { ...common.define, __BROWSER__: JSON.stringify(browser) },
-    plugins: [matchDataModule, bundledMatcherModule, bundledMatchJsonModule, foldDataModule, staticFiles(browser)],
+    plugins: [matchDataModule, bundledMatcherModule, foldDataModule, staticFiles(browser)],
   };
 }
 

@@ -77,20 +77,16 @@ export interface LoadEngineMessage {
 }
 
 /**
- * Sent by the engine as it starts: the bundled pack's matcher and the folding tables, as the build
- * encoded them (the background holds them; the engine's code does not carry them).
+ * Sent by the engine as it starts: the bundled pack's matcher as the build encoded it, but for the
+ * rules and ligatures, which the engine carries as literals made only when first read (the
+ * background holds the tables; the engine's code does not carry them).
  */
 export interface GetMatchTablesMessage {
   readonly type: 'get-match-tables';
 }
 
-/** The reply to get-match-tables. */
-export interface MatchTables {
-  /** The bundled pack's matcher (match/table-encoding.ts). */
-  readonly matcher: EncodedTables;
-  /** The folding tables (match/fold-encoding.ts). */
-  readonly fold: string;
-}
+/** The reply to get-match-tables: the bundled pack's matcher (match/table-encoding.ts), but its rules and ligatures. */
+export type MatchTables = Omit<EncodedTables, 'groups' | 'expansions'>;
 
 export type BackgroundMessage =
   | FrameEntitiesMessage

@@ -1,5 +1,5 @@
 import browser, { type Runtime, type Tabs } from 'webextension-polyfill';
-import { parseBackgroundMessage, type BackgroundMessage, type ReplyTo } from '../messages';
+import { parseBackgroundMessage, type BackgroundMessage, type MatchTables, type ReplyTo } from '../messages';
 import { cardDataFor } from '../data/card-data';
 import type { Pack } from '../data/pack-schema';
 import bundled from '../data/packs/sharaa-moscow-2025.json';
@@ -16,7 +16,6 @@ import { forgetSteps, stepMentions } from './step-mentions';
 import { welcomeOnInstall } from './welcome';
 import { announcementFor } from './announcement';
 import BUNDLED_TABLES from 'hashiya:bundled-matcher';
-import FOLD_DATA from 'hashiya:fold-data';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -61,6 +60,9 @@ function hostnameOf(url: string | undefined): string {
     return '';
   }
 }
+
+/** What the engine is sent of the bundled pack's matcher (messages.ts MatchTables). */
+const engineTables: MatchTables = Object.fromEntries(Object.entries(BUNDLED_TABLES).filter(([key]) => key !== 'groups' && key !== 'expansions')) as MatchTables;
 
 /** The keys of the next-mention command as the browser has them now ('' when it has none). */
 const nextShortcut = (): Promise<string> =>
@@ -117,7 +119,7 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
     }
     case 'get-match-tables':
       // For Hashiya's own engine, in a tab's frame (nothing secret: what the build made of the bundled pack).
-      return reportingFrame(sender, browser.runtime.id) ? Promise.resolve({ matcher: BUNDLED_TABLES, fold: FOLD_DATA }) : undefined;
+      return reportingFrame(sender, browser.runtime.id) ? Promise.resolve(engineTables) : undefined;
     case 'load-engine': {
       // Into the frame that asks, and only for Hashiya's own content script. At once, not at
       // document_idle: the top frame asks while its page is still parsing.

@@ -1,4 +1,4 @@
-import bundledMatchJson from 'hashiya:bundled-match-json';
+import { foldData, ligatureWords, matchJson, rulesJson } from 'hashiya:engine-data';
 import { expandMatchData, type CompactMatchData, type MatchData } from '../data/match-data';
 import { compileMatcher, lazyMatcher, precompiledMatcher, type PageMatcher } from '../match/matcher';
 import { loadImportedMatchData, onImportedMatchDataChanged } from '../settings/match-store';
@@ -56,12 +56,15 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   let whileLoading: readonly MatchData[] | null = null;
   let onImported = (next: readonly MatchData[]) => void (whileLoading = next);
   onImportedMatchDataChanged((next) => onImported(next));
-  // The bundled pack's matcher and the folding tables come from the background, which holds them:
-  // as literals of this code they stayed on the heap of every frame that reads (90 KB of strings).
+  // The bundled pack's matcher comes from the background, which holds it: as a literal of this code
+  // its 35 KB of words stayed on the heap after they were decoded. Its rules and ligatures and the
+  // folding tables, read only at a frame's first candidate, are literals of functions of this code
+  // (hashiya:engine-data): made once for all the frames of a process, and not at all where no
+  // frame needs them (an ad frame with text but no name).
   const [loaded, sent] = await Promise.all([loadImportedMatchData(), ask({ type: 'get-match-tables' } satisfies GetMatchTablesMessage)]);
-  if (!sent?.matcher || typeof sent.fold !== 'string') throw new Error('Hashiya: the match tables did not come');
-  useFoldData(sent.fold);
-  let encoded: EncodedTables | null = sent.matcher;
+  if (typeof sent?.bin !== 'string') throw new Error('Hashiya: the match tables did not come');
+  useFoldData(foldData);
+  let encoded: EncodedTables | null = { ...sent, groups: rulesJson, expansions: ligatureWords };
   // The bundled pack's matcher alone (the usual case): decoded once, when the page first has text
   // to read, and the encoded tables let go then.
   const bundledOnly = lazyMatcher(() => {
@@ -219,4 +222,4 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
 }
 
 /** The bundled pack's match data, parsed only to be compiled with imported packs. */
-const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(bundledMatchJson()) as CompactMatchData);
+const bundledMatchData = (): MatchData => expandMatchData(JSON.parse(matchJson()) as CompactMatchData);

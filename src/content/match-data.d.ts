@@ -12,9 +12,13 @@ declare module 'hashiya:bundled-matcher' {
   export default tables;
 }
 
-// The bundled pack's match data as JSON, made and parsed only to compile it together with imported
-// packs (the engine).
-declare module 'hashiya:bundled-match-json' {
-  const matchJson: () => string;
-  export default matchJson;
+// What the engine reads of the bundled pack only when it needs it, each a function that returns a
+// literal (build.mjs engineDataModule): the rules and the ligatures of its matcher (the rest the
+// background sends), the folding tables, and its match data as JSON, for compiling it together with
+// imported packs.
+declare module 'hashiya:engine-data' {
+  export const rulesJson: () => string;
+  export const ligatureWords: () => string;
+  export const foldData: () => string;
+  export const matchJson: () => string;
 }

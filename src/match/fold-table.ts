@@ -25,21 +25,24 @@ export interface DecodedFoldTables {
 let decoded: DecodedFoldTables | undefined;
 
 /**
- * The tables as the build encoded them: the build's own, or, in the engine (built without them,
- * build.mjs), those the background sent (useFoldData).
+ * The tables as the build encoded them: the build's own, or, in the engine (whose build leaves
+ * hashiya:fold-data empty), what the engine gives (useFoldData).
  */
-let source: string = FOLD_DATA;
+let source: () => string = () => FOLD_DATA;
 
-/** Decodes `encoded` from now on (the engine's tables, from the background): before the first decode only. */
-export function useFoldData(encoded: string): void {
-  if (!decoded) source = encoded;
+/**
+ * Decodes what `read` returns from now on, before the first decode only. The engine gives a
+ * function that returns a literal: V8 makes its string only when it compiles that function, once
+ * for all the frames of a process, and none for a frame that never decodes the tables.
+ */
+export function useFoldData(read: () => string): void {
+  if (!decoded) source = read;
 }
 
 /** The folding tables, decoded at the first call. */
 export function foldTables(): DecodedFoldTables {
   if (decoded) return decoded;
-  const { delta, word, ligatureUnits } = decodeFoldTables(source);
-  source = ''; // let go: decoded once
+  const { delta, word, ligatureUnits } = decodeFoldTables(source());
   let expansions: ReadonlyMap<number, string> | undefined;
   const fold = (c: number) => foldOf(delta, c);
   decoded = {

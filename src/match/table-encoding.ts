@@ -34,12 +34,16 @@ export interface EncodedTables {
   readonly uniformExceptions: readonly number[];
   /** Per entity (Tables.entityIds order): id, type, canonical name, cues before, cues after. */
   readonly entities: readonly (readonly [string, string, string, readonly string[], readonly string[]])[];
-  /** JSON of the rules of each group (StoredRule[][]): parsed at the first candidate a scan keeps. */
-  readonly groups: string;
+  /**
+   * JSON of the rules of each group (StoredRule[][]): parsed at the first candidate a scan keeps.
+   * Or a function that returns it, called then (the engine's own copy, a literal that V8 makes
+   * only when it compiles that function: see content/engine.ts).
+   */
+  readonly groups: string | (() => string);
   /** How many groups there are. */
   readonly groupCount: number;
   /** The count, then each ligature unit, its length and its symbols, as varints: decoded at the first ligature a scan meets. */
-  readonly expansions: string;
+  readonly expansions: string | (() => string);
 }
 
 /** Compiled tables and the matcher's entity records. */
@@ -206,12 +210,12 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   const entities = new Map<string, EntityInfo>(e.entities.map(([id, type, name]) => [id, { id, type, name }]));
   const none: readonly string[] = [];
   // What the lazy parts below read, and nothing else of `e`: the 35 KB of `bin` are let go once
-  // decoded, and the rules' JSON and the ligatures' words once parsed.
+  // decoded, and the rules' JSON and the ligatures' words (given as strings) once parsed.
   const records = e.entities;
   let groupsJson = e.groups;
   let ligatureWords = e.expansions;
   const parseGroups = () => {
-    const stored = JSON.parse(groupsJson) as StoredRule[][];
+    const stored = JSON.parse(typeof groupsJson === 'string' ? groupsJson : groupsJson()) as StoredRule[][];
     groupsJson = '';
     return stored.map((group) =>
       group.map(([entityIndex, name, ambiguity, casePattern, blockerScope, blocks, context]): Rule => {
@@ -246,7 +250,7 @@ export function decodeTables(e: EncodedTables): DecodedTables {
       return (groups ??= parseGroups());
     },
     expansions: lazyExpansions(() => {
-      const lr = reader(ligatureWords);
+      const lr = reader(typeof ligatureWords === 'string' ? ligatureWords : ligatureWords());
       ligatureWords = '';
       const map = new Map<number, Uint16Array>();
       for (let n = word(lr); n > 0; n--) {
