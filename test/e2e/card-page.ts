@@ -175,13 +175,27 @@ export function waitForFocusInCard(page: TestPage): Promise<void> {
 /** Clicks a button of the open card, found by `selector`, with the mouse (a trusted click). */
 export async function clickInCard(page: TestPage, selector: string): Promise<void> {
   await revealCard(page);
+  // Where the button has come to rest: the card is placed again a frame after the page's layout
+  // changes (a field added and removed above it, say), and a click at where it was misses it.
   const at = await page.evaluate(
-    ([key, s]) => {
+    async ([key, s]) => {
       const button = (window as unknown as Record<string, CardRef>)[key]?.root.querySelector<HTMLElement>(s);
       if (!button) throw new Error(`no ${s} in the card`);
       button.scrollIntoView({ block: 'nearest' });
-      const r = button.getBoundingClientRect();
-      return [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as [number, number];
+      const middle = (): [number, number] => {
+        const r = button.getBoundingClientRect();
+        return [(r.left + r.right) / 2, (r.top + r.bottom) / 2];
+      };
+      const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+      let last = middle();
+      for (let tries = 0; tries < 20; tries++) {
+        await frame();
+        await frame();
+        const now = middle();
+        if (now[0] === last[0] && now[1] === last[1]) break;
+        last = now;
+      }
+      return last;
     },
     [CARD, selector] as const,
   );
