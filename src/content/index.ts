@@ -127,12 +127,13 @@ function sync(): void {
 function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
-  // The background injects engine.js into this frame, in this world, where it leaves its exports
-  // in a global of this world (which no page script can see or set); its first run is a task of
-  // its own, not the one that found the text.
-  state.engine ??= ask({ type: 'load-engine' } satisfies LoadEngineMessage)
+  // engine.js leaves its exports in a global of this world (which no page script can see or set).
+  // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
+  // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,
+  // in this world, when asked; its first run is a task of its own, not the one that found the text.
+  state.engine ??= (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine' } satisfies LoadEngineMessage))
     .then((injected) => {
-      const chunk = injected && Object.hasOwn(globalThis, ENGINE_GLOBAL) ? (globalThis as { [ENGINE_GLOBAL]?: EngineChunk })[ENGINE_GLOBAL] : undefined;
+      const chunk = injected ? engineChunk() : undefined;
       if (!chunk) throw new Error('Hashiya: the engine was not loaded');
       return chunk.startEngine({ names: pageHighlightNames(), report });
     })
@@ -147,6 +148,9 @@ function loadEngine(): Promise<Engine> {
 
 /** Where engine.js leaves its exports (build.mjs engineOptions' globalName). */
 const ENGINE_GLOBAL = 'hashiyaEngine';
+
+/** engine.js's exports, once it has run in this world. */
+const engineChunk = () => (Object.hasOwn(globalThis, ENGINE_GLOBAL) ? (globalThis as { [ENGINE_GLOBAL]?: EngineChunk })[ENGINE_GLOBAL] : undefined);
 
 /**
  * Waits for the frame's first text to read (a page that builds its text with script, an ad frame
