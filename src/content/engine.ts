@@ -8,7 +8,8 @@ import { liveRange } from './hit-test';
 import { markPage, type MarkedPage } from './mark-page';
 import { announce } from './announcer';
 import { ask } from '../ext';
-import type { GetAnnouncementMessage, GetMatchTablesMessage } from '../messages';
+import type { GetAnnouncementMessage } from '../messages';
+import type { EngineInputs } from './engine-inputs';
 import { useFoldData } from '../match/fold-table';
 import type { EncodedTables } from '../match/table-encoding';
 
@@ -22,6 +23,8 @@ import type { EncodedTables } from '../match/table-encoding';
 export interface EngineHost {
   /** The document's highlight names, made up by the loader (which styles them). */
   readonly names: HighlightNames;
+  /** What the engine reads as it starts, asked for by the loader (engine-inputs.ts). */
+  readonly inputs: EngineInputs;
   /** Told the mentions drawn per entity whenever they change. */
   report(counts: Record<string, number>): void;
 }
@@ -61,7 +64,9 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   // folding tables, read only at a frame's first candidate, are literals of functions of this code
   // (hashiya:engine-data): made once for all the frames of a process, and not at all where no
   // frame needs them (an ad frame with text but no name).
-  const [loaded, sent] = await Promise.all([loadImportedMatchData(), ask({ type: 'get-match-tables' } satisfies GetMatchTablesMessage)]);
+  const [loaded, sent] = await host.inputs.read;
+  // The loader may have read the imported packs' match data before the listener above was added.
+  const readAgain = host.inputs.changedSince();
   if (typeof sent?.bin !== 'string') throw new Error('Hashiya: the match tables did not come');
   useFoldData(foldData);
   let encoded: EncodedTables | null = { ...sent, groups: rulesJson, expansions: ligatureWords };
@@ -151,6 +156,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     state.importedVersion++;
     if (state.settings) apply(state.settings);
   };
+  if (readAgain) void loadImportedMatchData().then(onImported);
 
   return {
     apply,

@@ -4,6 +4,7 @@ import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
 import type { Engine, EngineChunk } from './engine';
+import { askEngineInputs, type EngineInputs } from './engine-inputs';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
@@ -31,6 +32,8 @@ const state: {
   engine: Promise<Engine> | null;
   /** The engine once it has loaded. */
   loaded: Engine | null;
+  /** What the engine reads as it starts, once asked for (engine-inputs.ts). */
+  inputs: EngineInputs | null;
   /** The page has parsed (the browser's DOMContentLoaded has come): the engine may load. */
   parsed: boolean;
   /** The DOM is complete and the page's own DOMContentLoaded listeners have run: the engine may read. */
@@ -45,6 +48,7 @@ const state: {
   reported: {},
   engine: null,
   loaded: null,
+  inputs: null,
   parsed: document.readyState !== 'loading',
   ready: false,
   begun: false,
@@ -102,6 +106,11 @@ function apply(settings: Settings): void {
   if (!isOn(settings, state.sites)) {
     state.watcher?.disconnect();
     state.watcher = null;
+    // What the top frame asked for its engine, which will not start now (begin).
+    if (!state.engine && state.inputs) {
+      state.inputs.changedSince(); // ends its watch
+      state.inputs = null;
+    }
     state.loaded?.apply(null);
     return;
   }
@@ -127,22 +136,27 @@ function sync(): void {
 function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
+  if (state.engine) return state.engine;
+  // What the engine reads as it starts is asked for now, if the top frame has not already (begin),
+  // so that it comes while the engine is injected.
+  const inputs = (state.inputs ??= askEngineInputs());
   // engine.js leaves its exports in a global of this world (which no page script can see or set).
   // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
   // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,
   // in this world, when asked; its first run is a task of its own, not the one that found the text.
-  state.engine ??= (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine' } satisfies LoadEngineMessage))
+  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine' } satisfies LoadEngineMessage))
     .then((injected) => {
       const chunk = injected ? engineChunk() : undefined;
       if (!chunk) throw new Error('Hashiya: the engine was not loaded');
-      return chunk.startEngine({ names: pageHighlightNames(), report });
+      return chunk.startEngine({ names: pageHighlightNames(), report, inputs });
     })
     .then((engine) => {
       state.loaded = engine;
       sync();
       return engine;
     });
-  state.engine.catch(() => (state.engine = null));
+  // An engine that failed to start asks for its inputs again when it is started again.
+  state.engine.catch(() => (state.engine = state.inputs = null));
   return state.engine;
 }
 
@@ -184,6 +198,10 @@ function begin(): void {
   if (state.begun) return;
   state.begun = true;
   onMessage(answer);
+  // The top frame asks at once, with its settings, for what its engine will read as it starts
+  // (engine-inputs.ts): the page is still parsing, and the answer has time to come. Dropped if
+  // Hashiya is off here (apply).
+  if (window === window.top) state.inputs = askEngineInputs();
   const sites = frameSites(window === window.top, location.hostname, self.origin, () => ask({ type: 'get-top-site' } satisfies GetTopSiteMessage));
   void Promise.all([loadSettings(), sites]).then(([settings, frameSiteList]) => {
     state.sites = frameSiteList;
