@@ -59,8 +59,8 @@ export const CONTENT_SCRIPT_BUDGET = 12 * 1024;
  * linked to its entities (run-time ids, Wikidata ids); 148 KB since the folding tables are 16-bit
  * words that a frame reads natively (src/match/fold-encoding.ts: 4 KB more than varints, whose
  * decoding through a closure cost a frame as much time as the rest of the folding tables); 112 KB
- * since the background sends it the words of the bundled pack's matcher as it starts
- * (get-match-tables), and it carries the rest of its data as functions that return literals
+ * since the background sends the words of the bundled pack's matcher to each frame that starts it
+ * (get-match-tables, src/content/engine-inputs.ts), and it carries the rest of its data as functions that return literals
  * (hashiya:engine-data): 35 KB fewer, and nothing of it on the heap of a frame that does not read it.
  */
 export const ENGINE_BUDGET = 112 * 1024;
