@@ -16,8 +16,9 @@ import type { EncodedTables } from '../match/table-encoding';
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
 // loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
 // the background injects into a frame only when its loader asks, once Hashiya is on there and the
-// frame has text to read. A blank or empty frame (most ad frames) never compiles the matcher's,
-// its tables' or the annotator's code, nor makes their data.
+// frame has text to read (Firefox's top frame runs it from the manifest, where the browser compiles
+// it once per session). A blank or empty frame (most ad frames) never compiles the matcher's, its
+// tables' or the annotator's code, nor makes their data.
 
 /** What the loader gives the engine. */
 export interface EngineHost {

@@ -13,7 +13,8 @@ import { mayBringText, mayHoldText } from './text-collector';
 // Content script entry, run in every page and frame: a loader. The top frame reads the settings and
 // its site at once; a frame within the page only once it has text (begin). Only where Hashiya is on
 // and there is text to read, once the page has parsed, does it start the engine (engine.ts: the matcher, the annotator, the card controller; engine.js, which
-// the background injects into the frame when asked, build.mjs engineOptions), which reads
+// the background injects into the frame when asked, or in Firefox's top frame the manifest runs
+// before DOMContentLoaded, build.mjs engineOptions), which reads
 // the frame's text, marks the story's names, and reports through report() below. It changes none of
 // the page's own nodes: all the engine adds is the card's host element (card-host.ts) and the
 // highlight rules adopted by open shadow roots (highlights.ts). Switched off (globally or for this
