@@ -37,13 +37,24 @@ describe('askEngineInputs (asked by the loader before the engine starts)', () =>
     stored = { [MATCH_DATA_KEY]: [{ id: 'p' }] };
     const inputs = askEngineInputs();
     expect(asked).toEqual([{ type: 'get-match-tables' }]);
-    expect(await inputs.read).toEqual([[{ id: 'p' }], { bin: 'AAAA' }]);
+    expect(await inputs.take()).toEqual([[{ id: 'p' }], { bin: 'AAAA' }]);
     expect(inputs.changedSince()).toBe(false);
+  });
+
+  it('gives its inputs once, and keeps nothing of them after (the tables are let go once decoded)', async () => {
+    const inputs = askEngineInputs();
+    const taken = inputs.take();
+    expect(() => inputs.take()).toThrow(/taken already/);
+    // What it held is the taker's alone: the object has no property that reaches the answer.
+    const answer = await taken;
+    const reachable = Object.values(inputs).filter((value) => typeof value !== 'function');
+    expect(reachable).toEqual([]);
+    expect(answer[1]).toEqual({ bin: 'AAAA' });
   });
 
   it('tells the engine that the imported packs changed before it could hear it, and then stops watching', async () => {
     const inputs = askEngineInputs();
-    await inputs.read;
+    await inputs.take();
     change({ settings: {} }, 'sync'); // the settings: not the packs
     change({ other: {} }, 'local');
     expect(listeners.size).toBe(1);

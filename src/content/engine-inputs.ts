@@ -13,11 +13,12 @@ import { loadImportedMatchData, MATCH_DATA_KEY } from '../settings/match-store';
 export interface EngineInputs {
   /**
    * The enabled imported packs' match data, and the words of the bundled pack's matcher (undefined
-   * when the background did not give them).
+   * when the background did not give them): taken once, by the engine. Nothing here holds them
+   * after that: the matcher's words (35 KB) are let go once the engine has decoded them.
    */
-  readonly read: Promise<readonly [imported: readonly MatchData[], tables: MatchTables | undefined]>;
+  take(): Promise<readonly [imported: readonly MatchData[], tables: MatchTables | undefined]>;
   /**
-   * Whether the imported packs' match data has changed since `read` asked for it; called once, by
+   * Whether the imported packs' match data has changed since they were asked for; called once, by
    * the engine, once it follows the changes itself (it stops the watch).
    */
   changedSince(): boolean;
@@ -30,8 +31,14 @@ export function askEngineInputs(): EngineInputs {
     if (area === 'local' && MATCH_DATA_KEY in changes) changed = true;
   };
   ext.storage.onChanged.addListener(watch);
+  let read: ReturnType<EngineInputs['take']> | null = Promise.all([loadImportedMatchData(), ask({ type: 'get-match-tables' } satisfies GetMatchTablesMessage)]);
   return {
-    read: Promise.all([loadImportedMatchData(), ask({ type: 'get-match-tables' } satisfies GetMatchTablesMessage)]),
+    take() {
+      if (!read) throw new Error('Hashiya: the engine inputs were taken already');
+      const taken = read;
+      read = null;
+      return taken;
+    },
     changedSince() {
       ext.storage.onChanged.removeListener(watch);
       return changed;

@@ -65,7 +65,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   // folding tables, read only at a frame's first candidate, are literals of functions of this code
   // (hashiya:engine-data): made once for all the frames of a process, and not at all where no
   // frame needs them (an ad frame with text but no name).
-  const [loaded, sent] = await host.inputs.read;
+  const [loaded, sent] = await host.inputs.take();
   // The loader may have read the imported packs' match data before the listener above was added.
   const readAgain = host.inputs.changedSince();
   if (typeof sent?.bin !== 'string') throw new Error('Hashiya: the match tables did not come');
