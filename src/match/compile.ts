@@ -5,6 +5,7 @@
 import { EXPAND, SPACE, foldString, foldTables } from './fold-table';
 import type { Ambiguity, MatchInput } from './match-input';
 import { MAX_RULES } from './resolve';
+import { layOut, step, type Trie } from './trie';
 
 // The symbol order, which every comparison in scanner.ts relies on:
 //   0 S_IGNORE, 1 S_TANWEEN, 2 S_APOS   marks and apostrophes (`s <= S_APOS`: the word goes on)
@@ -81,8 +82,8 @@ export interface Tables {
   readonly kind?: Uint8Array;
   /** The scanner's pair table (scanner.ts pairTable), where decoded with the trie. */
   readonly pairs?: Int32Array;
-  /** state * alphabet + symbol → next state (0: none); 16-bit while the trie is small enough. */
-  readonly trans: Uint16Array | Uint32Array;
+  /** The names' trie (trie.ts): the state after a state and a symbol (0: none). */
+  readonly trie: Trie;
   readonly accept: Uint32Array;
   readonly alphabet: number;
   /** The ligature symbol: units that expand to several letters; every symbol above it is a letter. */
@@ -252,7 +253,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   });
 
   // Exactly as many states as the keys have distinct prefixes: sorted, each key adds the letters
-  // after its common prefix with the one before (the table is states × alphabet, so this matters).
+  // after its common prefix with the one before.
   const sorted = [...byKey.keys()].sort();
   let capacity = 1;
   for (let k = 0; k < sorted.length; k++) {
@@ -262,7 +263,11 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     while (common < key.length && common < prev.length && key.charCodeAt(common) === prev.charCodeAt(common)) common++;
     capacity += key.length - common;
   }
-  const trans = capacity < 0x10000 ? new Uint16Array(capacity * alphabet) : new Uint32Array(capacity * alphabet);
+  // Each state's edge in, while the trie is built (the edges out of a state: `child`, by state *
+  // alphabet + symbol); laid out as a double array once it is (trie.ts).
+  const from = new Int32Array(capacity);
+  const symbol = new Int32Array(capacity);
+  const child = new Map<number, number>();
   const accept = new Uint32Array(capacity);
   const groups: (readonly Rule[])[] = [];
   const caseGroup = new Uint8Array(byKey.size + 1);
@@ -274,8 +279,14 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
     for (let i = 0; i < key.length; i++) {
       const s = symOf(key.charCodeAt(i));
       const at = state * alphabet + s;
-      if (trans[at] === 0) trans[at] = states++;
-      state = trans[at]!;
+      let to = child.get(at);
+      if (to === undefined) {
+        to = states++;
+        child.set(at, to);
+        from[to] = state;
+        symbol[to] = s;
+      }
+      state = to;
       if (i === 0) startOk[s] = 1;
     }
     depth = Math.max(depth, key.length);
@@ -287,6 +298,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const proclitic = { waw: p('و'), fa: p('ف'), ba: p('ب'), kaf: p('ك'), lam: p('ل') };
   for (const s of Object.values(proclitic)) startOk[s] = 1;
   startOk[ligature] = 1;
-  const alefState = trans[p('ا')]!;
-  return { sym, trans, accept, alphabet, ligature, startOk, depth, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
+  const trie = layOut(states, alphabet, from, symbol);
+  const alefState = step(trie, 0, p('ا'));
+  return { sym, trie, accept, alphabet, ligature, startOk, depth, expansions, groups, caseGroup, entityIds, alefState, proclitic, uniformExceptions };
 }

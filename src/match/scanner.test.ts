@@ -9,6 +9,7 @@ import type { MatchInput } from './match-input';
 import { compileMatcher } from './matcher';
 import { FIXTURE } from '../../test/fixtures/match-fixture';
 import { caseMatches, createScanner, type SpellingMatches } from './scanner';
+import { step } from './trie';
 
 const { EXPANSIONS } = foldTables();
 
@@ -114,7 +115,7 @@ describe('where names end along one walk', () => {
       accepts = Math.max(accepts, a);
       depth = Math.max(depth, d);
       for (let s = 0; s < t.alphabet; s++) {
-        const next = t.trans[state * t.alphabet + s]!;
+        const next = step(t.trie, state, s);
         if (next !== 0) stack.push([next, a + (t.accept[next] !== 0 ? 1 : 0), d + 1]);
       }
     }

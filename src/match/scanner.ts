@@ -7,7 +7,8 @@
 //
 // The symbol order every comparison here assumes is compile.ts's: `s <= S_APOS` a unit the word
 // goes on across, `s < ligature` no word character, `s === ligature` a ligature, `s > ligature` a
-// single letter. 0 is never a state the trie goes to: `trans[…] === 0` is "no name goes on".
+// single letter. 0 is never a state the trie goes to: a step to 0 is "no name goes on" (trie.ts;
+// the hot loops write the step out).
 //
 // The speed depends on how the engine compiles this, by tens of per cent; what the code does for
 // it: hot loops copy the tables into locals; the trie steps run in a loop without calls (walk);
@@ -19,6 +20,7 @@
 
 import { S_APOS, S_IGNORE, S_SPACE, S_TANWEEN, UNIFORM_BLOCKS, type Tables } from './compile';
 import { foldTables } from './fold-table';
+import { step } from './trie';
 
 /** Zero-width, bidi and other invisible controls (as opposed to marks drawn on a letter). */
 function isFormatControl(c: number): boolean {
@@ -130,19 +132,19 @@ const enum Pair {
  * and never reach tryAt.
  */
 export function pairTable(t: Tables): Int32Array {
-  const { trans, accept, alphabet, ligature, alefState } = t;
+  const { trie, accept, alphabet, ligature, alefState } = t;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   const pairs = new Int32Array(alphabet * alphabet);
   for (let a = ligature; a < alphabet; a++) {
-    const s1 = trans[a]!;
+    const s1 = step(trie, 0, a);
     const proclitic = a === waw || a === fa || a === ba || a === kaf || a === lam;
     for (let b = ligature; b < alphabet; b++) {
       const at = a * alphabet + b;
-      const s2 = s1 === 0 ? 0 : trans[s1 * alphabet + b]!;
+      const s2 = s1 === 0 ? 0 : step(trie, s1, b);
       if (a === ligature || b === ligature || (s1 !== 0 && accept[s1] !== 0)) pairs[at] = Pair.LongWay;
       else if (proclitic) {
-        const ok = s2 !== 0 || trans[b] !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
-          (a === lam && alefState !== 0 && trans[alefState * alphabet + b] !== 0);
+        const ok = s2 !== 0 || step(trie, 0, b) !== 0 || ((a === waw || a === fa) && (b === ba || b === kaf || b === lam)) ||
+          (a === lam && alefState !== 0 && step(trie, alefState, b) !== 0);
         pairs[at] = ok ? Pair.Proclitic : Pair.None;
       } else if (s2 !== 0) pairs[at] = accept[s2] !== 0 ? Pair.LongWay : Pair.FirstState + s2;
     }
@@ -169,7 +171,8 @@ const enum Walk {
  * that can begin a name or a proclitic, without the prefilters that rule most words out early.
  */
 export function createScanner(t: Tables, exhaustive = false): (text: string) => SpellingMatches {
-  const { sym, trans, accept, alphabet, ligature, expansions, caseGroup, alefState } = t;
+  const { sym, trie, accept, alphabet, ligature, expansions, caseGroup, alefState } = t;
+  const { base, targets, parent } = trie;
   const { waw, fa, ba, kaf, lam } = t.proclitic;
   let bestStart = -1;
   let bestEnd = -1;
@@ -243,7 +246,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
   function afterLigature(c: number, state: number): number {
     const seq = expansions.get(c);
     if (seq === undefined) return 0;
-    for (let k = 0; k < seq.length && state !== 0; k++) state = trans[state * alphabet + seq[k]!]!;
+    for (let k = 0; k < seq.length && state !== 0; k++) {
+      const to = targets[base[state]! + seq[k]!]!;
+      state = parent[to] === state ? to : 0;
+    }
     return state;
   }
 
@@ -267,9 +273,10 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    */
   function walk(text: string, start: number, resume: number, state: number): void {
     const symOf = sym;
-    const next = trans;
+    const bases = base;
+    const next = targets;
+    const up = parent;
     const acc = accept;
-    const width = alphabet;
     const lig = ligature;
     let ends = 0;
     let from = resume;
@@ -282,7 +289,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
         // By the symbol order, most frequent first: a letter; a mark or apostrophe (skipped); a
         // gap; a ligature; punctuation (S_PUNCT, which no name holds, has no step: the walk ends).
         if (s > lig) {
-          st = next[st * width + s]!;
+          const to = next[bases[st]! + s]!;
+          st = up[to] === st ? to : 0;
           gap = false;
         } else if (s <= S_APOS) {
           continue;
@@ -290,14 +298,16 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
           // A run of gaps is one gap; no name ends in one.
           if (gap) continue;
           gap = true;
-          st = next[st * width + S_SPACE]!;
+          const to = next[bases[st]! + S_SPACE]!;
+          st = up[to] === st ? to : 0;
           if (st === 0) break;
           continue;
         } else if (s === lig) {
           at = j;
           break;
         } else {
-          st = next[st * width + s]!;
+          const to = next[bases[st]! + s]!;
+          st = up[to] === st ? to : 0;
           gap = false;
         }
         if (st === 0) break;
@@ -329,14 +339,14 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
       at = nextLetter(text, at + 1);
       if (at < 0) return;
       letter = sym[text.charCodeAt(at)]!;
-      if (letter === ligature || trans[letter] !== 0) walk(text, at, at, 0);
+      if (letter === ligature || step(trie, 0, letter) !== 0) walk(text, at, at, 0);
     }
     if (letter === ba || letter === kaf || letter === lam) {
       const q = nextLetter(text, at + 1);
       if (q < 0) return;
       const next = sym[text.charCodeAt(q)]!;
-      if (next === ligature || trans[next] !== 0) walk(text, q, q, 0);
-      if (letter === lam && alefState !== 0 && (next === ligature || trans[alefState * alphabet + next] !== 0)) walk(text, q, q, alefState);
+      if (next === ligature || step(trie, 0, next) !== 0) walk(text, q, q, 0);
+      if (letter === lam && alefState !== 0 && (next === ligature || step(trie, alefState, next) !== 0)) walk(text, q, q, alefState);
     }
   }
 
@@ -378,16 +388,16 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
    * dying before a name ends or the symbols run out.
    */
   function follows(state: number, a: number, b: number, c: number, d: number): boolean {
-    state = trans[state * alphabet + a]!;
+    state = step(trie, state, a);
     if (state === 0) return false;
     if (b === 0 || accept[state] !== 0) return true;
-    state = trans[state * alphabet + b]!;
+    state = step(trie, state, b);
     if (state === 0) return false;
     if (c === 0 || accept[state] !== 0) return true;
-    state = trans[state * alphabet + c]!;
+    state = step(trie, state, c);
     if (state === 0) return false;
     if (d === 0 || accept[state] !== 0) return true;
-    return trans[state * alphabet + d] !== 0;
+    return step(trie, state, d) !== 0;
   }
 
   /**
@@ -440,7 +450,9 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
     const kindOf = kind;
     const symOf = sym;
     const pn = pairNext;
-    const next = trans;
+    const bases = base;
+    const next = targets;
+    const up = parent;
     const acc = accept;
     const width = alphabet;
     const lig = ligature;
@@ -484,7 +496,8 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
             bare = st2;
             const s3 = symOf[text.charCodeAt(i + 2)]!;
             if (s3 >= S_SPACE && s3 !== lig) {
-              const st3 = next[st2 * width + s3]!;
+              const to3 = next[bases[st2]! + s3]!;
+              const st3 = up[to3] === st2 ? to3 : 0;
               if (st3 === 0) {
                 from = s3 > lig ? i + 3 : i + 2;
                 continue;
@@ -493,7 +506,7 @@ export function createScanner(t: Tables, exhaustive = false): (text: string) => 
                 // After a letter, a gap or a punctuation mark is a step too; after a gap or a
                 // punctuation mark, only a letter is (a run of gaps is one gap).
                 const s4 = symOf[text.charCodeAt(i + 3)]!;
-                if ((s4 > lig || (s3 > lig && s4 >= S_SPACE && s4 !== lig)) && next[st3 * width + s4] === 0) {
+                if ((s4 > lig || (s3 > lig && s4 >= S_SPACE && s4 !== lig)) && up[next[bases[st3]! + s4]!] !== st3) {
                   from = s3 > lig ? (s4 > lig ? i + 4 : i + 3) : i + 2;
                   continue;
                 }

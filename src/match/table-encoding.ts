@@ -15,6 +15,7 @@
 import { lazyExpansions, type Rule, type Tables } from './compile';
 import type { EntityInfo } from './matcher';
 import { kindOfSymbol, pairTable } from './scanner';
+import { step, withBases, type Trie } from './trie';
 import { wordsOf, wordWriter } from './words';
 
 const UNITS = 65536;
@@ -109,18 +110,23 @@ export function encodeTables(t: Tables, entities: ReadonlyMap<string, EntityInfo
     c = end;
   }
   // The trie: each state but the root has one edge into it, written in state order as the
-  // state it comes from and its symbol.
-  const edges: [number, number][] = [];
-  for (let at = 0; at < t.trans.length; at++) {
-    const to = t.trans[at]!;
-    if (to !== 0) edges[to - 1] = [Math.floor(at / t.alphabet), at % t.alphabet];
+  // state it comes from and its symbol; then each state's base in the double array (trie.ts), as
+  // the build laid it out.
+  const { base, parent } = t.trie;
+  const symbolIn = new Int32Array(base.length).fill(-1);
+  for (let f = 0; f < base.length; f++) {
+    for (let s = 0; s < t.alphabet; s++) {
+      const to = step(t.trie, f, s);
+      if (to !== 0) symbolIn[to] = s;
+    }
   }
-  w.word(edges.length);
-  for (let k = 0; k < edges.length; k++) {
-    if (!edges[k]) throw new Error('match tables: not a trie');
-    w.word(edges[k]![0]);
-    w.word(edges[k]![1]);
+  w.word(base.length - 1);
+  for (let to = 1; to < base.length; to++) {
+    if (symbolIn[to]! < 0) throw new Error('match tables: not a trie');
+    w.word(parent[to]!);
+    w.word(symbolIn[to]!);
   }
+  for (let state = 0; state < base.length; state++) w.word(base[state]!);
   writeSparse(w, t.accept);
   writeSparse(w, t.caseGroup);
   writeSparse(w, pairTable(t));
@@ -187,19 +193,26 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   }
   r.at = k;
   const { capacity, alphabet } = e;
-  const trans = new Uint16Array(capacity * alphabet);
   const edges = word(r);
   if (edges >= capacity) throw new Error('match tables: too many states');
-  need(r, 2 * edges);
-  // The hottest loop of a frame's start-up, run once in the interpreter: locals only. A trie's
-  // state comes after the state its edge leaves, which bounds `from` without reading capacity.
+  const states = edges + 1;
+  need(r, 2 * edges + states);
+  // The hottest loop of a frame's start-up, run once in the interpreter: views of the words, no
+  // copy. A trie's state comes after the state its edge leaves (withBases checks it).
+  const from = new Int32Array(states);
+  const symbol = new Int32Array(states);
   for (let to = 1, at = r.at; to <= edges; to++, at += 2) {
-    const from = words[at]!;
-    const s = words[at + 1]!;
-    if (from >= to || s >= alphabet) throw new Error('match tables: bad edge');
-    trans[from * alphabet + s] = to;
+    from[to] = words[at]!;
+    symbol[to] = words[at + 1]!;
   }
   r.at += 2 * edges;
+  let trie: Trie;
+  try {
+    trie = withBases(states, alphabet, from, symbol, words.subarray(r.at, r.at + states));
+  } catch {
+    throw new Error('match tables: bad edge');
+  }
+  r.at += states;
   const accept = new Uint32Array(e.capacity);
   readSparse(r, accept);
   const caseGroup = new Uint8Array(e.groupCount + 1);
@@ -240,7 +253,7 @@ export function decodeTables(e: EncodedTables): DecodedTables {
     sym,
     kind,
     pairs,
-    trans,
+    trie,
     accept,
     alphabet: e.alphabet,
     ligature: e.ligature,
