@@ -19,7 +19,8 @@
 //   - the longest task (a 'longtask' PerformanceObserver added before the page's first script by
 //     CDP, which a page's CSP does not stop; it sees every task of the page's main thread, content
 //     scripts' included) and the JavaScript heap after a collection (Runtime.getHeapUsage: the
-//     whole isolate, the content scripts' isolated worlds included);
+//     whole isolate, the content scripts' isolated worlds included), and the memory its
+//     ArrayBuffers hold outside it (backingStorageSize: the typed arrays of the decoded tables);
 //   - on loads of their own, with a probe at the top of the page: DOMContentLoaded, and the time
 //     from it to the first highlights (a timer chain reading CSS.highlights);
 //   - the cold start-up of the content script: the TaskDuration Hashiya adds to a blank page, to a
@@ -273,6 +274,8 @@ interface CostSample {
   readonly longTasks: number;
   readonly marks: number;
   readonly heapMb: number;
+  /** What ArrayBuffers hold outside that heap (Runtime.getHeapUsage backingStorageSize), MB. */
+  readonly buffersMb: number;
 }
 
 const countMarks = (page: Page) =>
@@ -324,9 +327,9 @@ async function costLoad(context: BrowserContext, url: string): Promise<CostSampl
     const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
     await cdp.detach();
-    return { taskMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, marks, heapMb: usedSize / 2 ** 20 };
+    return { taskMs, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, marks, heapMb: usage.usedSize / 2 ** 20, buffersMb: (usage.backingStorageSize ?? NaN) / 2 ** 20 };
   } finally {
     await page.close();
   }
@@ -370,6 +373,8 @@ export interface ChromiumRow {
   readonly marks: Record<Variant, number>;
   /** Least heap after a collection per variant (MB). */
   readonly heapMb: Record<Variant, number>;
+  /** Least ArrayBuffer memory after a collection per variant (MB): typed arrays, outside heapMb. */
+  readonly buffersMb: Record<Variant, number>;
   /** Best DOMContentLoaded (ms from navigation) without an extension, with naive, with Hashiya. */
   readonly dclMs: Record<'none' | 'naive' | 'hashiya', number>;
   /** Best time from DOMContentLoaded to the first highlights. */
@@ -393,6 +398,8 @@ export interface ChromiumResult {
   readonly emptyHeapMb: { readonly frames: number; readonly blank: number };
   /** Heap added by Hashiya on the blank page (MB). */
   readonly blankHeapMb: number;
+  /** ArrayBuffer memory added by Hashiya on the frames page (MB): each frame that reads decodes its tables. */
+  readonly framesBuffersMb: number;
 }
 
 async function launchChromiumVariant(extensionDir: string | null): Promise<BrowserContext> {
@@ -454,6 +461,7 @@ async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs
         longTasks: per((s) => best(s.map((x) => x.longTasks))),
         marks: per((s) => s.at(-1)?.marks ?? 0),
         heapMb: per((s) => best(s.map((x) => x.heapMb))),
+        buffersMb: per((s) => best(s.map((x) => x.buffersMb))),
         dclMs: { none: best(probes.none.map((p) => p.dcl)), naive: best(probes.naive.map((p) => p.dcl)), hashiya: best(probes.hashiya.map((p) => p.dcl)) },
         firstMarksMs: {
           naive: best(probes.naive.filter((p) => p.first >= 0).map((p) => p.first - p.dcl)),
@@ -487,6 +495,7 @@ async function runChromium(pages: readonly BenchPage[], server: TestServer, dirs
       blankFramesHeapMb: added('blank-frames', (s) => s.heapMb),
       emptyHeapMb: { frames: added('frames', (s) => s.heapMb, 'empty'), blank: added('blank', (s) => s.heapMb, 'empty') },
       blankHeapMb: added('blank', (s) => s.heapMb),
+      framesBuffersMb: added('frames', (s) => s.buffersMb),
     };
   } finally {
     for (const context of Object.values(contexts)) await context.close().catch(() => undefined);
@@ -617,6 +626,7 @@ export function printChromium(r: ChromiumResult, log: (line: string) => void = c
   log(
     `JavaScript heap Hashiya adds (Runtime.getHeapUsage after a collection): cnn-arabic-syria ${plus(newsHeap, 2)} MB, page with ${FRAMES} srcdoc frames ${plus(r.framesHeapMb, 2)} MB (${plus(r.blankFramesHeapMb, 2)} MB with no text in them), blank page ${plus(r.blankHeapMb, 2)} MB`,
   );
+  log(`  and in ArrayBuffers, outside that heap (Runtime.getHeapUsage backingStorageSize: the decoded tables of each frame that reads): cnn-arabic-syria ${plus(news ? news.buffersMb.hashiya - news.buffersMb.none : NaN, 2)} MB (naive ${plus(news ? news.buffersMb.naive - news.buffersMb.none : NaN, 2)}), page with ${FRAMES} srcdoc frames ${plus(r.framesBuffersMb, 2)} MB`);
   log(`  the same for the empty content script: page with ${FRAMES} srcdoc frames ${plus(r.emptyHeapMb.frames, 2)} MB, blank page ${plus(r.emptyHeapMb.blank, 2)} MB; the naive one (top frame only) on cnn-arabic-syria ${plus(news ? news.heapMb.naive - news.heapMb.none : NaN, 2)} MB`);
   const stress = r.rows.find((row) => row.page === STRESS);
   log('targets (issue #17):');
