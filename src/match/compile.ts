@@ -77,7 +77,8 @@ export function lazyExpansions(build: () => Map<number, Uint16Array>): Expansion
 
 /** The compiled automaton and its symbol map. */
 export interface Tables {
-  readonly sym: Uint16Array;
+  /** Each UTF-16 unit's symbol: a byte each while the alphabet fits in one (64 KB less in every frame that reads). */
+  readonly sym: Uint8Array | Uint16Array;
   /** The scanner's kind of every unit (scanner.ts kindTable), where decoded with the symbols. */
   readonly kind?: Uint8Array;
   /** The scanner's pair table (scanner.ts pairTable), where decoded with the trie. */
@@ -221,7 +222,7 @@ export function compileTables(inputs: readonly MatchInput[]): Tables {
   const alphabet = next;
 
   const markerSym = Uint16Array.of(S_IGNORE, S_TANWEEN, S_APOS, ligature);
-  const sym = new Uint16Array(65536);
+  const sym = alphabet <= 0x100 ? new Uint8Array(65536) : new Uint16Array(65536);
   const symbolAt = (from: number, to: number): void => {
     for (let c = from; c < to; c++) {
       const f = fold(c);

@@ -71,6 +71,18 @@ describe('tables compiled at build time', () => {
     }
   });
 
+  it('keep a symbol in a byte while the alphabet fits in one, and in two bytes past it', () => {
+    expect(decodeTables(encodeMatcher([BUNDLED])).tables.sym).toBeInstanceOf(Uint8Array);
+    // 300 letters of names (CJK): symbols past 255, each its own.
+    const letters = Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + i));
+    const wide = { entities: [{ id: 'wide', type: 'organisation', name: 'Wide', names: [{ text: letters.join('') }, ...letters.slice(0, 60).map((c) => ({ text: c + c + c }))] }], blockers: [] };
+    const compiled = compileTables([wide]);
+    expect(compiled.sym).toBeInstanceOf(Uint16Array);
+    expect(compiled.alphabet).toBeGreaterThan(0x100);
+    expect(new Set(letters.map((c) => compiled.sym[c.charCodeAt(0)])).size).toBe(300);
+    expect(compileMatcher([wide]).find(`x ${letters.join('')} y`).toArray().map((m) => m.entity)).toEqual(['wide']);
+  });
+
   it('refuses data that does not cover every code unit', () => {
     const encoded = encodeTables(compileTables([FIXTURE]), new Map());
     expect(() => decodeTables({ ...encoded, bin: btoa(atob(encoded.bin).slice(0, 10)) })).toThrow(/match tables/);

@@ -178,7 +178,7 @@ export function decodeTables(e: EncodedTables): DecodedTables {
   // with the symbols, one pass, no call a run.
   const kindOf = new Uint8Array(e.alphabet);
   for (let s = 0; s < e.alphabet; s++) kindOf[s] = kindOfSymbol(s, { ligature: e.ligature, startOk });
-  const sym = new Uint16Array(UNITS);
+  const sym = e.alphabet <= 0x100 ? new Uint8Array(UNITS) : new Uint16Array(UNITS);
   const kind = new Uint8Array(UNITS);
   let k = r.at;
   for (let c = 0; c < UNITS; k += 2) {
