@@ -4,8 +4,8 @@ import type { GetMatchTablesMessage, MatchTables } from '../messages';
 import { loadImportedMatchData, MATCH_DATA_KEY } from '../settings/match-store';
 
 // What the engine reads from the background as it starts, asked for by the loader (index.ts): in
-// the top frame as soon as it knows Hashiya is on there, while the page is still parsing; in a
-// frame within the page together with the engine itself. Asked for by the engine once it had
+// Firefox's top frame at once, while the page is still parsing (its engine runs before
+// DOMContentLoaded); elsewhere together with the engine itself. Asked for by the engine once it had
 // started, their round trip through the background was one more wait between DOMContentLoaded and
 // the first marks, behind the page's own tasks: 150-220 ms on yahoo-2 in Firefox.
 

@@ -74,7 +74,22 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     return state;
   }
 
+  /** Counts the engine's asks for its tables (get-match-tables) that the background hears from now on. */
+  async function countTableAsks(): Promise<() => Promise<number>> {
+    const [worker] = suite().context.serviceWorkers();
+    await worker!.evaluate(() => {
+      const scope = self as unknown as { __tableAsks: number; __counting?: boolean };
+      scope.__tableAsks = 0;
+      if (scope.__counting) return;
+      scope.__counting = true;
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => void (message?.type === 'get-match-tables' && scope.__tableAsks++));
+    });
+    return () => worker!.evaluate(() => (self as unknown as { __tableAsks: number }).__tableAsks);
+  }
+
   it('is neither loaded nor started in a page or frames with no text, and is once text comes; a frame with none never calls the extension API', async () => {
+    // Nor are its tables asked for where there is no text (they are, with the engine, once it comes).
+    const tableAsks = await countTableAsks();
     const page = await suite().context.newPage();
     await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
     await page.waitForTimeout(1000);
@@ -83,10 +98,12 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     const none = { loaded: false, started: false, listening: false };
     // The top frame has read the settings at once (its marks' rules are asked for while it parses).
     expect(await states()).toEqual([{ ...none, listening: true }, none, none]);
+    expect(await tableAsks()).toBe(0);
     await page.evaluate(() => void document.getElementById('app')!.append('Talks in Damascus resumed.'));
     await page.waitForFunction(() => { let n = 0; CSS.highlights.forEach((h) => (n += h.size)); return n > 0; }, undefined, { timeout: 10_000 });
     const started = { loaded: true, started: true, listening: true };
     expect(await states()).toEqual([started, none, none]);
+    expect(await tableAsks()).toBe(1);
     // Text comes to one ad frame: that frame begins, loads the engine and marks; the other stays quiet.
     await page.evaluate(() => void ((document.getElementById('ad-empty') as HTMLIFrameElement).contentDocument!.body.innerHTML = '<p>Talks in Damascus resumed.</p>'));
     await page.waitForFunction(() => {
