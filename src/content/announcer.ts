@@ -1,5 +1,6 @@
 import type { Announcement } from '../messages';
 import { randomLetters } from './random-name';
+import { later } from './scheduler';
 
 // What Hashiya tells a screen reader of its own accord: once per page, politely, how many names of
 // the story it marked there and the shortcut that goes to them. A live region is how a page tells a
@@ -18,6 +19,7 @@ const STYLE = ':host{all:initial!important;position:fixed!important;top:0!import
 
 /** Says `announcement` (its text, in its language and direction). */
 export function announce(announcement: Announcement): void {
+  if (window.closed) return; // its tab closed while the words were asked for
   const host = document.createElement(`${randomLetters(6)}-${randomLetters(6)}`);
   const root = host.attachShadow({ mode: 'closed' });
   const sheet = new CSSStyleSheet();
@@ -30,8 +32,8 @@ export function announce(announcement: Announcement): void {
   region.dir = announcement.dir;
   root.append(region);
   document.documentElement.append(host);
-  setTimeout(() => {
+  later(() => {
     region.textContent = announcement.text;
-    setTimeout(() => host.remove(), KEEP_MS);
+    later(() => host.remove(), KEEP_MS);
   }, FILL_AFTER_MS);
 }

@@ -10,6 +10,7 @@ import { chunkLoader } from './chunk-loader';
 import { HeldKey, KEY_NAMES, type KeyNews } from './pointer';
 import { ask, ext } from '../ext';
 import { t } from '../ui/i18n';
+import { atNextFrame, later } from './scheduler';
 
 // The page side of the hover card: what must be instant (where the pointer is, the timers, the
 // state machine of card-state.ts) runs here; the card itself is the card.js chunk, imported on
@@ -242,7 +243,7 @@ export class CardController {
   #onScroll(): void {
     if (this.#scrollQueued || !this.#shown || this.#state.name === 'pinned') return;
     this.#scrollQueued = true;
-    requestAnimationFrame(() => {
+    atNextFrame(() => {
       this.#scrollQueued = false;
       const anchor = this.#shown && this.#hits.get(this.#shown.key)?.hit.range.getBoundingClientRect();
       if (anchor && (anchor.bottom < -innerHeight / 2 || anchor.top > innerHeight * 1.5)) this.#dispatch({ type: 'scroll-far' });
@@ -256,7 +257,7 @@ export class CardController {
     this.#state = nextState(before, event, performance.now(), { hoverDelay, closeGrace: CLOSE_GRACE_MS });
     clearTimeout(this.#timer);
     const deadline = deadlineOf(this.#state);
-    if (deadline !== null) this.#timer = window.setTimeout(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
+    if (deadline !== null) this.#timer = later(() => this.#dispatch({ type: 'timer' }), Math.max(0, deadline - performance.now()));
     const pending = this.#state.name === 'pending' ? this.#state.target : null;
     if (pending && (before.name !== 'pending' || before.target.key !== pending.key)) void this.#drawAhead(pending);
     const shown = shownTarget(this.#state);

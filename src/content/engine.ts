@@ -12,6 +12,7 @@ import type { GetAnnouncementMessage } from '../messages';
 import type { EngineInputs } from './engine-inputs';
 import { useFoldData } from '../match/fold-table';
 import type { EncodedTables } from '../match/table-encoding';
+import { later } from './scheduler';
 
 // The engine: what reads and marks a frame, and its cards. The content script (index.ts) is a
 // loader that every page and frame runs; the engine is engine.js (build.mjs engineOptions), which
@@ -144,7 +145,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
   const announceOnce = () => {
     if (announced) return;
     clearTimeout(announceTimer);
-    announceTimer = window.setTimeout(() => {
+    announceTimer = later(() => {
       const count = Object.keys(lastCounts).length;
       if (announced || count === 0 || !state.page) return; // nothing to tell, or Hashiya switched off meanwhile
       announced = true;
@@ -210,7 +211,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
     const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches && document.visibilityState === 'visible';
     const scroll = (behavior: ScrollBehavior) => range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior });
     scroll(smooth ? 'smooth' : 'instant');
-    if (!smooth) return void setTimeout(() => card?.open(live, focus), 0);
+    if (!smooth) return void later(() => card?.open(live, focus), 0);
     // The card opens where the name has come to rest: when the scroll ends (its length depends on
     // the distance), or after a second at the latest, the name then put in view at once (a page
     // that draws no frames, or that scrolled elsewhere meanwhile).
@@ -224,7 +225,7 @@ export async function startEngine(host: EngineHost): Promise<Engine> {
       card?.open(live, focus);
     };
     addEventListener('scrollend', settle, true);
-    const timer = setTimeout(settle, 1000);
+    const timer = later(settle, 1000);
   }
 }
 

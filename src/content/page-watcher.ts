@@ -3,6 +3,7 @@
 // Changes are batched per frame and handed on as the blocks to read again.
 import type { Root } from './sliced-read';
 import { blockOf, isInSkippedSubtree, isInlineElement } from './text-collector';
+import { atNextFrame, later } from './scheduler';
 
 /** What changed since the last read: the block containers to read again. */
 export interface Changes {
@@ -109,8 +110,7 @@ export class PageWatcher {
   scheduleFlush(): void {
     if ((this.#dirty.size === 0 && !this.navigated) || this.#flushQueued) return;
     // A frame removed from its page (or a tab closed) in the task that changed its text: there is
-    // nothing more to read, and Firefox throws NS_ERROR_NOT_INITIALIZED from the timers of a window
-    // whose document has gone.
+    // nothing more to read, and no timer to set (scheduler.ts later).
     if (window.closed) return void this.stop();
     this.#flushQueued = true;
     // Batched per frame; a hidden tab gets no frames, so a timer stands in.
@@ -119,8 +119,8 @@ export class PageWatcher {
       this.#flushQueued = false;
       this.#onFlush();
     };
-    requestAnimationFrame(flush);
-    setTimeout(flush, 200);
+    atNextFrame(flush);
+    later(flush, 200);
   }
 
   /** A removed subtree: the blocks that lost text are re-read (or dropped when gone entirely). */

@@ -1,4 +1,5 @@
 import type { HoverKey } from '../settings/settings';
+import { atNextFrame } from './scheduler';
 
 /**
  * Calls `onFrame(x, y, event)` at most once per frame with the pointer's latest position (and
@@ -14,7 +15,7 @@ export function trackPointer(onFrame: (x: number, y: number, event: PointerEvent
     latest = event;
     if (queued) return;
     queued = true;
-    requestAnimationFrame(() => {
+    atNextFrame(() => {
       queued = false;
       onFrame(latest!.clientX, latest!.clientY, latest!);
     });

@@ -32,3 +32,18 @@ export function sliceDeadline(ms = SLICE_MS): () => boolean {
   const end = performance.now() + ms;
   return () => performance.now() >= end;
 }
+
+// A window that has gone (its tab closed, its frame removed) may still run what was under way in
+// it: a message's answer, a read's last slice. Firefox throws NS_ERROR_NOT_INITIALIZED from its
+// timers then, an error in the console for work that has nothing left to do. So Hashiya's timers
+// are set through these two, which set none there.
+
+/** setTimeout, but nothing (0) in a window that has gone. */
+export function later(run: () => void, ms: number): number {
+  return window.closed ? 0 : window.setTimeout(run, ms);
+}
+
+/** requestAnimationFrame, but nothing in a window that has gone. */
+export function atNextFrame(run: () => void): void {
+  if (!window.closed) requestAnimationFrame(run);
+}
