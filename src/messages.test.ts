@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBackgroundMessage, parseContentMessage } from './messages';
+import { MAX_FRAME_TEXT, parseBackgroundMessage, parseContentMessage } from './messages';
 
 describe('parseBackgroundMessage', () => {
   it('accepts well-formed messages', () => {
@@ -40,6 +40,17 @@ describe('get-announcement', () => {
   it('carries a count of names, a whole number from 1', () => {
     expect(parseBackgroundMessage({ type: 'get-announcement', count: 12 })).toEqual({ type: 'get-announcement', count: 12 });
     for (const count of [0, -3, 1.5, '12', null, Number.NaN, 1e9]) expect(parseBackgroundMessage({ type: 'get-announcement', count })).toBeNull();
+  });
+});
+
+describe('load-engine', () => {
+  it('may carry a frame\'s text, a string of at most MAX_FRAME_TEXT characters', () => {
+    expect(parseBackgroundMessage({ type: 'load-engine' })).toEqual({ type: 'load-engine' });
+    expect(parseBackgroundMessage({ type: 'load-engine', text: 'Talks in Damascus' })).toEqual({ type: 'load-engine', text: 'Talks in Damascus' });
+    expect(parseBackgroundMessage({ type: 'load-engine', text: 'x'.repeat(MAX_FRAME_TEXT) })).not.toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', text: 'x'.repeat(MAX_FRAME_TEXT + 1) })).toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', text: ['Damascus'] })).toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', text: null })).toBeNull();
   });
 });
 

@@ -74,7 +74,16 @@ export interface GetTopSiteMessage {
  */
 export interface LoadEngineMessage {
   readonly type: 'load-engine';
+  /**
+   * A frame within the page with little text (content/text-collector.ts frameText), its blocks
+   * one to a line: the background injects the engine only if the enabled packs' names may be
+   * there. Most such frames are advertisements, and none of them then pays for the engine.
+   */
+  readonly text?: string;
 }
+
+/** The most text a frame sends with load-engine for the background to look in (characters). */
+export const MAX_FRAME_TEXT = 16_384;
 
 /**
  * Sent by the engine as it starts: the bundled pack's matcher as the build encoded it, but for the
@@ -199,8 +208,8 @@ export interface Replies {
   /** The keys ('' when the reader has taken them away). */
   'get-next-shortcut': string;
   'get-announcement': Announcement;
-  /** Whether the engine was injected into the asking frame. */
-  'load-engine': boolean;
+  /** Whether the engine was injected into the asking frame; 'no-names' when its text holds none to mark. */
+  'load-engine': boolean | 'no-names';
   'get-match-tables': MatchTables;
   /** Whether this frame had the mention and revealed it. */
   'reveal-mention': boolean;
@@ -270,7 +279,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     case 'get-top-site':
       return { type: 'get-top-site' };
     case 'load-engine':
-      return { type: 'load-engine' };
+      if (value.text === undefined) return { type: 'load-engine' };
+      return typeof value.text === 'string' && value.text.length <= MAX_FRAME_TEXT ? { type: 'load-engine', text: value.text } : null;
     case 'get-match-tables':
       return { type: 'get-match-tables' };
     case 'get-next-shortcut':

@@ -16,6 +16,7 @@ import { forgetSteps, stepMentions } from './step-mentions';
 import { welcomeOnInstall } from './welcome';
 import { announcementFor } from './announcement';
 import BUNDLED_TABLES from 'hashiya:bundled-matcher';
+import { frameNames } from './frame-names';
 
 // The full records stay here; pages get one entity's card data on demand.
 const pack = bundled as unknown as Pack;
@@ -63,6 +64,9 @@ function hostnameOf(url: string | undefined): string {
 
 /** What the engine is sent of the bundled pack's matcher (messages.ts MatchTables). */
 const engineTables: MatchTables = Object.fromEntries(Object.entries(BUNDLED_TABLES).filter(([key]) => key !== 'groups' && key !== 'expansions')) as MatchTables;
+
+/** Whether a frame's text may hold a name (frame-names.ts). */
+const namesMayBeIn = frameNames(BUNDLED_TABLES);
 
 /** The keys of the next-mention command as the browser has them now ('' when it has none). */
 const nextShortcut = (): Promise<string> =>
@@ -126,10 +130,14 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
       const frame = reportingFrame(sender, browser.runtime.id);
       if (!frame) return undefined;
       const target = { tabId: frame.tabId, frameIds: [frame.frameId] };
-      return browser.scripting.executeScript({ target, files: ['engine.js'], injectImmediately: true }).then(
-        () => true,
-        () => false, // the frame is gone, or has navigated to a page Hashiya may not reach
-      );
+      const inject = () =>
+        browser.scripting.executeScript({ target, files: ['engine.js'], injectImmediately: true }).then(
+          () => true,
+          () => false, // the frame is gone, or has navigated to a page Hashiya may not reach
+        );
+      const { text } = message;
+      if (text === undefined) return inject();
+      return loadSettings().then<boolean | 'no-names'>((settings) => (namesMayBeIn(text, settings.enabledPacks) ? inject() : 'no-names'));
     }
   }
 }

@@ -1,4 +1,4 @@
-import { parseContentMessage, type ContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type LoadEngineMessage, type ReplyTo, type StyleHighlightsMessage } from '../messages';
+import { parseContentMessage, type ContentMessage, type FrameEntitiesMessage, type GetTopSiteMessage, type LoadEngineMessage, MAX_FRAME_TEXT, type ReplyTo, type StyleHighlightsMessage } from '../messages';
 import { HIGHLIGHT_KEYS, HIGHLIGHT_SCOPE } from '../settings/mark-styles';
 import { isSiteDisabled, type Settings } from '../settings/settings';
 import { loadSettings, onSettingsChanged } from '../settings/storage';
@@ -8,7 +8,7 @@ import { askEngineInputs, type EngineInputs } from './engine-inputs';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
-import { mayBringText, mayHoldText } from './text-collector';
+import { frameText, mayBringText, mayHoldText } from './text-collector';
 
 // Content script entry, run in every page and frame: a loader. The top frame reads the settings and
 // its site at once; a frame within the page only once it has text (begin). Only where Hashiya is on
@@ -138,28 +138,40 @@ function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
   if (state.engine) return state.engine;
+  // A frame within the page with little text sends it, and the background injects the engine only
+  // if a name may be there: most such frames are advertisements (messages.ts LoadEngineMessage).
+  const text = engineChunk() || window === window.top ? null : frameText(document, MAX_FRAME_TEXT);
+  if (text !== null) askedAt = performance.now();
   // What the engine reads as it starts is asked for now, if the top frame has not already (begin),
-  // so that it comes while the engine is injected.
-  const inputs = (state.inputs ??= askEngineInputs());
+  // so that it comes while the engine is injected; by a frame that sent its text, once it is.
+  if (text === null) state.inputs ??= askEngineInputs();
   // engine.js leaves its exports in a global of this world (which no page script can see or set).
   // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
   // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,
   // in this world, when asked; its first run is a task of its own, not the one that found the text.
-  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine' } satisfies LoadEngineMessage))
+  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine', ...(text === null ? {} : { text }) } satisfies LoadEngineMessage))
     .then((injected) => {
+      if (injected === 'no-names') throw NO_NAMES;
       const chunk = injected ? engineChunk() : undefined;
       if (!chunk) throw new Error('Hashiya: the engine was not loaded');
-      return chunk.startEngine({ names: pageHighlightNames(), report, inputs });
+      return chunk.startEngine({ names: pageHighlightNames(), report, inputs: (state.inputs ??= askEngineInputs()) });
     })
     .then((engine) => {
       state.loaded = engine;
       sync();
       return engine;
     });
-  // An engine that failed to start asks for its inputs again when it is started again.
-  state.engine.catch(() => (state.engine = state.inputs = null));
+  // An engine that failed to start asks for its inputs again when it is started again. A frame
+  // with no name in its text waits for more text, and asks again then.
+  state.engine.catch((error) => {
+    state.engine = state.inputs = null;
+    if (error === NO_NAMES && !state.watcher) watchForText();
+  });
   return state.engine;
 }
+
+/** The background's answer to a frame whose text holds no name: no engine, and no error. */
+const NO_NAMES = new Error('Hashiya: no name to mark in this frame');
 
 /** Where engine.js leaves its exports (build.mjs engineOptions' globalName). */
 const ENGINE_GLOBAL = 'hashiyaEngine';
@@ -184,9 +196,18 @@ function watchForText(): void {
 function textCame(): void {
   state.watcher?.disconnect();
   state.watcher = null;
-  if (state.begun) void loadEngine();
-  else begin();
+  if (!state.begun) return begin();
+  // A frame whose text held no name asks again at most once a second (a ticker, a clock).
+  const wait = askedAt + 1000 - performance.now();
+  if (wait > 0) {
+    setTimeout(() => {
+      if (!state.watcher && !state.engine) void loadEngine();
+    }, wait);
+  } else void loadEngine();
 }
+
+/** When this frame last sent its text to the background (loadEngine). */
+let askedAt = -Infinity;
 
 /**
  * Reads the settings and the frame's sites, then applies them, and follows their changes: once.

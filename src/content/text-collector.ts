@@ -126,6 +126,48 @@ export function mayHoldText(root: Node, budget = 2000): boolean {
 }
 
 /**
+ * The text of `root` (a frame's document) as the engine would read it, for the background to look
+ * for names in before the engine is injected (messages.ts LoadEngineMessage): the text of each
+ * block joined, blocks one to a line, and what the engine passes over left out. Null past `max`
+ * characters, or where a shadow root holds text of its own (read separately).
+ */
+export function frameText(root: Document, max: number): string | null {
+  // As the engine's walk does (BlockWalker): what it passes over must not join the text around it.
+  const hiddenOrEditable = new Set(root.querySelectorAll(HIDDEN_OR_EDITABLE));
+  const parts: string[] = [];
+  let length = 0;
+  // Whether a block boundary (or a <br>) came since the last text: a line break then.
+  let broken = false;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        if (broken && length > 0) parts.push('\n');
+        broken = false;
+        parts.push(data);
+        length += data.length + 1;
+        if (length > max) return null;
+      }
+    } else if (node.nodeType === 1) {
+      const tag = (node as Element).localName;
+      if ((SHADOW_HOSTS.has(tag) || tag.includes('-')) && (node as Element).shadowRoot) return null;
+      if (!INLINE.has(tag) || tag === 'br') broken = true;
+      if (node.firstChild && !SKIPPED.has(tag) && !hiddenOrEditable.has(node as Element)) {
+        node = node.firstChild;
+        continue;
+      }
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === 1 && !INLINE.has((node as Element).localName)) broken = true;
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return parts.join('');
+}
+
+/**
  * Walks the text blocks under `root` (a document, an element or a shadow root) a slice at a
  * time, skipping scripts, styles, form fields, code, editable regions, hidden subtrees and
  * Hashiya's own host. Open shadow roots met on the way go to `onShadowRoot` (read separately:

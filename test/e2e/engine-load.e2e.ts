@@ -115,6 +115,35 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     await page.close();
   });
 
+  it('is not loaded in a frame whose text holds no name, and is once a name comes, however its text is split', async () => {
+    const tableAsks = await countTableAsks();
+    const page = await suite().context.newPage();
+    await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
+    const marksIn = (id: string) =>
+      page.waitForFunction((frame) => {
+        let n = 0;
+        ((document.getElementById(frame) as HTMLIFrameElement).contentWindow as Window & typeof globalThis).CSS.highlights.forEach((h) => (n += h.size));
+        return n > 0;
+      }, id, { timeout: 10_000 });
+    const fill = (id: string, html: string) =>
+      page.evaluate(([frame, body]) => void ((document.getElementById(frame!) as HTMLIFrameElement).contentDocument!.body.innerHTML = body!), [id, html]);
+    // An advertisement's text: the frame begins, sends its text, and gets no engine.
+    await fill('ad-empty', '<p>Garden chairs, half price this week only.</p><p>Free delivery</p>');
+    await page.waitForTimeout(1500);
+    const none = { loaded: false, started: false, listening: false };
+    const started = { loaded: true, started: true, listening: true };
+    expect(await engineState(page, 'ad-empty')).toEqual({ ...none, listening: true });
+    expect(await tableAsks()).toBe(0);
+    // A name the engine reads across a hidden word (passed over) and a bold part (joined): the
+    // background finds it in the frame's text as the engine would, and the engine comes.
+    await fill('ad-empty', '<p>Said Vladimir <span hidden>x</span>Pu<b>tin</b> today.</p>');
+    await marksIn('ad-empty');
+    expect(await engineState(page, 'ad-empty')).toEqual(started);
+    expect(await engineState(page, 'ad-image')).toEqual(none);
+    expect(await tableAsks()).toBe(1);
+    await page.close();
+  });
+
   it('is not loaded while the page parses, even with text in, but once the page has parsed', async () => {
     // Evaluated while the page parses, the engine is a task between two of the parser's, and
     // DOMContentLoaded comes that much later. The page's first paragraph is in while a slow
