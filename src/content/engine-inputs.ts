@@ -5,7 +5,8 @@ import { loadImportedMatchData, MATCH_DATA_KEY } from '../settings/match-store';
 
 // What the engine reads from the background as it starts, asked for by the loader (index.ts): in
 // Firefox's top frame at once, while the page is still parsing (its engine runs before
-// DOMContentLoaded); elsewhere together with the engine itself. Asked for by the engine once it had
+// DOMContentLoaded); elsewhere together with the engine itself, or, by a frame within the page
+// that sent its text for the background to look in (index.ts loadEngine), once it is injected. Asked for by the engine once it had
 // started, their round trip through the background was one more wait between DOMContentLoaded and
 // the first marks, behind the page's own tasks: 150-220 ms on yahoo-2 in Firefox.
 

@@ -138,13 +138,14 @@ function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
   if (state.engine) return state.engine;
-  // A frame within the page with little text sends it, and the background injects the engine only
-  // if a name may be there: most such frames are advertisements (messages.ts LoadEngineMessage).
-  const text = engineChunk() || window === window.top ? null : frameText(document, MAX_FRAME_TEXT);
+  // The frame sends its text (unless there is much of it), and the background injects the engine
+  // only if a name may be there: most pages and frames hold none (messages.ts LoadEngineMessage).
+  const text = engineChunk() ? null : frameText(document, MAX_FRAME_TEXT);
   if (text !== null) askedAt = performance.now();
   // What the engine reads as it starts is asked for now, if the top frame has not already (begin),
-  // so that it comes while the engine is injected; by a frame that sent its text, once it is.
-  if (text === null) state.inputs ??= askEngineInputs();
+  // so that it comes while the engine is injected; by a frame within the page that sent its text
+  // (an advertisement, most likely), once it is.
+  if (text === null || window === window.top) state.inputs ??= askEngineInputs();
   // engine.js leaves its exports in a global of this world (which no page script can see or set).
   // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
   // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,

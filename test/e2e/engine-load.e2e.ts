@@ -144,6 +144,18 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     await page.close();
   });
 
+  it('is not loaded in a page whose text holds no name; it is where the text is too long to send', async () => {
+    const page = await suite().context.newPage();
+    await page.goto(suite().server.origin + '/fixtures/no-names.html', { waitUntil: 'load' });
+    await page.waitForTimeout(1000);
+    expect(await engineState(page, null)).toEqual({ loaded: false, started: false, listening: true });
+    // More text than a frame sends (messages.ts MAX_FRAME_TEXT, 131 072 characters): the engine
+    // reads it. (Added after the first look, as a script would: the page asks again.)
+    await page.evaluate(() => void document.body.append(Object.assign(document.createElement('p'), { textContent: 'Mild winds from the west. '.repeat(6000) })));
+    await expect.poll(async () => (await engineState(page, null)).loaded, { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
   it('is not loaded while the page parses, even with text in, but once the page has parsed', async () => {
     // Evaluated while the page parses, the engine is a task between two of the parser's, and
     // DOMContentLoaded comes that much later. The page's first paragraph is in while a slow
