@@ -359,6 +359,12 @@ const common = {
  * naive highlighter run at document_end marks the page within 10 ms. Firefox compiles a manifest's
  * scripts once for the browser session, so a top frame pays only the engine's evaluation (a few
  * ms), with text or without. Frames within the page still load it only when they have text.
+ *
+ * Not so in Chromium's top frame: there a manifest's document_end script runs in a task of its
+ * own after DOMContentLoaded, behind the browser's first layout of the page. Tried (Chromium 156,
+ * the loader waiting for it): on the stress page it came 370-710 ms after DOMContentLoaded, no
+ * sooner than the background's injection (first marks 620-1 070 ms after it, against 640-760),
+ * and every page compiled it, a blank one too (+0.11 MB of heap there).
  */
 function engineOptions(browser) {
   return {
