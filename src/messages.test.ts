@@ -44,13 +44,16 @@ describe('get-announcement', () => {
 });
 
 describe('load-engine', () => {
-  it('may carry a frame\'s text, a string of at most MAX_FRAME_TEXT characters', () => {
+  it('may carry a frame\'s blocks, strings of at most MAX_FRAME_TEXT characters in all', () => {
     expect(parseBackgroundMessage({ type: 'load-engine' })).toEqual({ type: 'load-engine' });
-    expect(parseBackgroundMessage({ type: 'load-engine', text: 'Talks in Damascus' })).toEqual({ type: 'load-engine', text: 'Talks in Damascus' });
-    expect(parseBackgroundMessage({ type: 'load-engine', text: 'x'.repeat(MAX_FRAME_TEXT) })).not.toBeNull();
-    expect(parseBackgroundMessage({ type: 'load-engine', text: 'x'.repeat(MAX_FRAME_TEXT + 1) })).toBeNull();
-    expect(parseBackgroundMessage({ type: 'load-engine', text: ['Damascus'] })).toBeNull();
-    expect(parseBackgroundMessage({ type: 'load-engine', text: null })).toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', blocks: ['Talks in Damascus', 'resumed'] })).toEqual({ type: 'load-engine', blocks: ['Talks in Damascus', 'resumed'] });
+    expect(parseBackgroundMessage({ type: 'load-engine', blocks: [] })).toEqual({ type: 'load-engine', blocks: [] });
+    expect(parseBackgroundMessage({ type: 'load-engine', blocks: ['x'.repeat(MAX_FRAME_TEXT - 1), 'x'] })).not.toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', blocks: ['x'.repeat(MAX_FRAME_TEXT), 'x'] })).toBeNull();
+    expect(parseBackgroundMessage({ type: 'load-engine', blocks: new Array<string>(MAX_FRAME_TEXT + 1).fill('') })).toBeNull();
+    for (const junk of ['Talks in Damascus', ['Damascus', 3], [null], null, { 0: 'Damascus', length: 1 }]) {
+      expect(parseBackgroundMessage({ type: 'load-engine', blocks: junk })).toBeNull();
+    }
   });
 });
 

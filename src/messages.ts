@@ -75,11 +75,12 @@ export interface GetTopSiteMessage {
 export interface LoadEngineMessage {
   readonly type: 'load-engine';
   /**
-   * The frame's text (content/text-collector.ts frameText), its blocks one to a line: the
-   * background injects the engine only if the enabled packs' names may be there. Most pages and
-   * frames (advertisements) hold none, and then pay nothing for the engine.
+   * The frame's text, block by block as the engine reads it (content/text-collector.ts
+   * frameBlocks): the background injects the engine only if the engine would mark a name of the
+   * enabled packs there, the story's rules applied. Most pages and frames (advertisements) hold
+   * none, and then pay nothing for the engine.
    */
-  readonly text?: string;
+  readonly blocks?: readonly string[];
 }
 
 /**
@@ -88,6 +89,17 @@ export interface LoadEngineMessage {
  * the 500 000 of wikipedia-2 made a task of 91 ms; guardian-1 has 77 000.
  */
 export const MAX_FRAME_TEXT = 1 << 17;
+
+/** Whether `value` is a frame's blocks: a list of strings of at most MAX_FRAME_TEXT characters in all. */
+function isFrameBlocks(value: unknown): value is readonly string[] {
+  if (!Array.isArray(value) || value.length > MAX_FRAME_TEXT) return false;
+  let length = 0;
+  for (const block of value as unknown[]) {
+    if (typeof block !== 'string') return false;
+    length += block.length;
+  }
+  return length <= MAX_FRAME_TEXT;
+}
 
 /**
  * Sent by the engine as it starts: the bundled pack's matcher as the build encoded it, but for the
@@ -283,8 +295,8 @@ export function parseBackgroundMessage(value: unknown): BackgroundMessage | null
     case 'get-top-site':
       return { type: 'get-top-site' };
     case 'load-engine':
-      if (value.text === undefined) return { type: 'load-engine' };
-      return typeof value.text === 'string' && value.text.length <= MAX_FRAME_TEXT ? { type: 'load-engine', text: value.text } : null;
+      if (value.blocks === undefined) return { type: 'load-engine' };
+      return isFrameBlocks(value.blocks) ? { type: 'load-engine', blocks: value.blocks } : null;
     case 'get-match-tables':
       return { type: 'get-match-tables' };
     case 'get-next-shortcut':

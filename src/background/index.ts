@@ -65,7 +65,7 @@ function hostnameOf(url: string | undefined): string {
 /** What the engine is sent of the bundled pack's matcher (messages.ts MatchTables). */
 const engineTables: MatchTables = Object.fromEntries(Object.entries(BUNDLED_TABLES).filter(([key]) => key !== 'groups' && key !== 'expansions')) as MatchTables;
 
-/** Whether a frame's text may hold a name (frame-names.ts). */
+/** Whether the engine would mark a name in a frame's blocks (frame-names.ts). */
 const namesMayBeIn = frameNames(BUNDLED_TABLES);
 
 /** The keys of the next-mention command as the browser has them now ('' when it has none). */
@@ -135,9 +135,9 @@ function onMessage(raw: unknown, sender: Runtime.MessageSender): Promise<ReplyTo
           () => true,
           () => false, // the frame is gone, or has navigated to a page Hashiya may not reach
         );
-      const { text } = message;
-      if (text === undefined) return inject();
-      return loadSettings().then<boolean | 'no-names'>((settings) => (namesMayBeIn(text, settings.enabledPacks) ? inject() : 'no-names'));
+      const { blocks } = message;
+      if (blocks === undefined) return inject();
+      return loadSettings().then<boolean | 'no-names'>((settings) => (namesMayBeIn(blocks, settings.enabledPacks) ? inject() : 'no-names'));
     }
   }
 }

@@ -8,7 +8,7 @@ import { askEngineInputs, type EngineInputs } from './engine-inputs';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
-import { frameText, mayBringText, mayHoldText } from './text-collector';
+import { frameBlocks, mayBringText, mayHoldText } from './text-collector';
 
 // Content script entry, run in every page and frame: a loader. The top frame reads the settings and
 // its site at once; a frame within the page only once it has text (begin). Only where Hashiya is on
@@ -138,19 +138,20 @@ function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
   if (state.engine) return state.engine;
-  // The frame sends its text (unless there is much of it), and the background injects the engine
-  // only if a name may be there: most pages and frames hold none (messages.ts LoadEngineMessage).
-  const text = engineChunk() ? null : frameText(document, MAX_FRAME_TEXT);
-  if (text !== null) askedAt = performance.now();
+  // The frame sends its text, block by block (unless there is much of it), and the background
+  // injects the engine only if it would mark a name there: most pages and frames hold none
+  // (messages.ts LoadEngineMessage).
+  const blocks = engineChunk() ? null : frameBlocks(document, MAX_FRAME_TEXT);
+  if (blocks !== null) askedAt = performance.now();
   // What the engine reads as it starts is asked for now, if the top frame has not already (begin),
   // so that it comes while the engine is injected; by a frame within the page that sent its text
   // (an advertisement, most likely), once it is.
-  if (text === null || window === window.top) state.inputs ??= askEngineInputs();
+  if (blocks === null || window === window.top) state.inputs ??= askEngineInputs();
   // engine.js leaves its exports in a global of this world (which no page script can see or set).
   // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
   // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,
   // in this world, when asked; its first run is a task of its own, not the one that found the text.
-  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine', ...(text === null ? {} : { text }) } satisfies LoadEngineMessage))
+  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine', ...(blocks === null ? {} : { blocks }) } satisfies LoadEngineMessage))
     .then((injected) => {
       if (injected === 'no-names') throw NO_NAMES;
       const chunk = injected ? engineChunk() : undefined;
@@ -165,6 +166,9 @@ function loadEngine(): Promise<Engine> {
   // An engine that failed to start asks for its inputs again when it is started again. A frame
   // with no name in its text waits for more text, and asks again then.
   state.engine.catch((error) => {
+    // What was asked for it goes too: its watch of the imported packs held the answer (the tables'
+    // 45 KB) for as long as the page stayed open.
+    state.inputs?.changedSince();
     state.engine = state.inputs = null;
     if (error === NO_NAMES && !state.watcher) watchForText();
   });

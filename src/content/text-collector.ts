@@ -126,45 +126,26 @@ export function mayHoldText(root: Node, budget = 2000): boolean {
 }
 
 /**
- * The text of `root` (a frame's document) as the engine would read it, for the background to look
- * for names in before the engine is injected (messages.ts LoadEngineMessage): the text of each
- * block joined, blocks one to a line, and what the engine passes over left out. Null past `max`
- * characters, or where a shadow root holds text of its own (read separately).
+ * The text of `root` (a frame's document) as the engine reads it, block by block (the same walk,
+ * so the same blocks), for the background to decide on before the engine is injected (messages.ts
+ * LoadEngineMessage). Null past `max` characters in all, or where an open shadow root is (the
+ * engine reads it, and the evidence in it, on its own).
  */
-export function frameText(root: Document, max: number): string | null {
-  // As the engine's walk does (BlockWalker): what it passes over must not join the text around it.
-  const hiddenOrEditable = new Set(root.querySelectorAll(HIDDEN_OR_EDITABLE));
-  const parts: string[] = [];
+export function frameBlocks(root: Document, max: number): string[] | null {
+  let shadow = false;
+  const walker = new BlockWalker(root, () => (shadow = true));
+  const texts: string[] = [];
   let length = 0;
-  // Whether a block boundary (or a <br>) came since the last text: a line break then.
-  let broken = false;
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length > 0) {
-        if (broken && length > 0) parts.push('\n');
-        broken = false;
-        parts.push(data);
-        length += data.length + 1;
-        if (length > max) return null;
-      }
-    } else if (node.nodeType === 1) {
-      const tag = (node as Element).localName;
-      if ((SHADOW_HOSTS.has(tag) || tag.includes('-')) && (node as Element).shadowRoot) return null;
-      if (!INLINE.has(tag) || tag === 'br') broken = true;
-      if (node.firstChild && !SKIPPED.has(tag) && !hiddenOrEditable.has(node as Element)) {
-        node = node.firstChild;
-        continue;
-      }
+  // A piece of the walk at a time (every 256 nodes), so that a long page is given up on early.
+  while (!walker.done) {
+    for (const block of walker.next(() => true)) {
+      length += block.text.length;
+      if (length > max) return null;
+      texts.push(block.text);
     }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node.nodeType === 1 && !INLINE.has((node as Element).localName)) broken = true;
-    }
-    node = node && node !== root ? node.nextSibling : null;
+    if (shadow) return null;
   }
-  return parts.join('');
+  return texts;
 }
 
 /**

@@ -134,6 +134,12 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     const started = { loaded: true, started: true, listening: true };
     expect(await engineState(page, 'ad-empty')).toEqual({ ...none, listening: true });
     expect(await tableAsks()).toBe(0);
+    // Candidates the story's rules turn down, as the engine would: الشرع among the jurists' words
+    // (the law), and Moscow with Moscow, Idaho in another paragraph of the frame. Still no engine.
+    await fill('ad-empty', '<p>وقال الفقهاء إن الشرع لا يجيز ذلك</p><p>Talks in Moscow.</p><div>Snow fell in Moscow, Idaho.</div>');
+    await page.waitForTimeout(1500);
+    expect(await engineState(page, 'ad-empty')).toEqual({ ...none, listening: true });
+    expect(await tableAsks()).toBe(0);
     // A name the engine reads across a hidden word (passed over) and a bold part (joined): the
     // background finds it in the frame's text as the engine would, and the engine comes.
     await fill('ad-empty', '<p>Said Vladimir <span hidden>x</span>Pu<b>tin</b> today.</p>');

@@ -71,12 +71,12 @@ describe('the build', () => {
     }
   });
 
-  it('keeps the content script (the loader) within 12 KB, and the engine it loads within 112 KB (the background sends it its tables)', () => {
+  it('keeps the content script (the loader) within 14 KB, and the engine it loads within 112 KB (the background sends it its tables)', () => {
     for (const browser of ['chrome', 'firefox']) {
       expect(statSync(join(root, 'dist', browser, 'content.js')).size).toBeLessThanOrEqual(CONTENT_SCRIPT_BUDGET);
       expect(statSync(join(root, 'dist', browser, 'engine.js')).size).toBeLessThanOrEqual(ENGINE_BUDGET);
     }
-    expect([CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET]).toEqual([12 * 1024, 112 * 1024]);
+    expect([CONTENT_SCRIPT_BUDGET, ENGINE_BUDGET]).toEqual([14 * 1024, 112 * 1024]);
   });
 
   it('keeps the card, with the map of the whole world, within 92 KB', () => {
