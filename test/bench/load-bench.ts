@@ -8,7 +8,8 @@
 //            (a baseline may touch the page; Hashiya may not)
 //   empty    an empty content script injected as Hashiya's is (document_start, every frame,
 //            about:blank and srcdoc frames too): what the browser charges any such extension, for
-//            its isolated world in each frame, before a line of it runs (cold start-up only)
+//            its isolated world in each frame, before a line of it runs (cold start-up only; in
+//            Firefox the frames pages only)
 // and Hashiya itself (dist/chrome, dist/firefox), each against the same page with no extension.
 //
 // Chromium (playwright-core, a persistent context per variant, every load in a fresh tab):
@@ -522,16 +523,19 @@ export interface FirefoxRow {
 export interface FirefoxResult {
   readonly version: string;
   readonly rows: readonly FirefoxRow[];
+  /** Best busy time of the frames pages with the empty content script (the browser's own charge), by page. */
+  readonly emptyBlockedMs: Readonly<Record<string, number>>;
 }
 
 /** In Firefox the floor is left out: its loads are slow, and naive is the baseline of the target. */
 const FIREFOX_VARIANTS = ['none', 'naive', 'hashiya'] as const;
 type FirefoxVariant = (typeof FIREFOX_VARIANTS)[number];
 
-async function runFirefox(pages: readonly BenchPage[], dirs: Record<'floor' | 'naive', string>, log: (line: string) => void): Promise<FirefoxResult> {
-  const browsers = {} as Record<FirefoxVariant, TestBrowser>;
+async function runFirefox(pages: readonly BenchPage[], dirs: Record<'floor' | 'naive' | 'empty', string>, log: (line: string) => void): Promise<FirefoxResult> {
+  const browsers = {} as Record<FirefoxVariant | 'empty', TestBrowser>;
   try {
-    for (const variant of FIREFOX_VARIANTS) {
+    // The empty content script loads the frames pages only: what any extension's script costs a frame.
+    for (const variant of [...FIREFOX_VARIANTS, 'empty'] as const) {
       const options = variant === 'none' ? { withExtension: false } : variant === 'hashiya' ? {} : { extensionDir: dirs[variant] };
       const browser = await launchBrowser('firefox', options);
       browsers[variant] = browser;
@@ -547,11 +551,15 @@ async function runFirefox(pages: readonly BenchPage[], dirs: Record<'floor' | 'n
       return /Firefox\/([\d.]+)/.exec(ua)?.[1] ?? ua;
     })();
     const rows: FirefoxRow[] = [];
+    const emptyBlockedMs: Record<string, number> = {};
     for (const page of [...pages, ...FRAME_PAGES]) {
       const samples = Object.fromEntries(FIREFOX_VARIANTS.map((v) => [v, [] as ProbeResult[]])) as Record<FirefoxVariant, ProbeResult[]>;
+      const empty: ProbeResult[] = [];
       for (let run = 0; run < probeRuns(page); run++) {
         for (const variant of FIREFOX_VARIANTS) samples[variant].push(await firefoxProbeLoad(browsers[variant], `${page.probePath}?gap&run=${run}`));
+        if (isFramesPage(page.name)) empty.push(await firefoxProbeLoad(browsers.empty, `${page.probePath}?gap&run=${run}`));
       }
+      if (empty.length > 0) emptyBlockedMs[page.name] = best(empty.map((p) => p.blocked));
       const per = (f: (p: ProbeResult) => number | null) =>
         Object.fromEntries(FIREFOX_VARIANTS.map((v) => [v, best(samples[v].map(f).filter((x): x is number => x !== null))])) as Record<FirefoxVariant, number>;
       const row: FirefoxRow = {
@@ -566,7 +574,7 @@ async function runFirefox(pages: readonly BenchPage[], dirs: Record<'floor' | 'n
       rows.push(row);
       log(`  firefox ${page.name}: ${FIREFOX_VARIANTS.map((v) => `${v} blocked ${row.blockedMs[v].toFixed(0)} ms`).join(', ')}`);
     }
-    return { version, rows };
+    return { version, rows, emptyBlockedMs };
   } finally {
     for (const browser of Object.values(browsers)) await browser.close().catch(() => undefined);
   }
@@ -677,6 +685,8 @@ export function printFirefox(r: FirefoxResult, log: (line: string) => void = con
   const frames = (name: string) => r.rows.find((row) => row.page === name);
   const perFrame = (name: string) => ((frames(name)?.blockedMs.hashiya ?? NaN) - (frames(name)?.blockedMs.none ?? NaN)) / FRAMES;
   log(`  a frame costs: ${plus(perFrame('frames'), 1)} ms with a line of text, ${plus(perFrame('blank-frames'), 1)} ms with none (busy time added over ${FRAMES} srcdoc frames, per frame)`);
+  const emptyPerFrame = (name: string) => ((r.emptyBlockedMs[name] ?? NaN) - (frames(name)?.blockedMs.none ?? NaN)) / FRAMES;
+  log(`    the same for an empty content script injected as Hashiya's is (the browser's own charge): ${plus(emptyPerFrame('frames'), 1)} ms with a line of text, ${plus(emptyPerFrame('blank-frames'), 1)} ms with none`);
 }
 
 /** Runs the benchmark in the browsers asked for and prints its tables. */
