@@ -5,6 +5,7 @@ import { loadSettings, onSettingsChanged } from '../settings/storage';
 import { ask, ext, onMessage } from '../ext';
 import type { Engine, EngineChunk } from './engine';
 import { askEngineInputs, type EngineInputs } from './engine-inputs';
+import { sliceDeadline, yieldToPage } from './scheduler';
 import { frameSites } from './frame-site';
 import { pageHighlightNames } from './highlight-names';
 import { randomLetters } from './random-name';
@@ -138,21 +139,36 @@ function loadEngine(): Promise<Engine> {
   state.watcher?.disconnect();
   state.watcher = null;
   if (state.engine) return state.engine;
-  // The frame sends its text, block by block (unless there is much of it), and the background
-  // injects the engine only if it would mark a name there: most pages and frames hold none
-  // (messages.ts LoadEngineMessage).
-  const blocks = engineChunk() ? null : frameBlocks(document, MAX_FRAME_TEXT);
-  if (blocks !== null) askedAt = performance.now();
-  // What the engine reads as it starts is asked for now, if the top frame has not already (begin),
-  // so that it comes while the engine is injected; by a frame within the page that sent its text
-  // (an advertisement, most likely), once it is.
-  if (blocks === null || window === window.top) state.inputs ??= askEngineInputs();
+  // What the engine reads as it starts is asked for now by the top frame, if it has not already
+  // (begin), so that it comes while the engine is injected; by a frame within the page (an
+  // advertisement, most likely) only once it is sure to get the engine.
+  if (window === window.top) state.inputs ??= askEngineInputs();
   // engine.js leaves its exports in a global of this world (which no page script can see or set).
   // In Firefox's top frame the manifest has already run it, before DOMContentLoaded (its
   // document_end; build.mjs engineOptions). Elsewhere the background injects it into this frame,
   // in this world, when asked; its first run is a task of its own, not the one that found the text.
-  state.engine = (engineChunk() ? Promise.resolve(true) : ask({ type: 'load-engine', ...(blocks === null ? {} : { blocks }) } satisfies LoadEngineMessage))
+  // The frame sends its text, block by block (unless there is much of it), and the background
+  // injects the engine only if it would mark a name there: most pages and frames hold none
+  // (messages.ts LoadEngineMessage). Text that comes meanwhile is looked at again (below).
+  let textMeanwhile = false;
+  const meanwhile = engineChunk()
+    ? null
+    : new MutationObserver((records) => {
+        if (!bringsText(records)) return;
+        textMeanwhile = true;
+        meanwhile!.disconnect();
+      });
+  meanwhile?.observe(document, { childList: true, subtree: true, characterData: true });
+  const injection = engineChunk()
+    ? Promise.resolve(true)
+    : frameBlocks(document, MAX_FRAME_TEXT, sliceDeadline, yieldToPage).then((blocks) => {
+        if (blocks !== null) askedAt = performance.now();
+        else state.inputs ??= askEngineInputs();
+        return ask({ type: 'load-engine', ...(blocks === null ? {} : { blocks }) } satisfies LoadEngineMessage);
+      });
+  state.engine = injection
     .then((injected) => {
+      meanwhile?.disconnect();
       if (injected === 'no-names') throw NO_NAMES;
       const chunk = injected ? engineChunk() : undefined;
       if (!chunk) throw new Error('Hashiya: the engine was not loaded');
@@ -164,13 +180,17 @@ function loadEngine(): Promise<Engine> {
       return engine;
     });
   // An engine that failed to start asks for its inputs again when it is started again. A frame
-  // with no name in its text waits for more text, and asks again then.
+  // with no name in its text waits for more text, and asks again then (at once if some came while
+  // it asked).
   state.engine.catch((error) => {
+    meanwhile?.disconnect();
     // What was asked for it goes too: its watch of the imported packs held the answer (the tables'
     // 45 KB) for as long as the page stayed open.
     state.inputs?.changedSince();
     state.engine = state.inputs = null;
-    if (error === NO_NAMES && !state.watcher) watchForText();
+    if (error !== NO_NAMES || state.watcher) return;
+    if (textMeanwhile) textCame();
+    else watchForText();
   });
   return state.engine;
 }
@@ -191,12 +211,14 @@ const engineChunk = () => (Object.hasOwn(globalThis, ENGINE_GLOBAL) ? (globalThi
  */
 function watchForText(): void {
   state.watcher = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'characterData' ? mayBringText(record.target) : [...record.addedNodes].some(mayBringText)) return void textCame();
-    }
+    if (bringsText(records)) textCame();
   });
   state.watcher.observe(document, { childList: true, subtree: true, characterData: true });
 }
+
+/** Whether some of `records` add text to read, or change some. */
+const bringsText = (records: readonly MutationRecord[]) =>
+  records.some((record) => (record.type === 'characterData' ? mayBringText(record.target) : [...record.addedNodes].some(mayBringText)));
 
 function textCame(): void {
   state.watcher?.disconnect();

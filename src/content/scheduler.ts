@@ -15,15 +15,20 @@ const SLICE_MS = 8;
  */
 export const FIRST_SLICE_MS = { walk: 20, handOn: 40 } as const;
 
-const channel = new MessageChannel();
+/** Made at the first yield: the loader, which every frame runs, imports this too. */
+let channel: MessageChannel | null = null;
 const queue: (() => void)[] = [];
-channel.port1.onmessage = () => queue.shift()?.();
 
 /** Resolves in a new task, after the browser has had a chance to handle input and paint. */
 export function yieldToPage(): Promise<void> {
+  if (!channel) {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => queue.shift()?.();
+  }
+  const port = channel.port2;
   return new Promise((resume) => {
     queue.push(resume);
-    channel.port2.postMessage(null);
+    port.postMessage(null);
   });
 }
 

@@ -150,6 +150,27 @@ describe.runIf(selectedBrowsers().includes('chromium'))('the engine, started at 
     await page.close();
   });
 
+  it('looks again at text that comes while the background looks at the frame\'s text', async () => {
+    const page = await suite().context.newPage();
+    await page.goto(suite().server.origin + '/fixtures/empty.html', { waitUntil: 'load' });
+    // An advertisement's text: the frame begins, sends its text, and is told there is no name.
+    await page.evaluate(() => void ((document.getElementById('ad-empty') as HTMLIFrameElement).contentDocument!.body.innerHTML = '<p>Garden chairs, half price.</p>'));
+    await page.waitForTimeout(1500); // past the once-a-second limit on asking again
+    // More of it, which the frame sends at once; and, while the background looks, a name.
+    await page.evaluate(() => {
+      const body = (document.getElementById('ad-empty') as HTMLIFrameElement).contentDocument!.body;
+      body.insertAdjacentHTML('beforeend', '<p>Free delivery.</p>');
+      // After the frame's mutation observer has run (it sent the text then), before any answer.
+      queueMicrotask(() => body.insertAdjacentHTML('beforeend', '<p>Vladimir Putin said so.</p>'));
+    });
+    await page.waitForFunction(() => {
+      let n = 0;
+      ((document.getElementById('ad-empty') as HTMLIFrameElement).contentWindow as Window & typeof globalThis).CSS.highlights.forEach((h) => (n += h.size));
+      return n > 0;
+    }, undefined, { timeout: 10_000 });
+    await page.close();
+  });
+
   it('is not loaded in a page whose text holds no name; it is where the text is too long to send', async () => {
     const page = await suite().context.newPage();
     await page.goto(suite().server.origin + '/fixtures/no-names.html', { waitUntil: 'load' });
